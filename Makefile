@@ -1,0 +1,51 @@
+# Build the Setagaya new industrial vision: `make` installs what is missing and
+# builds HTML and PDF; `make test` runs the tests. See README.md.
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+SPHINXBUILD := $(BIN)/sphinx-build
+BUILDDIR    := _build
+SPHINXOPTS  ?= -W --keep-going
+PDF         := $(BUILDDIR)/latex/setagaya-industrial-vision.pdf
+
+# Same sources, same bytes: fixed dates in Sphinx's output and in dvipdfmx's PDF.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1693872000)
+export FORCE_SOURCE_DATE := 1
+export PUPPETEER_SKIP_DOWNLOAD := true
+
+.PHONY: all deps system-deps html pdf test preview bench clean
+
+all: deps html pdf
+
+deps: system-deps $(VENV)/.installed node_modules/.installed
+
+system-deps:
+	@tools/install-system-packages.sh
+
+$(VENV)/.installed: pyproject.toml tools/requirements.py
+	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) tools/requirements.py test > $(VENV)/requirements.txt
+	$(BIN)/pip install -q --disable-pip-version-check -r $(VENV)/requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+html: deps
+	$(SPHINXBUILD) -b html -c . $(SPHINXOPTS) docs $(BUILDDIR)/html
+
+pdf: deps
+	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR) -c . $(SPHINXOPTS) -q
+	@echo "PDF: $(PDF)"
+
+# Live preview for editors: rebuilds on save and reloads the browser.
+preview: deps
+	$(BIN)/sphinx-autobuild -c . --watch _ext --watch data docs $(BUILDDIR)/preview
+
+test: deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(BUILDDIR)

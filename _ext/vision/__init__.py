@@ -1,0 +1,30 @@
+"""The ``vision`` Sphinx extension: the Setagaya new industrial vision's domain,
+data files, diagrams and print set-up.
+
+Each submodule has one job and its own ``setup(app)``; this package wires them
+together and declares parallel safety for all of them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import config, index_readings
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = '0.1.0'
+
+_SUBMODULES = (config, index_readings)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    for module in _SUBMODULES:
+        module.setup(app)
+    return {
+        'version': __version__,
+        'env_version': 1,
+        'parallel_read_safe': True,
+        'parallel_write_safe': True,
+    }

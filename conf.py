@@ -1,0 +1,77 @@
+"""Sphinx configuration for the Setagaya ward's new industrial vision.
+
+The sources live in ``docs/`` (Sphinx's srcdir) and this file is the confdir:
+build with ``sphinx-build -c . docs <outdir>`` (the Makefile does).
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '_ext'))
+
+# -- Project ------------------------------------------------------------------
+project = '世田谷区新産業ビジョン'
+author = '世田谷区'
+copyright = '2023, 世田谷区'
+language = 'ja'
+root_doc = 'index'
+
+# The draft stage shown on every page and on the PDF's cover: 素案, 案 or 策定.
+# Override on the command line with ``-D vision_stage=案``.
+vision_stage = '素案'
+
+extensions = [
+    'myst_parser',
+    'sphinxcontrib.mermaid',
+    'vision',
+]
+
+myst_enable_extensions = ['colon_fence', 'deflist', 'fieldlist']
+myst_heading_anchors = 0
+
+exclude_patterns = ['_build']
+templates_path = []
+
+# -- HTML ---------------------------------------------------------------------
+html_theme = 'pydata_sphinx_theme'
+html_title = f'{project}（{vision_stage}）'
+html_theme_options = {
+    'navigation_with_keys': False,
+    'show_prev_next': True,
+    'navbar_end': ['navbar-icon-links'],
+    'footer_start': ['copyright'],
+    'footer_end': [],
+}
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_static_path = []
+
+# -- LaTeX / PDF --------------------------------------------------------------
+# upLaTeX is Sphinx's default engine for Japanese: jsbook typesetting, mendex
+# for the index, and about twice as fast as LuaLaTeX on this document.
+latex_engine = 'uplatex'
+latex_documents = [
+    (root_doc, 'setagaya-industrial-vision.tex', f'{project}（{vision_stage}）',
+     author, 'manual'),
+]
+latex_show_urls = 'no'
+latex_elements = {
+    'papersize': 'a4paper',
+    'pointsize': '10pt',
+    # Chapters start on the next page, not the next odd one: no blank pages.
+    'extraclassoptions': 'openany,oneside',
+    # Embed every Japanese font: HaranoAji through pxchfon, inside the
+    # document, so no change to the machine's TeX configuration is needed.
+    'fontpkg': r'''
+\usepackage{tgtermes}
+\usepackage{tgheros}
+\renewcommand{\ttdefault}{txtt}
+\usepackage[noalphabet,haranoaji]{pxchfon}
+''',
+    'preamble': r'''
+\usepackage{pxjahyper}
+\hypersetup{pdftitle={世田谷区新産業ビジョン}, pdfauthor={世田谷区},
+  pdfsubject={世田谷区新産業ビジョン}, pdflang={ja}, bookmarksnumbered=true}
+''',
+}

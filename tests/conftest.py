@@ -1,0 +1,48 @@
+"""Shared fixtures: real Sphinx builds of the project's own ``docs/``.
+
+The whole site is built once per test session, with the same options as the
+Makefile (``-W --keep-going``), into a temporary directory.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SPHINX_BUILD = [sys.executable, '-m', 'sphinx']
+
+pytest_plugins = ('sphinx.testing.fixtures',)
+
+
+@dataclass(frozen=True)
+class Build:
+    outdir: Path
+    returncode: int
+    stderr: str
+
+
+def run_sphinx(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*SPHINX_BUILD, *args], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, 'SOURCE_DATE_EPOCH': '1693872000', 'FORCE_SOURCE_DATE': '1', **(env or {})},
+    )
+
+
+@pytest.fixture(scope='session')
+def site_html(tmp_path_factory) -> Build:
+    out = tmp_path_factory.mktemp('html')
+    proc = run_sphinx('-b', 'html', '-c', '.', '-W', '--keep-going', 'docs', str(out))
+    return Build(out, proc.returncode, proc.stderr)
+
+
+@pytest.fixture(scope='session')
+def site_pdf(tmp_path_factory) -> Build:
+    out = tmp_path_factory.mktemp('pdf')
+    proc = run_sphinx('-M', 'latexpdf', 'docs', str(out), '-c', '.', '-W', '--keep-going', '-q')
+    return Build(out / 'latex', proc.returncode, proc.stdout[-4000:] + proc.stderr)

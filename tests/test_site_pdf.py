@@ -1,0 +1,76 @@
+"""The print office's PDF of the real ``docs/``, checked with poppler."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from seed_facts import GOAL_TITLES, POLICY_STATEMENTS
+
+PDF_NAME = 'setagaya-industrial-vision.pdf'
+
+
+def poppler(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope='module')
+def pdf(site_pdf):
+    assert site_pdf.returncode == 0, site_pdf.stderr
+    path = site_pdf.outdir / PDF_NAME
+    assert path.is_file()
+    return path
+
+
+def test_pdf_build_is_warning_free(site_pdf):
+    assert 'WARNING' not in site_pdf.stderr, site_pdf.stderr
+
+
+def test_every_font_is_embedded(pdf):
+    rows = poppler('pdffonts', str(pdf)).splitlines()[2:]
+    assert rows, 'pdffonts listed no font'
+    assert any('HaranoAji' in row for row in rows)
+    not_embedded = [row for row in rows if row.split()[-5] != 'yes']
+    assert not not_embedded
+
+
+def test_pages_are_a4(pdf):
+    info = poppler('pdfinfo', '-f', '1', '-l', '9999', str(pdf))
+    sizes = set(re.findall(r'Page\s+\d+ size:\s+([\d.]+ x [\d.]+ pts)', info))
+    assert sizes == {'595.28 x 841.89 pts'}
+
+
+def test_metadata_is_japanese(pdf):
+    info = poppler('pdfinfo', str(pdf))
+    assert re.search(r'^Title:\s+世田谷区新産業ビジョン', info, re.M)
+    assert re.search(r'^Author:\s+世田谷区$', info, re.M)
+
+
+def test_text_has_policies_and_goals(pdf):
+    text = re.sub(r'\s+', '', poppler('pdftotext', '-enc', 'UTF-8', str(pdf), '-'))
+    assert '基本的方針' in text
+    missing = [t for t in (*GOAL_TITLES, *POLICY_STATEMENTS) if re.sub(r'\s+', '', t) not in text]
+    assert not missing
+
+
+def test_bookmarks_are_japanese_chapter_titles(pdf):
+    xml = poppler('pdftohtml', '-xml', '-i', '-stdout', str(pdf))
+    bookmarks = re.findall(r'<item page="\d+">([^<]+)</item>', xml)
+    assert '第1章 主旨' in bookmarks
+    assert any('基本的方針と目指す姿' in b for b in bookmarks)
+
+
+def test_chapter_numbers_are_not_doubled(pdf):
+    text = poppler('pdftotext', '-enc', 'UTF-8', str(pdf), '-')
+    assert '第1章' in text
+    assert not re.search(r'第\s*\d+\s*章\s*\d+(\.\d+)*\s', text)
+
+
+def test_index_is_sorted_by_reading(site_pdf, pdf):
+    ind = (site_pdf.outdir / 'setagaya-industrial-vision.ind').read_text(encoding='utf-8')
+    groups = re.split(r'\\bigletter\s*', ind)[1:]
+    by_letter = {g.split('\n', 1)[0].strip(): g for g in groups}
+    assert 'ン' not in by_letter
+    assert '地域経済の持続可能な発展条例' in by_letter['チ']
