@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Test roots are copied to a temporary directory, so they cannot find _ext by a
+# relative path: make the extension importable for every test here.
+sys.path.insert(0, str(ROOT / '_ext'))
 SPHINX_BUILD = [sys.executable, '-m', 'sphinx']
 
 pytest_plugins = ('sphinx.testing.fixtures',)
@@ -46,3 +49,13 @@ def site_pdf(tmp_path_factory) -> Build:
     out = tmp_path_factory.mktemp('pdf')
     proc = run_sphinx('-M', 'latexpdf', 'docs', str(out), '-c', '.', '-W', '--keep-going', '-q')
     return Build(out / 'latex', proc.returncode, proc.stdout[-4000:] + proc.stderr)
+
+
+@pytest.fixture(scope='session')
+def rootdir() -> Path:
+    """Test roots for ``@pytest.mark.sphinx(testroot=...)``: ``tests/roots/test-<name>/``.
+
+    Each root is a complete, tiny project whose ``conf.py`` lists
+    ``extensions = ['myst_parser', 'vision']``.
+    """
+    return ROOT / 'tests' / 'roots'

@@ -1,0 +1,3 @@
+extensions = ['myst_parser', 'vision']
+language = 'ja'
+vision_readings = 'readings.yaml'
