@@ -146,7 +146,7 @@ class VisionDomain(Domain):
             contnode += nodes.Text(labels.reference_text(obj))
         reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, contnode,
                                  labels.reference_text(obj))
-        if builder.format != 'latex':
+        if builder.format != 'latex' or node.get('vision_nopage'):
             return reference
         # Paper cannot be clicked: print the target's page after the link.
         return nodes.inline('', '', reference,
