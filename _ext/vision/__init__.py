@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import config, diagrams, index_readings
+from . import backlinks, config, diagrams, directives, domain, index_readings, latex
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, index_readings, diagrams)
+_SUBMODULES = (config, index_readings, domain, directives, backlinks, latex, diagrams)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
