@@ -267,6 +267,7 @@ def _at(relpath: str, mark: yaml.Mark | None) -> str:
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem_mark is not None:
         tag = exc.problem.removeprefix('could not determine a constructor for the tag ')
+        tag = tag.strip("'").replace('tag:yaml.org,2002:', '!!')
         return f'YAML tag {tag} is refused: data files hold plain data only'
     problem = exc.problem or str(exc)
     context = f' ({exc.context})' if exc.context else ''
