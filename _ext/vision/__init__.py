@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import committee_tables, config, datafiles, index_readings
+from . import committee_tables, config, datafiles, diagrams, index_readings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, index_readings, datafiles, committee_tables)
+_SUBMODULES = (config, index_readings, diagrams, datafiles, committee_tables)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
