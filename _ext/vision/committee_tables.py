@@ -18,9 +18,11 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from . import datafiles, labels
-from .committee import Meetings, check_meetings, check_members, meetings_from, members_from
+from .committee import Meetings, Step, check_meetings, check_members, meetings_from, members_from
+from .diagrams import diagram_node
 from .era import to_japanese
 from .model import anchor_for
+from .timeline import timeline_source
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -140,8 +142,8 @@ class MeetingsDirective(_MeetingsFileDirective):
 
 
 class ScheduleTimelineDirective(_MeetingsFileDirective):
-    """``{schedule-timeline}``: the schedule as a diagram and, as its text
-    alternative, a table of the same steps."""
+    """``{schedule-timeline}``: the schedule as a table of its steps, then as a
+    timeline diagram whose text alternative is a list of the same steps."""
 
     def run(self) -> list[nodes.Node]:
         data = self.load_meetings()
@@ -156,8 +158,19 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
                  [to_japanese(step.date), step.title, *(() if status else (labels.STATUS[step.status],))])
                 for step in steps]
         widths = (25, 75) if status else (22, 62, 16)
-        table = build_table(caption, headers, rows, widths)
-        return self.named(table)
+        table = self.named(build_table(caption, headers, rows, widths))
+        figure = diagram_node(timeline_source(steps), caption=labels.TIMELINE_CAPTION.format(caption=caption),
+                              alt=_step_list(steps), location=(self.env.docname, self.lineno))
+        return [*table, figure]
+
+
+def _step_list(steps: Sequence[Step]) -> nodes.bullet_list:
+    """The timeline as text: one item per step, 「令和5年9月7日　第5回…（予定）」."""
+    items = nodes.bullet_list()
+    for step in steps:
+        text = f'{to_japanese(step.date)}　{step.title}（{labels.STATUS[step.status]}）'
+        items += nodes.list_item('', nodes.paragraph(text, text))
+    return items
 
 
 def setup(app: Sphinx) -> None:

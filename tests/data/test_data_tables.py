@@ -82,3 +82,21 @@ def test_latex_tables_are_longtables_with_repeated_header(app):
         assert table.count('\\sphinxstyletheadfamily') >= 4
     assert '\\textless{}script\\textgreater{}' in tex
     assert '\\label{\\detokenize{history:vision-meeting-M1}}' in tex
+
+
+@pytest.mark.sphinx('html', testroot='data-tables')
+def test_schedule_timeline_is_drawn_with_a_text_alternative(app):
+    app.build()
+    page = soup(app, 'schedule.html')
+    figure = page.find('figure', class_='vision-diagram')
+    svg = figure.find('svg')
+    assert svg['role'] == 'img' and svg['aria-label'] == 'スケジュールの流れ'
+    drawn = svg.get_text(' ')
+    assert '令和元年6月3日（予定）' in drawn and '第3回「試験会議」' in drawn
+    alt = [li.get_text(strip=True) for li in figure.find(class_='vision-diagram-alt').find_all('li')]
+    assert alt == [
+        '平成31年4月30日\u3000第1回「試験会議」（開催済み）',
+        '令和元年5月1日\u3000第2回「試験会議」（開催済み）',
+        '令和元年6月3日\u3000第3回「試験会議」（予定）',
+        '令和2年1月\u3000報告（予定）',
+    ]
