@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from . import labels
 from .datafiles import DataFile, FieldPath
 from .era import PartialDate
 
@@ -49,6 +50,7 @@ class Step:
     date: PartialDate
     status: str
     title: str
+    meeting_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,9 @@ class Meetings:
 
     def schedule(self, status: str | None = None) -> list[Step]:
         """Meetings (as 第N回「committee」) and the other steps, in date order."""
-        steps = [Step(m.date, m.status, f'第{m.number}回「{self.committee}」') for m in self.meetings]
+        number = str(labels.MEETING_NUMBER)
+        steps = [Step(m.date, m.status, f'{number.format(number=m.number)}「{self.committee}」', m.id)
+                 for m in self.meetings]
         steps += self.steps
         steps.sort(key=lambda step: step.date.sort_key())  # stable: file order on equal dates
         return [step for step in steps if status is None or step.status == status]

@@ -18,10 +18,11 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from . import datafiles, labels
-from .committee import Meetings, Step, check_meetings, check_members, meetings_from, members_from
+from .committee import Meeting, Meetings, Step, check_meetings, check_members, meetings_from, members_from
 from .diagrams import diagram_node
 from .era import to_japanese
-from .model import anchor_for
+from .model import VisionObject, anchor_for
+from .roles import make_xref
 from .timeline import timeline_source
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def build_table(caption: str, headers: Sequence[str], rows: Sequence[tuple[list[
     table += group
     group.extend(nodes.colspec(colwidth=width, stub=index == 0) for index, width in enumerate(widths))
     head = nodes.thead()
-    head += _row(headers)
+    head += _row([str(header) for header in headers])
     body = nodes.tbody()
     body.extend(_row(cells, classes) for classes, cells in rows)
     group += [head, body]
@@ -101,7 +102,7 @@ class RosterDirective(_DataDirective):
         rows = [([], [member.mark, member.group,
                       f'{member.name}（{member.title}）' if member.title else member.name])
                 for member in members]
-        caption = self.options.get('caption', labels.ROSTER_CAPTION)
+        caption = self.options.get('caption', str(labels.ROSTER_CAPTION))
         return self.named(build_table(caption, labels.ROSTER_HEADERS, rows, (8, 37, 55)))
 
 
@@ -129,16 +130,28 @@ class MeetingsDirective(_MeetingsFileDirective):
         for meeting in data.meetings:
             if status and meeting.status != status:
                 continue
-            number = labels.MEETING_NUMBER.format(number=meeting.number)
+            number = str(labels.MEETING_NUMBER).format(number=meeting.number)
             first = nodes.paragraph()
-            first += nodes.target('', '', ids=[anchor_for('meeting', meeting.id)])
+            first += nodes.target('', '', ids=[self.register(meeting).anchor])
             first += nodes.Text(number)
             rows.append(([f'vision-meeting-{meeting.status}'],
                          [first, to_japanese(meeting.date), meeting.topics or '',
-                          labels.STATUS[meeting.status]]))
+                          str(labels.STATUS[meeting.status])]))
         caption = self.options.get(
-            'caption', labels.MEETINGS_CAPTION.format(as_of=to_japanese(data.as_of)))
+            'caption', str(labels.MEETINGS_CAPTION).format(as_of=to_japanese(data.as_of)))
         return self.named(build_table(caption, labels.MEETINGS_HEADERS, rows, (12, 24, 50, 14)))
+
+
+    def register(self, meeting: Meeting) -> VisionObject:
+        """Make the meeting a domain object, so ``{meeting}`M1``` links to its row."""
+        obj = VisionObject(
+            objtype='meeting', id=meeting.id, title=to_japanese(meeting.date),
+            docname=self.env.docname, lineno=self.lineno, anchor=anchor_for('meeting', meeting.id),
+            fields={'date': meeting.date.iso(), 'status': meeting.status,
+                    **({'topics': meeting.topics} if meeting.topics else {})},
+        )
+        self.env.get_domain('vision').note_object(obj, (self.env.docname, self.lineno))
+        return obj
 
 
 class ScheduleTimelineDirective(_MeetingsFileDirective):
@@ -152,16 +165,25 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
         status = self.options.get('status')
         steps = data.schedule(status)
         default = labels.SCHEDULE_PLANNED_CAPTION if status == 'planned' else labels.SCHEDULE_CAPTION
-        caption = self.options.get('caption', default)
+        caption = self.options.get('caption', str(default))
         headers = labels.SCHEDULE_HEADERS if status else (*labels.SCHEDULE_HEADERS, labels.SCHEDULE_STATUS_HEADER)
         rows = [([f'vision-meeting-{step.status}'],
-                 [to_japanese(step.date), step.title, *(() if status else (labels.STATUS[step.status],))])
+                 [to_japanese(step.date), self.title_cell(step),
+                  *(() if status else (str(labels.STATUS[step.status]),))])
                 for step in steps]
         widths = (25, 75) if status else (22, 62, 16)
         table = self.named(build_table(caption, headers, rows, widths))
-        figure = diagram_node(timeline_source(steps), caption=labels.TIMELINE_CAPTION.format(caption=caption),
+        figure = diagram_node(timeline_source(steps), caption=str(labels.TIMELINE_CAPTION).format(caption=caption),
                               alt=_step_list(steps), location=(self.env.docname, self.lineno))
         return [*table, figure]
+
+
+    def title_cell(self, step: Step) -> nodes.paragraph:
+        """The step's title; a meeting's links to its row in the meetings table."""
+        if step.meeting_id is None:
+            return nodes.paragraph(step.title, step.title)
+        return nodes.paragraph('', '', make_xref('meeting', step.meeting_id, self.env.docname,
+                                                 text=step.title, pageref=False))
 
 
 def _step_list(steps: Sequence[Step]) -> nodes.bullet_list:

@@ -100,3 +100,25 @@ def test_schedule_timeline_is_drawn_with_a_text_alternative(app):
         '令和元年6月3日\u3000第3回「試験会議」（予定）',
         '令和2年1月\u3000報告（予定）',
     ]
+
+
+@pytest.mark.sphinx('html', testroot='data-tables')
+def test_meetings_are_domain_objects_that_roles_link_to(app, warning):
+    app.build()
+    assert warning.getvalue() == ''
+    meetings = app.env.get_domain('vision').objects_of('meeting')
+    assert [(m.id, m.docname, m.title, m.fields['status']) for m in meetings] == [
+        ('M1', 'history', '平成31年4月30日', 'held'),
+        ('M2', 'history', '令和元年5月1日', 'held'),
+        ('M3', 'history', '令和元年6月3日', 'planned'),
+    ]
+    links = [(a['href'], a.get_text()) for a in soup(app, 'schedule.html').find_all('a', href=re.compile('#vision-meeting-'))]
+    assert links == [
+        # the schedule's meetings link to their rows in the meetings table
+        ('history.html#vision-meeting-M1', '第1回「試験会議」'),
+        ('history.html#vision-meeting-M2', '第2回「試験会議」'),
+        ('history.html#vision-meeting-M3', '第3回「試験会議」'),
+        # {meeting}`M2` and {vision:meeting}`第3回 <M3>` in prose
+        ('history.html#vision-meeting-M2', '第2回会議 令和元年5月1日'),
+        ('history.html#vision-meeting-M3', '第3回'),
+    ]
