@@ -10,15 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (backlinks, committee_tables, config, datafiles, dependencies, diagrams,
-               directives, domain, export, index_readings, latex, views)
+               directives, domain, export, html, index_readings, latex, views)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, index_readings, domain, directives, backlinks, views, latex,
-               dependencies, export, diagrams, datafiles, committee_tables)
+_SUBMODULES = (config, index_readings, domain, directives, backlinks, views, html,
+               latex, dependencies, export, diagrams, datafiles, committee_tables)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -142,7 +142,7 @@ class VisionDomain(Domain):
                         node: addnodes.pending_xref, contnode: nodes.Element) -> nodes.Element:
         if not node.get('refexplicit'):
             contnode = contnode.deepcopy()
-            contnode.children = []
+            contnode.clear()
             contnode += nodes.Text(labels.reference_text(obj))
         reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, contnode,
                                  labels.reference_text(obj))

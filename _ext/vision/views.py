@@ -57,7 +57,9 @@ class ViewDirective(SphinxDirective):
     option_spec: ClassVar[dict] = {'caption': directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        node = vision_view(view=self.view, docname=self.env.docname,
+        # Captioned tables need an id; a serial number per page keeps it stable.
+        table_id = f'vision-{self.view}-{self.env.new_serialno("vision-view")}'
+        node = vision_view(view=self.view, docname=self.env.docname, table_id=table_id,
                            options=self._options(), classes=[f'vision-{self.view}'])
         self.set_source_info(node)
         self.env.domains['vision'].note_view(self.env.docname)
@@ -118,18 +120,26 @@ class ListDirective(ViewDirective):
 
 # -- Building the views -----------------------------------------------------------
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | list]],
-          widths: Sequence[int], caption: str | None, classes: list[str]) -> nodes.table:
-    """A docutils table every builder knows; long ones break across pages."""
+def table(headers: Sequence[Any], rows: Sequence[Sequence[nodes.Node | list]],
+          widths: Sequence[int], caption: str | None, classes: list[str],
+          more_header_rows: Sequence[Sequence[nodes.entry]] = ()) -> nodes.table:
+    """A docutils table every builder knows; long ones break across pages.
+
+    ``headers`` are strings or ready entries (for spans); ``more_header_rows``
+    follow the first header row.
+    """
     node = nodes.table(classes=['vision-table', 'colwidths-given', *classes])
     if caption:
         node += nodes.title(caption, caption)
-    group = nodes.tgroup(cols=len(headers))
+    group = nodes.tgroup(cols=len(widths))
     node += group
     for width in widths:
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
-    head += nodes.row('', *(nodes.entry('', nodes.paragraph('', str(h))) for h in headers))
+    head += nodes.row('', *(h if isinstance(h, nodes.entry) else
+                            nodes.entry('', nodes.paragraph('', str(h))) for h in headers))
+    for header_row in more_header_rows:
+        head += nodes.row('', *header_row)
     group += head
     body = nodes.tbody()
     for cells in rows:
@@ -212,9 +222,12 @@ class ViewBuilder:
                             ['vision-system-table']))
         return result
 
-    # The opinions × goals matrix.
+    # The opinions × goals matrix. Goals are grouped under their policy's
+    # mark (①) and numbered within it, so the narrow columns stay readable
+    # in print; each goal's number links to the goal.
     def matrix(self) -> list[nodes.Node]:
-        goals = self.domain.objects_of('goal')
+        groups = self.goals_by_policy(self.domain.objects_of('goal'))
+        goals = [goal for _policy, group in groups for goal in group]
         rows = []
         for opinion in self.domain.objects_of('opinion'):
             informed = set(opinion.links.get('goals', ()))
@@ -229,15 +242,30 @@ class ViewBuilder:
                 else:
                     cells.append(nodes.entry())
             rows.append(cells)
-        headers = [labels.TYPE_LABELS['opinion'], *(g.number for g in goals)]
+        first = nodes.entry('', paragraph(nodes.Text(str(labels.TYPE_LABELS['opinion']))),
+                            morerows=1)
+        policy_row, goal_row = [first], []
+        for policy_id, group in groups:
+            policy = self.domain.objects.get(policy_id)
+            text = labels.display_number(policy) if policy is not None else policy_id
+            policy_row.append(nodes.entry('', paragraph(make_xref(
+                'policy', policy_id, self.docname, text, pageref=False)),
+                morecols=len(group) - 1))
+            for goal in group:
+                goal_row.append(nodes.entry('', paragraph(make_xref(
+                    'goal', goal.id, self.docname, goal.number.rpartition('-')[2],
+                    pageref=False))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
-        node = table(headers, rows, (20, *(3,) * len(goals)), caption, ['vision-matrix-table'])
-        # Each goal's header links to the goal.
-        head_row = next(node.findall(nodes.thead))[0]
-        for entry, goal in zip(head_row.children[1:], goals, strict=True):
-            entry.children = [paragraph(make_xref('goal', goal.id, self.docname, goal.number,
-                                                  pageref=False))]
-        return [node]
+        return [table(policy_row, rows, (16, *(2,) * len(goals)), caption,
+                      ['vision-matrix-table'], more_header_rows=[goal_row])]
+
+    @staticmethod
+    def goals_by_policy(goals: list[VisionObject]) -> list[tuple[str, list[VisionObject]]]:
+        groups: dict[str, list[VisionObject]] = {}
+        for goal in goals:
+            policy = goal.links.get('policy', ('',))[0]
+            groups.setdefault(policy, []).append(goal)
+        return list(groups.items())
 
     # A filtered list or table of one type.
     def filtered(self) -> list[nodes.Node]:
@@ -305,8 +333,7 @@ class FillViews(SphinxPostTransform):
             content = ViewBuilder(domain, placeholder).build()
             for node in content:
                 if isinstance(node, nodes.table):
-                    # Captioned tables need an id (Sphinx numbers them).
-                    self.document.set_id(node, suggested_prefix='vision-table')
+                    node['ids'] = [placeholder['table_id']]
             placeholder.replace_self(content)
 
 
