@@ -192,27 +192,36 @@ def _route_mermaid_fences(app: Sphinx, config: Config) -> None:
 # -- Collecting every diagram before writing, to draw them in one batch -------------------
 
 class DiagramCollector(EnvironmentCollector):
-    """Each document's diagram sources, as placed at read time: ``env.vision_diagram_sources``."""
+    """Each document's diagrams as placed at read time: ``env.vision_diagrams``.
+
+    Maps a docname to ``(source, line)`` pairs, so that they are drawn in one
+    batch before writing, and a broken one warns on every build, also when
+    its page is not written again.
+    """
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        _sources(env).pop(docname, None)
+        _collected(env).pop(docname, None)
 
     def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
                     other: BuildEnvironment) -> None:
         for docname in docnames:
-            if docname in _sources(other):
-                _sources(env)[docname] = _sources(other)[docname]
+            if docname in _collected(other):
+                _collected(env)[docname] = _collected(other)[docname]
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        found = [node['source'] for node in doctree.findall(diagram)]
+        found = [(node['source'], _line(node)) for node in doctree.findall(diagram)]
         if found:
-            _sources(app.env)[app.env.docname] = found
+            _collected(app.env)[app.env.docname] = found
 
 
-def _sources(env: BuildEnvironment) -> dict[str, list[str]]:
-    if not hasattr(env, 'vision_diagram_sources'):
-        env.vision_diagram_sources = {}
-    return env.vision_diagram_sources
+def _collected(env: BuildEnvironment) -> dict[str, list[tuple[str, int | None]]]:
+    if not hasattr(env, 'vision_diagrams'):
+        env.vision_diagrams = {}
+    return env.vision_diagrams
+
+
+def _line(node: diagram) -> int | None:
+    return node['location'][1] if 'location' in node else get_node_line(node)
 
 
 _RENDERERS: weakref.WeakKeyDictionary[Sphinx, MermaidRenderer] = weakref.WeakKeyDictionary()
@@ -251,24 +260,37 @@ def _render_batch(app: Sphinx, builder: Builder) -> None:
     fmt = FORMAT_FOR_BUILDER.get(builder.format)
     if fmt is None:
         return
-    sources = [source for found in _sources(app.env).values() for source in found]
+    collected = _collected(app.env)
+    sources = [source for found in collected.values() for source, _line in found]
     for extra in app.emit('vision-diagram-sources', builder):
         sources.extend(extra)
     if not sources:
         return
     renderer = renderer_for(app)
     try:
-        renderer.render(sources, fmt)
+        outcomes = renderer.render(sources, fmt)
     except RendererUnavailable as exc:
         logger.warning('cannot render diagrams: %s', exc, type='vision', subtype='diagram')
-    cached = len(set(sources)) - renderer.rendered_count
-    logger.info('vision: %d diagram(s) drawn, %d from the cache', renderer.rendered_count, cached)
+        return
+    logger.info('vision: %d diagram(s) drawn, %d from the cache',
+                renderer.drawn_count, len(outcomes) - renderer.drawn_count)
+    for docname in sorted(collected):
+        for source, line in collected[docname]:
+            if outcomes[source].error is not None:
+                _warn_broken(outcomes[source].error, (docname, line))
+
+
+def _warn_broken(error: str, location: Location) -> None:
+    logger.warning('mermaid diagram cannot be drawn: %s', error, location=location,
+                   type='vision', subtype='diagram')
 
 
 # -- Resolving: each diagram gets its file, or a located warning and its text ---------------
 
 def _attach_drawings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     fmt = FORMAT_FOR_BUILDER.get(app.builder.format)
+    # Diagrams placed at read time had their warning before writing began.
+    warned = {source for source, _line in _collected(app.env).get(docname, ())}
     for node in list(doctree.findall(diagram)):
         if fmt is None:
             node.replace_self(node.children)
@@ -277,8 +299,8 @@ def _attach_drawings(app: Sphinx, doctree: nodes.document, docname: str) -> None
         if outcome.path is not None:
             node['file'] = str(outcome.path)
             continue
-        logger.warning('mermaid diagram cannot be drawn: %s', outcome.error,
-                       location=_warning_location(node), type='vision', subtype='diagram')
+        if node['source'] not in warned:
+            _warn_broken(outcome.error, _warning_location(node))
         listing = nodes.literal_block(node['source'], node['source'], language='text')
         node.replace_self(listing)
 

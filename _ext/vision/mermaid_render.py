@@ -64,8 +64,8 @@ class MermaidRenderer:
         self.chromium = chromium
         self.mermaid_config = mermaid_config
         self.fonts = fonts
-        #: Diagrams drawn by this renderer (not found in the cache), for logs and tests.
-        self.rendered_count = 0
+        #: Diagrams sent to the browser by this renderer (not found in the cache).
+        self.drawn_count = 0
 
     @functools.cached_property
     def _settings_digest(self) -> str:
@@ -114,6 +114,7 @@ class MermaidRenderer:
                    'mermaidConfig': self.mermaid_config, 'jobs': jobs}
         started = time.perf_counter()
         lines = self._run_script(request)
+        self.drawn_count += len(sources)
         logger.info('vision: rendered %d diagram(s) as %s in one browser session (%.2f s)',
                     len(sources), fmt, time.perf_counter() - started)
         reports = {report['output']: report for report in map(json.loads, lines)}
@@ -125,7 +126,6 @@ class MermaidRenderer:
                 if fmt == 'pdf':
                     _fix_pdf_dates(path)
                 outcomes[source] = Rendered(path)
-                self.rendered_count += 1
             else:
                 message = _first_lines(report['error'])
                 path.with_suffix('.error').write_text(message, encoding='utf-8')
