@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import config, index_readings, search, stage
+from . import backlinks, config, directives, domain, index_readings, latex, search, stage
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, index_readings, search, stage)
+_SUBMODULES = (config, index_readings, domain, directives, backlinks, latex, search, stage)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -1,0 +1,224 @@
+"""The object directives: theme, policy, goal, initiative, indicator, opinion.
+
+Each works in MyST (``:::{goal} G1-1``) and in rST (``.. goal:: G1-1``); the
+argument is the id, options carry the title, links and fields, and the body
+is the object's text. A directive registers a :class:`VisionObject` with the
+domain and leaves a :class:`vision_backlinks` placeholder that is filled when
+every document is known. Mistakes are located warnings; the object is still
+rendered so the editor sees it in place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import labels
+from .model import VisionObject, anchor_for, is_valid_id
+from .nodes import vision_backlinks, vision_object, vision_object_title
+from .roles import make_xref
+
+if TYPE_CHECKING:
+    from .domain import VisionDomain
+
+logger = logging.getLogger(__name__)
+
+#: Readable forms of the id patterns, for messages.
+ID_EXAMPLES = {
+    'theme': 'T', 'policy': 'P1', 'goal': 'G1-1', 'initiative': 'I1 or I1-2',
+    'indicator': 'K1 or K1-2', 'opinion': 'O1', 'meeting': 'M1',
+}
+
+
+def id_list(argument: str | None) -> tuple[str, ...]:
+    """``G1-1, G1-2`` (commas and/or spaces) -> ``('G1-1', 'G1-2')``."""
+    return tuple(part for part in (argument or '').replace(',', ' ').split() if part)
+
+
+class VisionObjectDirective(SphinxDirective):
+    """Common behaviour; subclasses set ``objtype``, options and link types."""
+
+    objtype: ClassVar[str]
+    #: option name -> the object type its ids point to.
+    link_options: ClassVar[dict[str, str]] = {}
+    #: options that must be given.
+    required_options: ClassVar[tuple[str, ...]] = ('title',)
+    #: options kept as plain fields.
+    field_options: ClassVar[tuple[str, ...]] = ()
+
+    required_arguments = 1
+    has_content = True
+    common_options: ClassVar[dict] = {
+        'title': directives.unchanged,
+        'tags': id_list,
+    }
+
+    @property
+    def domain(self) -> VisionDomain:
+        return self.env.domains['vision']
+
+    def run(self) -> list[nodes.Node]:
+        object_id = self.arguments[0].strip()
+        location = self.get_location()
+        self._check_options(object_id)
+        obj = VisionObject(
+            objtype=self.objtype,
+            id=object_id,
+            title=self._title(),
+            docname=self.env.docname,
+            lineno=self.lineno,
+            anchor=anchor_for(self.objtype, object_id),
+            links={name: self.options[name] for name in self.link_options if self.options.get(name)},
+            fields={name: self.options[name] for name in self.field_options if self.options.get(name)},
+            tags=self.options.get('tags', ()),
+        )
+        if not is_valid_id(self.objtype, object_id):
+            logger.warning('malformed %s id %r: expected the form %s', self.objtype, object_id,
+                           ID_EXAMPLES[self.objtype], location=location,
+                           type='vision', subtype='id')
+        else:
+            self.domain.note_object(obj, location)
+        return [self._render(obj)]
+
+    def _title(self) -> str:
+        return self.options.get('title', '').strip()
+
+    def _check_options(self, object_id: str) -> None:
+        for name in self.required_options:
+            if not self.options.get(name, '') or not str(self.options[name]).strip():
+                logger.warning(self._missing_message(name), self.objtype, object_id,
+                               location=self.get_location(), type='vision',
+                               subtype=f'missing-{name}')
+
+    def _missing_message(self, option: str) -> str:
+        if option == 'title':
+            return 'missing title: %s %r needs a :title: option'
+        return f'%s %r has no :{option}: option'
+
+    def _render(self, obj: VisionObject) -> nodes.Element:
+        node = vision_object('', classes=['vision-object', f'vision-{obj.objtype}'],
+                             objtype=obj.objtype, objid=obj.id, ids=[obj.anchor])
+        self.set_source_info(node)
+        title = vision_object_title('', '', classes=['vision-object-title'])
+        title += nodes.inline(labels.object_label(obj), labels.object_label(obj),
+                              classes=['vision-object-label'])
+        if obj.objtype == 'theme':
+            title += nodes.inline(obj.title, f'「{obj.title}」', classes=['vision-object-name'])
+        elif obj.title and obj.objtype != 'opinion':
+            title += nodes.Text(' ')
+            title += nodes.inline(obj.title, obj.title, classes=['vision-object-name'])
+        node += title
+        if self.content:
+            body = nodes.container(classes=['vision-object-body'])
+            self.state.nested_parse(self.content, self.content_offset, body)
+            node += body
+        fields = self._fields(obj)
+        if fields.children:
+            node += fields
+        node += vision_backlinks(objtype=obj.objtype, objid=obj.id, docname=self.env.docname)
+        return node
+
+    def _fields(self, obj: VisionObject) -> nodes.field_list:
+        field_list = nodes.field_list(classes=['vision-fields'])
+        for name, label in labels.FIELD_LABELS.items():
+            if name in obj.links and name in self.link_options:
+                body = nodes.paragraph()
+                for index, target in enumerate(obj.links[name]):
+                    if index:
+                        body += nodes.Text('、')
+                    body += make_xref(self.link_options[name], target, self.env.docname)
+            elif name in obj.fields:
+                body = nodes.paragraph(obj.fields[name], obj.fields[name])
+            elif name == 'tags' and obj.tags:
+                body = nodes.paragraph('', '、'.join(obj.tags))
+            else:
+                continue
+            field_list += nodes.field('', nodes.field_name(str(label), str(label)),
+                                      nodes.field_body('', body))
+        return field_list
+
+
+class ThemeDirective(VisionObjectDirective):
+    """The main theme (メインテーマ). Required: ``:title:``."""
+
+    objtype = 'theme'
+    option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options}
+
+
+class PolicyDirective(VisionObjectDirective):
+    """A basic policy (基本的方針). Required: ``:title:`` (short title); optional
+    ``:mark:`` (①, shown instead of the number), ``:tags:``. Body: the full statement."""
+
+    objtype = 'policy'
+    field_options = ('mark',)
+    option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options,
+                                   'mark': directives.unchanged}
+
+
+class GoalDirective(VisionObjectDirective):
+    """A goal (目指す姿). Required: ``:title:``, ``:policy:``."""
+
+    objtype = 'goal'
+    link_options = {'policy': 'policy'}
+    required_options = ('title', 'policy')
+    option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options,
+                                   'policy': id_list}
+
+    def _fields(self, obj: VisionObject) -> nodes.field_list:
+        # A goal is shown under its policy; its policy link is in the policy's backlinks.
+        return nodes.field_list()
+
+
+class InitiativeDirective(VisionObjectDirective):
+    """An initiative (取組). Required: ``:title:``, ``:goals:``."""
+
+    objtype = 'initiative'
+    link_options = {'goals': 'goal'}
+    required_options = ('title', 'goals')
+    option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options, 'goals': id_list}
+
+
+class IndicatorDirective(VisionObjectDirective):
+    """An indicator (指標). Required: ``:title:``, ``:goals:``; optional ``:unit:``,
+    ``:baseline:``, ``:target:``, ``:year:``, ``:source:``."""
+
+    objtype = 'indicator'
+    link_options = {'goals': 'goal'}
+    required_options = ('title', 'goals')
+    field_options = ('unit', 'baseline', 'target', 'year', 'source')
+    option_spec: ClassVar[dict] = {
+        **VisionObjectDirective.common_options, 'goals': id_list,
+        **{name: directives.unchanged for name in field_options},
+    }
+
+
+class OpinionDirective(VisionObjectDirective):
+    """A committee opinion (意見). Required: ``:goals:``; optional ``:meeting:``.
+    The body is the opinion's text, which is also its title in tables."""
+
+    objtype = 'opinion'
+    link_options = {'goals': 'goal', 'meeting': 'meeting'}
+    required_options = ('goals',)
+    option_spec: ClassVar[dict] = {
+        'goals': id_list, 'meeting': id_list, 'tags': id_list,
+    }
+
+    def _title(self) -> str:
+        return ''.join(line.strip() for line in self.content)
+
+
+OBJECT_DIRECTIVES = {
+    directive.objtype: directive
+    for directive in (ThemeDirective, PolicyDirective, GoalDirective, InitiativeDirective,
+                      IndicatorDirective, OpinionDirective)
+}
+
+
+def setup(app) -> None:
+    # ``:::{goal}`` without the domain prefix works like ``:::{vision:goal}``.
+    for name, directive in OBJECT_DIRECTIVES.items():
+        app.add_directive(name, directive)

@@ -1,0 +1,185 @@
+"""The ``vision`` domain: the store of every object and the resolver of links.
+
+Like Sphinx's own domains, it keeps plain data per document in ``self.data``
+(so ``clear_doc`` and ``merge_domaindata`` make incremental and parallel builds
+correct), resolves cross-references at resolve time, and feeds the search
+index, the inventory and its own index (:mod:`vision.domain_index`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain, ObjType
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from . import checks, labels
+from .directives import OBJECT_DIRECTIVES
+from .domain_index import VisionIndex
+from .model import OBJECT_TYPES, VisionObject, sort_key
+from .nodes import vision_pageref
+from .roles import VisionXRefRole
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class VisionDomain(Domain):
+    """Policies, goals, initiatives, indicators, opinions and meetings."""
+
+    name = 'vision'
+    label = 'Vision'
+    object_types = {
+        objtype: ObjType(labels.TYPE_LABELS[objtype], objtype) for objtype in OBJECT_TYPES
+    }
+    directives = OBJECT_DIRECTIVES
+    roles = {objtype: VisionXRefRole(objtype) for objtype in OBJECT_TYPES}
+    indices = [VisionIndex]
+    initial_data: dict[str, Any] = {
+        'objects': {},  # id -> VisionObject
+        'references': {},  # docname -> set of ids the page links to
+        'views': set(),  # docnames with generated views of many objects
+    }
+    data_version = 1
+
+    # -- The API other modules code against ------------------------------------
+
+    @property
+    def objects(self) -> dict[str, VisionObject]:
+        """Every object by id, from all documents."""
+        return self.data['objects']
+
+    def note_object(self, obj: VisionObject, location: Any = None) -> bool:
+        """Register ``obj``; warn and keep the first one if its id is taken."""
+        existing = self.objects.get(obj.id)
+        if existing is not None:
+            self._warn_duplicate(obj, existing, location)
+            return False
+        self.objects[obj.id] = obj
+        return True
+
+    def objects_of(self, objtype: str) -> list[VisionObject]:
+        """The objects of one type in natural id order (G1-2 before G1-10)."""
+        return sorted((o for o in self.objects.values() if o.objtype == objtype),
+                      key=lambda o: sort_key(o.id))
+
+    def children(self, parent_id: str, objtype: str) -> list[VisionObject]:
+        """The objects of ``objtype`` that link to ``parent_id`` (a policy's goals ...)."""
+        return [o for o in self.objects_of(objtype)
+                if any(parent_id in targets for targets in o.links.values())]
+
+    def note_reference(self, docname: str, target: str) -> None:
+        self.data['references'].setdefault(docname, set()).add(target)
+
+    def note_view(self, docname: str) -> None:
+        """Mark ``docname`` as showing a view that depends on many objects."""
+        self.data['views'].add(docname)
+
+    # -- Per-document data ----------------------------------------------------
+
+    def clear_doc(self, docname: str) -> None:
+        for object_id in [i for i, o in self.objects.items() if o.docname == docname]:
+            del self.objects[object_id]
+        self.data['references'].pop(docname, None)
+        self.data['views'].discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for object_id, obj in otherdata['objects'].items():
+            if obj.docname in docnames:
+                self.note_object(obj, (obj.docname, obj.lineno))
+        for docname in docnames:
+            if docname in otherdata['references']:
+                self.data['references'][docname] = otherdata['references'][docname]
+            if docname in otherdata['views']:
+                self.data['views'].add(docname)
+
+    def process_doc(self, env: BuildEnvironment, docname: str,
+                    document: nodes.document) -> None:
+        for node in document.findall(addnodes.pending_xref):
+            if node.get('refdomain') == self.name:
+                self.note_reference(docname, node['reftarget'])
+
+    def check_consistency(self) -> None:
+        checks.check_links(self)
+
+    # -- Cross-references ------------------------------------------------------
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                     typ: str, target: str, node: addnodes.pending_xref,
+                     contnode: nodes.Element) -> nodes.Element | None:
+        obj = self.objects.get(target)
+        if obj is None or obj.objtype != typ:
+            if node.get('vision_quiet'):
+                return None
+            if obj is None:
+                message = 'unknown %s %r: no object has this id'
+                args: tuple[str, ...] = (typ, target)
+            else:
+                message = 'unknown %s %r: %r is a %s'
+                args = (typ, target, target, obj.objtype)
+            logger.warning(message, *args, location=node, type='vision', subtype='ref')
+            return None
+        return self._make_reference(builder, fromdocname, obj, node, contnode)
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                         target: str, node: addnodes.pending_xref,
+                         contnode: nodes.Element) -> list[tuple[str, nodes.Element]]:
+        obj = self.objects.get(target)
+        if obj is None:
+            return []
+        role = f'{self.name}:{obj.objtype}'
+        return [(role, self._make_reference(builder, fromdocname, obj, node, contnode))]
+
+    def _make_reference(self, builder: Builder, fromdocname: str, obj: VisionObject,
+                        node: addnodes.pending_xref, contnode: nodes.Element) -> nodes.Element:
+        if not node.get('refexplicit'):
+            contnode = contnode.deepcopy()
+            contnode.children = []
+            contnode += nodes.Text(labels.reference_text(obj))
+        reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, contnode,
+                                 labels.reference_text(obj))
+        if builder.format != 'latex':
+            return reference
+        # Paper cannot be clicked: print the target's page after the link.
+        return nodes.inline('', '', reference,
+                            vision_pageref(refdocname=obj.docname, refid=obj.anchor))
+
+    # -- Search index and inventory ---------------------------------------------
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for object_id in sorted(self.objects, key=sort_key):
+            obj = self.objects[object_id]
+            yield obj.id, labels.heading_text(obj), obj.objtype, obj.docname, obj.anchor, 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        return node.get('reftarget')
+
+    # -- Warnings --------------------------------------------------------------
+
+    def _warn_duplicate(self, obj: VisionObject, existing: VisionObject,
+                        location: Any) -> None:
+        path = self.env.doc2path(existing.docname)
+        logger.warning('duplicate %s id %r: already defined at %s:%s',
+                       obj.objtype, obj.id, path, existing.lineno,
+                       location=location or (obj.docname, obj.lineno),
+                       type='vision', subtype='duplicate')
+
+
+def iter_objects(domain: VisionDomain, types: Iterable[str]) -> list[VisionObject]:
+    """Objects of several types, by type then id."""
+    return [obj for objtype in types for obj in domain.objects_of(objtype)]
+
+
+def setup(app: Any) -> None:
+    app.add_domain(VisionDomain)
+    for objtype in OBJECT_TYPES:
+        # ``{goal}`` without the domain prefix works like ``{vision:goal}``.
+        app.add_role(objtype, VisionXRefRole(objtype))

@@ -1,0 +1,119 @@
+"""Every label readers see, in one place and marked for translation.
+
+The message ids are the Japanese labels themselves: the Japanese build shows
+them as written, and a catalogue for the ``vision`` domain (``locale/<lang>/
+LC_MESSAGES/vision.mo``) can translate them for another language. Labels are
+lazy: they are looked up when rendered, after Sphinx has loaded the catalogue.
+
+Other modules add their own labels below their own heading in this file.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.locale import get_translation
+
+if TYPE_CHECKING:
+    from .model import VisionObject
+
+_ = get_translation('vision')
+
+# -- Domain (issue 3) ---------------------------------------------------------
+
+#: The name of each object type, as readers know it.
+TYPE_LABELS = {
+    'theme': _('メインテーマ'),
+    'policy': _('基本的方針'),
+    'goal': _('目指す姿'),
+    'initiative': _('取組'),
+    'indicator': _('指標'),
+    'opinion': _('意見'),
+    'meeting': _('会議'),
+}
+
+#: How a meeting's number is read: 第2回.
+MEETING_NUMBER = _('第{number}回')
+
+#: The labels of an object's fields (options), in display order.
+FIELD_LABELS = {
+    'policy': _('基本的方針'),
+    'goals': _('目指す姿'),
+    'meeting': _('会議'),
+    'unit': _('単位'),
+    'baseline': _('現状値'),
+    'target': _('目標値'),
+    'year': _('目標年度'),
+    'source': _('出典'),
+    'tags': _('タグ'),
+}
+
+#: Headings of the generated backlinks, by (object type, linked type).
+BACKLINK_HEADINGS = {
+    ('policy', 'goal'): _('この基本的方針の目指す姿'),
+    ('goal', 'initiative'): _('この目指す姿に向けた取組'),
+    ('goal', 'indicator'): _('この目指す姿の指標'),
+    ('goal', 'opinion'): _('この目指す姿に反映された意見'),
+}
+
+#: Column headings of the generated tables.
+COLUMN_LABELS = {
+    'id': _('番号'),
+    'type': _('種類'),
+    'title': _('名称'),
+    'text': _('内容'),
+    'policy': _('基本的方針'),
+    'goals': _('目指す姿'),
+    'initiatives': _('取組'),
+    'meeting': _('会議'),
+    'unit': _('単位'),
+    'baseline': _('現状値'),
+    'target': _('目標値'),
+    'year': _('目標年度'),
+    'source': _('出典'),
+    'tags': _('タグ'),
+}
+
+SYSTEM_TABLE_CAPTION = _('新産業ビジョンの体系')
+MATRIX_CAPTION = _('意見と目指す姿の対応')
+MATRIX_MARK = _('●')
+#: Screen readers read this instead of the mark.
+MATRIX_MARK_DESCRIPTION = _('対応あり')
+NO_OBJECTS = _('該当するものはありません。')
+
+#: The domain index: its page title and its short name in links.
+INDEX_NAME = _('ビジョン項目索引')
+INDEX_SHORT_NAME = _('項目索引')
+
+#: The page number after a cross-reference in print.
+PAGE_REFERENCE = _('（{page}ページ）')
+
+
+def display_number(obj: VisionObject) -> str:
+    """The number readers see: ``1-1`` for G1-1, the mark ``①`` for a policy."""
+    if obj.objtype == 'policy' and obj.fields.get('mark'):
+        return obj.fields['mark']
+    if obj.objtype == 'meeting':
+        return str(MEETING_NUMBER).format(number=obj.number)
+    return obj.number
+
+
+def object_label(obj: VisionObject) -> str:
+    """Type and number: 目指す姿1-1, 基本的方針①, 意見3, 第2回会議."""
+    if obj.objtype == 'meeting':
+        return f'{display_number(obj)}{TYPE_LABELS["meeting"]}'
+    return f'{TYPE_LABELS[obj.objtype]}{display_number(obj)}'
+
+
+def heading_text(obj: VisionObject) -> str:
+    """The object's heading: label and title (an opinion's text is its body)."""
+    if obj.objtype == 'theme':
+        return f'{TYPE_LABELS["theme"]}「{obj.title}」'
+    if obj.objtype == 'opinion' or not obj.title:
+        return object_label(obj)
+    return f'{object_label(obj)} {obj.title}'
+
+
+def reference_text(obj: VisionObject) -> str:
+    """The generated text of a cross-reference: 目指す姿1-1 地域の事業者が…."""
+    return heading_text(obj)

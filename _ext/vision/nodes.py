@@ -1,0 +1,43 @@
+"""The docutils nodes of the vision: how objects and views are rendered.
+
+Objects are stored as :class:`~vision.model.VisionObject` in the domain; these
+nodes only carry what a writer needs. Object nodes subclass docutils'
+``container`` and ``paragraph`` so that every builder without its own visitor
+(text, man, texinfo, epub ...) renders them like those; LaTeX has its own
+visitors (see :mod:`vision.latex`).
+
+Placeholder nodes mark where generated content goes; post-transforms
+(:mod:`vision.backlinks`, :mod:`vision.views`) replace them at write time,
+when every document has been read.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class vision_object(nodes.container):
+    """One object: attributes ``objtype`` and ``objid``; ``ids`` holds its anchor."""
+
+
+class vision_object_title(nodes.paragraph):
+    """The heading line of an object: its label, number and title."""
+
+
+class vision_pageref(nodes.Inline, nodes.Element):
+    """The printed page of a cross-reference's target (LaTeX only).
+
+    Attributes ``refdocname`` and ``refid`` name the target's label.
+    """
+
+
+class vision_backlinks(nodes.General, nodes.Element):
+    """Placeholder for an object's backlinks; attributes ``objtype``, ``objid``."""
+
+
+class vision_view(nodes.General, nodes.Element):
+    """Placeholder for a generated view; attribute ``view`` and its options."""
+
+
+def skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
+    raise nodes.SkipNode

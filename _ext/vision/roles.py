@@ -1,0 +1,51 @@
+"""Cross-reference roles: ``{goal}`G1-1```, ``{vision:goal}`G1-1```, ...
+
+A role makes a ``pending_xref`` in the ``vision`` domain; the domain resolves
+it at write time (:meth:`VisionDomain.resolve_xref`) and, unless the editor
+wrote their own text (``{goal}`この姿 <G1-1>```), generates the link text
+from the object: 目指す姿1-1 地域の事業者が….
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.roles import XRefRole
+
+
+class VisionXRefRole(XRefRole):
+    """A reference to an object of one type, with or without the ``vision:`` prefix."""
+
+    def __init__(self, objtype: str) -> None:
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=False)
+        self.objtype = objtype
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        result, messages = super().run()
+        # Registered globally as ``goal`` the base class leaves the domain
+        # empty; every vision role belongs to the vision domain.
+        for node in result:
+            for xref in node.findall(addnodes.pending_xref):
+                xref['refdomain'] = 'vision'
+                xref['reftype'] = self.objtype
+                for inner in xref.findall(nodes.inline):
+                    inner['classes'] = ['xref', 'vision', f'vision-{self.objtype}']
+        return result, messages
+
+    def process_link(self, env, refnode, has_explicit_title, title, target):
+        return title, target.strip()
+
+
+def make_xref(objtype: str, target: str, docname: str, text: str | None = None) -> addnodes.pending_xref:
+    """A reference made by the extension itself (backlinks, tables, fields).
+
+    It is quiet: a dangling one was already reported where its link is
+    declared (:mod:`vision.checks`), so it does not warn again.
+    """
+    xref = addnodes.pending_xref(
+        '', refdomain='vision', reftype=objtype, reftarget=target,
+        refexplicit=text is not None, refwarn=False, refdoc=docname, vision_quiet=True,
+    )
+    xref += nodes.inline(text or target, text or target,
+                         classes=['xref', 'vision', f'vision-{objtype}'])
+    return xref
