@@ -4,7 +4,8 @@
  * Sphinx writes this into language_data.js, which every page loads after
  * searchtools.js. It replaces the query splitter so the query is cut into the
  * same bigrams as the index, and Search.query so that
- *  - objects are looked up by the whole query (G1-1), not by its bigrams;
+ *  - objects are looked up by id (G1-1) and by title, with the whole query
+ *    rather than its bigrams;
  *  - any section title containing the query is a hit, however long the title;
  *  - a page found by bigrams is kept only if it really contains the query;
  *  - object and title hits rank above hits in the text.
@@ -72,6 +73,42 @@ const visionTitleHits = (phrases) => {
   return hits;
 };
 
+/* The id of an object: the vision domain's anchors are vision-<type>-<id>;
+ * any other domain's anchor is taken whole. */
+const visionObjectId = (anchor, type) => {
+  const prefix = `vision-${type}-`;
+  return anchor.startsWith(prefix) ? anchor.slice(prefix.length) : anchor;
+};
+
+const visionObjectHits = (phrases) => {
+  const index = Search._index;
+  const query = phrases.join("");
+  const hits = [];
+  for (const [prefix, entries] of Object.entries(index.objects)) {
+    for (const [file, typeIndex, priority, anchor, name] of entries) {
+      const [, type, typeName] = index.objnames[typeIndex];
+      const fullname = prefix ? `${prefix}.${name}` : name;
+      const id = visionNormalise(visionObjectId(anchor, type));
+      const title = visionNormalise(fullname).replace(/\s+/gu, "");
+      let score;
+      if (id === query) score = 100;
+      else if (id.startsWith(query)) score = 60;
+      else if (phrases.every((phrase) => title.includes(phrase))) score = 40;
+      else continue;
+      hits.push([
+        index.docnames[file],
+        fullname,
+        "#" + anchor,
+        typeName + _(", in ") + index.titles[file],
+        score + (Scorer.objPrio[priority] || 0),
+        index.filenames[file],
+        SearchResultKind.object,
+      ]);
+    }
+  }
+  return hits;
+};
+
 const visionRanked = (results) => {
   const best = new Map();
   for (const result of results) {
@@ -99,15 +136,16 @@ Search.query = (query) => {
   if (SPHINX_HIGHLIGHT_ENABLED)
     localStorage.setItem("sphinx_highlight_terms", phrases.join(" "));
   const results = [
-    ...Search._performSearch(searchQuery, searchTerms, excludedTerms, words, words),
+    ...Search._performSearch(searchQuery, searchTerms, excludedTerms, words, new Set()),
     ...visionTitleHits(phrases),
+    ...visionObjectHits(phrases),
   ];
   Promise.all(
     results.map((result) =>
       result[6] !== SearchResultKind.text
         ? result
         : visionPageText(result[0]).then((text) =>
-            text === null || phrases.every((phrase) => text.includes(phrase.replace(/\s+/gu, "")))
+            text === null || phrases.every((phrase) => text.includes(phrase))
               ? result
               : null,
           ),

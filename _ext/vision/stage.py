@@ -57,11 +57,18 @@ def cover_tex(title: str, author: str, stage: str) -> str:
 
 
 def watermark_tex(stage: str) -> str:
-    """A light diagonal stage name behind every page after the cover."""
+    """A light diagonal stage name behind every page after the cover.
+
+    Marked as a ``/Span`` whose ActualText is empty, so text extraction
+    (pdftotext, copy and paste, screen readers) skips it: the watermark must
+    not split the body's sentences in the extracted text.
+    """
     return rf'''
 \AddToShipoutPictureBG{{%
-  \AtPageCenter{{\makebox(0,0){{\rotatebox{{45}}{{%
-    \fontsize{{120}}{{120}}\selectfont\sffamily\bfseries\color[gray]{{0.88}}{stage}}}}}}}}}
+  \AtPageCenter{{\makebox(0,0){{%
+    \special{{pdf:literal direct /Span <</ActualText ()>> BDC}}%
+    \rotatebox{{45}}{{\fontsize{{120}}{{120}}\selectfont\sffamily\bfseries\color[gray]{{0.88}}{stage}}}%
+    \special{{pdf:literal direct EMC}}}}}}}}
 '''
 
 

@@ -19,6 +19,8 @@ const CHROMIUM_FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
+const VIEWPORT = { width: 1280, height: 900 };
+const PARALLEL_PAGES = 2;
 const NAVIGATION = [
   ".skip-link", ".bd-header", ".bd-sidebar-primary", ".bd-sidebar-secondary",
   ".prev-next-area", ".bd-footer", ".header-article-items",
@@ -35,10 +37,22 @@ const visit = async (page, url) => {
   await page.waitForLoadState("networkidle");
 };
 
-/* One visit per page: its requests, then axe, then print media. */
-async function checkPages(page, base, pages, report) {
+/* One visit per page: its requests, then axe, then print media. Pages are
+ * checked a few at a time: most of a visit is waiting for the network to idle. */
+async function checkPages(browser, base, pages, report) {
+  const queue = [...pages];
+  const worker = async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    for (let path = queue.shift(); path !== undefined; path = queue.shift())
+      await checkPage(page, base, path, report);
+    await page.close();
+  };
+  await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker));
+}
+
+async function checkPage(page, base, path, report) {
   const axePath = require.resolve("axe-core/axe.min.js");
-  for (const path of pages) {
+  {
     const foreign = [];
     const failed = [];
     const onFailed = (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`);
@@ -65,7 +79,11 @@ async function checkPages(page, base, pages, report) {
 
     await page.addScriptTag({ path: axePath });
     const result = await page.evaluate(
-      (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
+      (tags) =>
+        window.axe.run(document, {
+          runOnly: { type: "tag", values: tags },
+          resultTypes: ["violations"],
+        }),
       AXE_TAGS,
     );
     report.axe[path] = result.violations.map((v) => ({
@@ -111,35 +129,38 @@ async function checkFocus(page, base, pages, report) {
   }));
 }
 
+/* The search page's own code path (Search.init calls performSearch with ?q=),
+ * one query after another on the same page. */
 async function search(page, base, queries, report) {
+  await page.goto(`${base}search.html`, { waitUntil: "load" });
   for (const query of queries) {
-    await page.goto(`${base}search.html?q=${encodeURIComponent(query)}`, { waitUntil: "load" });
-    await page.waitForFunction(
-      () => (document.querySelector("#search-results .search-summary")?.textContent || "").length > 0,
-      null,
-      { timeout: 10000 },
-    );
-    report[query] = await page.$$eval("#search-results ul.search > li", (items) =>
-      items.map((li) => ({
+    report[query] = await page.evaluate(async (q) => {
+      document.getElementById("search-results").replaceChildren();
+      Search.performSearch(q);
+      const finished = () => document.querySelector("#search-results .search-summary").textContent;
+      for (let waited = 0; !finished(); waited += 10) {
+        if (waited > 10000) throw new Error(`search for ${q} did not finish`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return [...document.querySelectorAll("#search-results ul.search > li")].map((li) => ({
         kind: [...li.classList].find((c) => c.startsWith("kind-"))?.slice(5),
         href: li.querySelector("a").getAttribute("href"),
         title: li.querySelector("a").textContent,
-      })),
-    );
+      }));
+    }, query);
   }
 }
-
 
 (async () => {
   const job = await readStdin();
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
   const report = {};
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     if (job.checks.includes("pages")) {
       Object.assign(report, { offline: {}, axe: {}, print: {} });
-      await checkPages(page, job.base, job.pages, report);
+      await checkPages(browser, job.base, job.pages, report);
     }
+    const page = await browser.newPage({ viewport: VIEWPORT });
     if (job.checks.includes("focus")) await checkFocus(page, job.base, job.pages, (report.focus = {}));
     if (job.checks.includes("search")) await search(page, job.base, job.queries, (report.search = {}));
   } finally {
