@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import backlinks, config, directives, domain, index_readings, latex
+from . import (backlinks, config, dependencies, directives, domain, export, html,
+               index_readings, latex, views)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, index_readings, domain, directives, backlinks, latex)
+_SUBMODULES = (config, index_readings, domain, directives, backlinks, views, html,
+               latex, dependencies, export)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
