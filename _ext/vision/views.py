@@ -270,6 +270,11 @@ class ViewBuilder:
     # A filtered list or table of one type.
     def filtered(self) -> list[nodes.Node]:
         objtype = self.options['type']
+        for option, expected in (('policy', 'policy'), ('goal', 'goal')):
+            target = self.options.get(option)
+            found = self.domain.objects.get(target) if target else None
+            if target and (found is None or found.objtype != expected):
+                self.warn('vision-list filters by an unknown %s %r', expected, target)
         selected = [o for o in self.domain.objects_of(objtype) if self.matches(o)]
         if not selected:
             return [nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])]
