@@ -256,7 +256,7 @@ class ViewBuilder:
                     'goal', goal.id, self.docname, goal.number.rpartition('-')[2],
                     pageref=False))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
-        return [table(policy_row, rows, (16, *(2,) * len(goals)), caption,
+        return [table(policy_row, rows, (24, *(2,) * len(goals)), caption,
                       ['vision-matrix-table'], more_header_rows=[goal_row])]
 
     @staticmethod
