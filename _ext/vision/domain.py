@@ -24,7 +24,7 @@ from .nodes import vision_pageref
 from .roles import VisionXRefRole
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Set
+    from collections.abc import Iterator, Set
 
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -171,11 +171,6 @@ class VisionDomain(Domain):
                        obj.objtype, obj.id, path, existing.lineno,
                        location=location or (obj.docname, obj.lineno),
                        type='vision', subtype='duplicate')
-
-
-def iter_objects(domain: VisionDomain, types: Iterable[str]) -> list[VisionObject]:
-    """Objects of several types, by type then id."""
-    return [obj for objtype in types for obj in domain.objects_of(objtype)]
 
 
 def setup(app: Any) -> None:
