@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from . import labels
@@ -80,15 +81,13 @@ class VisionObjectDirective(SphinxDirective):
             fields={name: self.options[name] for name in self.field_options if self.options.get(name)},
             tags=self.options.get('tags', ()),
         )
-        registered = False
         if not is_valid_id(self.objtype, object_id):
             logger.warning('malformed %s id %r: expected the form %s', self.objtype, object_id,
                            ID_EXAMPLES[self.objtype], location=location,
                            type='vision', subtype='id')
         else:
-            registered = self.domain.note_object(obj, location)
-        # Only the registered object owns the anchor: no duplicate HTML ids.
-        return [self._render(obj, body, obj.anchor if registered else None)]
+            self.domain.note_object(obj, location)
+        return [self._render(obj, body)]
 
     def _title(self, body: nodes.Element | None) -> str:
         return self.options.get('title', '').strip()
@@ -105,10 +104,11 @@ class VisionObjectDirective(SphinxDirective):
             return 'missing title: %s %r needs a :title: option'
         return f'%s %r has no :{option}: option'
 
-    def _render(self, obj: VisionObject, body: nodes.Element | None,
-                anchor: str | None) -> nodes.Element:
+    def _render(self, obj: VisionObject, body: nodes.Element | None) -> nodes.Element:
+        # Its anchor is given at write time by AssignAnchors.
         node = vision_object('', classes=['vision-object', f'vision-{obj.objtype}'],
-                             objtype=obj.objtype, objid=obj.id, ids=[anchor] if anchor else [])
+                             objtype=obj.objtype, objid=obj.id, docname=obj.docname,
+                             lineno=obj.lineno)
         self.set_source_info(node)
         title = vision_object_title('', '', classes=['vision-object-title'])
         title += nodes.inline(labels.object_label(obj), labels.object_label(obj),
@@ -225,7 +225,28 @@ OBJECT_DIRECTIVES = {
 }
 
 
+class AssignAnchors(SphinxPostTransform):
+    """Give each object node its anchor if it owns its id.
+
+    Of duplicates, the domain decides the owner once all pages are read
+    (:meth:`VisionDomain.note_object`); deciding here, not while reading,
+    keeps serial, parallel and incremental output identical and HTML ids
+    unique.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        objects = self.env.domains['vision'].objects
+        for node in self.document.findall(vision_object):
+            owner = objects.get(node['objid'])
+            owns = (owner is not None and owner.objtype == node['objtype']
+                    and (owner.docname, owner.lineno) == (node['docname'], node['lineno']))
+            node['ids'] = [owner.anchor] if owns else []
+
+
 def setup(app) -> None:
+    app.add_post_transform(AssignAnchors)
     # ``:::{goal}`` without the domain prefix works like ``:::{vision:goal}``.
     for name, directive in OBJECT_DIRECTIVES.items():
         app.add_directive(name, directive)

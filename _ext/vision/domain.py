@@ -45,10 +45,11 @@ class VisionDomain(Domain):
     indices = [VisionIndex]
     initial_data: dict[str, Any] = {
         'objects': {},  # id -> VisionObject
+        'shadowed': [],  # the other definitions of duplicated ids
         'references': {},  # docname -> set of ids the page links to
         'views': set(),  # docnames with generated views of many objects
     }
-    data_version = 1
+    data_version = 2
 
     # -- The API other modules code against ------------------------------------
 
@@ -58,13 +59,23 @@ class VisionDomain(Domain):
         return self.data['objects']
 
     def note_object(self, obj: VisionObject, location: Any = None) -> bool:
-        """Register ``obj``; warn and keep the first one if its id is taken."""
+        """Register ``obj``; if its id is taken, warn about the later definition.
+
+        Of two definitions the one first in (document name, line) order owns
+        the id, whatever the order of reading: serial, parallel and
+        incremental builds agree. The other is kept aside (``shadowed``) and
+        takes over if the owner's page drops it. Returns whether ``obj`` owns.
+        """
         existing = self.objects.get(obj.id)
-        if existing is not None:
-            self._warn_duplicate(obj, existing, location)
-            return False
-        self.objects[obj.id] = obj
-        return True
+        if existing is None:
+            self.objects[obj.id] = obj
+            return True
+        if position(obj) < position(existing):
+            self.objects[obj.id] = obj
+            self._shadow(existing, obj, (existing.docname, existing.lineno))
+            return True
+        self._shadow(obj, existing, location)
+        return False
 
     def objects_of(self, objtype: str) -> list[VisionObject]:
         """The objects of one type in natural id order (G1-2 before G1-10)."""
@@ -86,12 +97,24 @@ class VisionDomain(Domain):
     # -- Per-document data ----------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
-        for object_id in [i for i, o in self.objects.items() if o.docname == docname]:
+        dropped = [i for i, o in self.objects.items() if o.docname == docname]
+        for object_id in dropped:
             del self.objects[object_id]
+        shadowed = [o for o in self.data['shadowed'] if o.docname != docname]
+        self.data['shadowed'] = shadowed
+        for object_id in dropped:
+            # A duplicate on another page, already reported, now owns the id.
+            candidates = [o for o in shadowed if o.id == object_id]
+            if candidates:
+                heir = min(candidates, key=position)
+                shadowed.remove(heir)
+                self.objects[object_id] = heir
         self.data['references'].pop(docname, None)
         self.data['views'].discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        # Duplicates within the other process's documents were reported there.
+        self.data['shadowed'].extend(o for o in otherdata['shadowed'] if o.docname in docnames)
         for object_id, obj in otherdata['objects'].items():
             if obj.docname in docnames:
                 self.note_object(obj, (obj.docname, obj.lineno))
@@ -164,13 +187,18 @@ class VisionDomain(Domain):
 
     # -- Warnings --------------------------------------------------------------
 
-    def _warn_duplicate(self, obj: VisionObject, existing: VisionObject,
-                        location: Any) -> None:
-        path = self.env.doc2path(existing.docname)
+    def _shadow(self, obj: VisionObject, owner: VisionObject, location: Any) -> None:
+        self.data['shadowed'].append(obj)
+        path = self.env.doc2path(owner.docname)
         logger.warning('duplicate %s id %r: already defined at %s:%s',
-                       obj.objtype, obj.id, path, existing.lineno,
+                       obj.objtype, obj.id, path, owner.lineno,
                        location=location or (obj.docname, obj.lineno),
                        type='vision', subtype='duplicate')
+
+
+def position(obj: VisionObject) -> tuple[str, int]:
+    """Where an object is defined, in the order of a serial build's reading."""
+    return obj.docname, obj.lineno
 
 
 def setup(app: Any) -> None:

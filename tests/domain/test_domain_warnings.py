@@ -3,6 +3,8 @@ and ``-W`` turns each into a failed build."""
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 
 import pytest
@@ -112,3 +114,33 @@ def test_the_projects_are_valid_without_their_mistake(make_app, tmp_path, rootdi
     app = make_app('html', srcdir=srcdir, warningiserror=True)
     app.build()
     assert app.statuscode == 0
+
+
+def test_duplicate_across_parallel_readers_is_located(make_app, tmp_path, rootdir):
+    """Two pages read by different processes of ``-j 2`` define the same id:
+    the merge of their domain data reports it like a serial build does."""
+    srcdir = tmp_path / 'parallel'
+    srcdir.mkdir()
+    for conf in ('conf.py', 'readings.yaml'):
+        shutil.copy(rootdir / 'test-domain-core' / conf, srcdir / conf)
+    pages = [f'page{number}' for number in range(8)]
+    toctree = '\n'.join(pages)
+    (srcdir / 'index.md').write_text(f'# 目次\n\n```{{toctree}}\n{toctree}\n```\n', encoding='utf-8')
+    for page in pages:
+        (srcdir / f'{page}.md').write_text(
+            f'# {page}\n\n:::{{opinion}} O1\n:goals: G1-1\n意見\n:::\n', encoding='utf-8')
+    warning = io.StringIO()
+    app = make_app('html', srcdir=srcdir, parallel=2, warning=warning)
+    app.build()
+    duplicates = [line for line in strip_colors(warning.getvalue()).splitlines()
+                  if '[vision.duplicate]' in line]
+    # Each later definition is reported once, against whichever definition
+    # its reading process met first; page0 owns the id as in a serial build.
+    located = sorted(re.match(rf"{srcdir}/(page\d)\.md:3: WARNING: duplicate opinion id 'O1': "
+                              rf"already defined at {srcdir}/page\d\.md:3", line).group(1)
+                     for line in duplicates)
+    assert located == pages[1:]
+    assert app.env.get_domain('vision').objects['O1'].docname == 'page0'
+    anchored = [page for page in pages
+                if 'id="vision-opinion-O1"' in (app.outdir / f'{page}.html').read_text(encoding='utf-8')]
+    assert anchored == ['page0']
