@@ -294,11 +294,11 @@ def merge_problems(app: Sphinx, env: BuildEnvironment, docnames: set[str],
 
 
 def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
-    """Warn about each problem once, in file order, after every read phase.
+    """Warn about each problem once, in file order, after the read phase.
 
-    Like the domain's consistency checks, this runs in every build, so a
-    problem is reported again by an incremental build that did not re-read
-    the pages using the file.
+    Like the domain's consistency checks, this runs in every build that reads
+    any page, so a problem is reported again even when the pages using the
+    file were not re-read.
     """
     problems = set().union(*env.vision_data_problems.values())
     for relpath, line, column, message, subtype in sorted(problems):

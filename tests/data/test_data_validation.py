@@ -3,6 +3,7 @@ build goes on (test root ``data-invalid``: one directive per broken file)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from io import StringIO
@@ -85,3 +86,29 @@ def test_valid_entries_are_still_rendered(invalid):
     # wrong-type.yaml: the member with a bad seat is left out, the other shown
     assert '試験 花子' in html
     assert 'root:' not in html and 'unsafe' not in html
+
+
+def test_a_file_used_by_several_pages_is_reported_once_also_in_parallel(rootdir, tmp_path):
+    """history.md and schedule.md both use meetings.yaml; with -j 2 they are
+    read in different processes. A build that re-reads another page only
+    reports the problem again."""
+    srcdir = tmp_path / 'root'
+    shutil.copytree(rootdir / 'test-data-tables', srcdir)
+    meetings = srcdir / 'data' / 'meetings.yaml'
+    meetings.write_text(meetings.read_text(encoding='utf-8').replace('status: held', 'status: done', 1),
+                        encoding='utf-8')
+    expected = ("data/meetings.yaml:6:13: WARNING: meetings[0].status: 'done' is not one of"
+                " ['held', 'planned'] [vision.data-schema]")
+    for build in ('first', 'index.md edited'):
+        if build == 'index.md edited':
+            index = srcdir / 'index.md'
+            index.write_text(index.read_text(encoding='utf-8') + '\n本文。\n', encoding='utf-8')
+            os.utime(index, (index.stat().st_mtime + 10,) * 2)
+        warning = StringIO()
+        app = SphinxTestApp('html', srcdir=srcdir, status=StringIO(), warning=warning, parallel=2)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        data_warnings = [w for w in strip_colors(warning.getvalue()).splitlines() if w.startswith('data/')]
+        assert data_warnings == [expected]
