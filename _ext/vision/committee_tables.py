@@ -2,7 +2,9 @@
 
 ``{roster}`` (data/members.yaml), ``{meetings}`` and ``{schedule-timeline}``
 (data/meetings.yaml). Each takes the data file as an optional argument,
-relative to the confdir and confined to ``data/``. Tables are docutils tables
+relative to the confdir and confined to ``data/``, and the options
+``:caption:`` and ``:name:`` (the table's label); the last two also take
+``:status: held`` or ``:status: planned`` to show only those entries. Tables are docutils tables
 with header rows, marked ``longtable`` so that in the PDF they break across
 pages and repeat their header. All text goes into Text nodes, so the HTML
 writer escapes it.
@@ -18,7 +20,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from . import datafiles, labels
-from .committee import Meeting, Meetings, Step, check_meetings, check_members, meetings_from, members_from
+from .committee import (Meeting, Meetings, Step, check_meetings, check_members, meetings_from,
+                        members_from)
 from .diagrams import diagram_node
 from .era import to_japanese
 from .model import VisionObject, anchor_for
@@ -34,8 +37,8 @@ MEETINGS_FILE = 'data/meetings.yaml'
 Cell = str | nodes.Node | Sequence[nodes.Node]
 
 
-def build_table(caption: str, headers: Sequence[str], rows: Sequence[tuple[list[str], Sequence[Cell]]],
-                widths: Sequence[int]) -> nodes.table:
+def build_table(caption: str, headers: Sequence[str],
+                rows: Sequence[tuple[list[str], Sequence[Cell]]], widths: Sequence[int]) -> nodes.table:
     """A table with a caption, one header row and ``rows`` of (row classes, cells).
 
     The first column holds row headers (a stub column: ``<th>`` in HTML).
@@ -119,7 +122,9 @@ class _MeetingsFileDirective(_DataDirective):
 
 
 class MeetingsDirective(_MeetingsFileDirective):
-    """``{meetings}``: the committee's meetings, held and planned."""
+    """``{meetings}``: the committee's meetings, held and planned (or only
+    those of ``:status:``). Each meeting shown becomes the domain object
+    ``M<number>``, anchored in its row; use the directive once per meeting."""
 
     def run(self) -> list[nodes.Node]:
         data = self.load_meetings()
@@ -140,7 +145,6 @@ class MeetingsDirective(_MeetingsFileDirective):
         caption = self.options.get(
             'caption', str(labels.MEETINGS_CAPTION).format(as_of=to_japanese(data.as_of)))
         return self.named(build_table(caption, labels.MEETINGS_HEADERS, rows, (12, 24, 50, 14)))
-
 
     def register(self, meeting: Meeting) -> VisionObject:
         """Make the meeting a domain object, so ``{meeting}`M1``` links to its row."""
@@ -166,17 +170,19 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
         steps = data.schedule(status)
         default = labels.SCHEDULE_PLANNED_CAPTION if status == 'planned' else labels.SCHEDULE_CAPTION
         caption = self.options.get('caption', str(default))
-        headers = labels.SCHEDULE_HEADERS if status else (*labels.SCHEDULE_HEADERS, labels.SCHEDULE_STATUS_HEADER)
+        headers = labels.SCHEDULE_HEADERS
+        if not status:
+            headers = (*headers, labels.SCHEDULE_STATUS_HEADER)
         rows = [([f'vision-meeting-{step.status}'],
                  [to_japanese(step.date), self.title_cell(step),
                   *(() if status else (str(labels.STATUS[step.status]),))])
                 for step in steps]
         widths = (25, 75) if status else (22, 62, 16)
         table = self.named(build_table(caption, headers, rows, widths))
-        figure = diagram_node(timeline_source(steps), caption=str(labels.TIMELINE_CAPTION).format(caption=caption),
+        figure = diagram_node(timeline_source(steps),
+                              caption=str(labels.TIMELINE_CAPTION).format(caption=caption),
                               alt=_step_list(steps), location=(self.env.docname, self.lineno))
         return [*table, figure]
-
 
     def title_cell(self, step: Step) -> nodes.paragraph:
         """The step's title; a meeting's links to its row in the meetings table."""

@@ -43,7 +43,8 @@ def timeline_source(steps: Sequence[Step]) -> str:
         when = to_japanese(step.date)
         if show_status:
             when += f'（{labels.STATUS[step.status]}）'
-        lines.append(f'    s{index}["{mermaid_text(when)}<br>{mermaid_text(step.title)}"]:::{step.status}')
+        label = f'{mermaid_text(when)}<br>{mermaid_text(step.title)}'
+        lines.append(f'    s{index}["{label}"]:::{step.status}')
     lines += (f'    s{index} --> s{index + 1}' for index in range(1, len(steps)))
     lines += (f'    classDef {status} {style}' for status, style in _STYLES.items())
     return '\n'.join(lines) + '\n'
