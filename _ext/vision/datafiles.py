@@ -1,8 +1,9 @@
 """Data files under ``data/``: confined, safely loaded, checked against a schema.
 
 Every problem becomes a Sphinx warning located in the YAML file itself,
-``data/members.yaml:23:5: WARNING: members[16].name: required``, and the build
-goes on with what is valid. Line and column come from the marks of the YAML
+``data/members.yaml:23:5: WARNING: members[16].name: required``, reported once
+per build however many pages use the file, and the build goes on with what is
+valid. Line and column come from the marks of the YAML
 node that the error's path leads to (PyYAML's composed node graph).
 
 Loading is safe: PyYAML's SafeLoader constructs only plain data, so a tag such
@@ -37,6 +38,7 @@ SCHEMA_DIR = Path(__file__).parent / 'schemas'
 
 #: A path into the data, as jsonschema gives it: ``('members', 16, 'name')``.
 FieldPath = tuple[str | int, ...]
+#: (file, line, column, message, warning subtype); line 0 for the whole file.
 Problem = tuple[str, int, int, str, str]
 #: A semantic check: yields (path, message) for valid-by-schema data.
 Check = Callable[[Any], Iterable[tuple[FieldPath, str]]]
@@ -47,11 +49,11 @@ class _BuildState:
     """Per-build state, never pickled with the environment.
 
     ``loaded`` keeps each file's result by (path, mtime, size, schema), so a
-    file used by several pages is read, and its problems reported, once.
+    file used by several pages is parsed and validated once per process.
     """
 
     confdir: Path
-    loaded: dict[tuple, DataFile | None] = field(default_factory=dict)
+    loaded: dict[tuple, DataFile] = field(default_factory=dict)
 
 
 _STATES: WeakKeyDictionary[BuildEnvironment, _BuildState] = WeakKeyDictionary()
@@ -73,7 +75,6 @@ class DataFile:
     relpath: str
     data: Any
     invalid: set[FieldPath] = field(default_factory=set)
-    #: (file, line, column, message, warning subtype); line 0 for the whole file.
     problems: list[Problem] = field(default_factory=list)
 
     def is_valid(self, path: FieldPath) -> bool:
