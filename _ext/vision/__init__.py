@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (backlinks, committee_tables, config, datafiles, dependencies, diagrams,
-               directives, domain, export, html, index_readings, latex, views)
+               directives, domain, export, html, index_readings, latex, search, stage,
+               structure_diagram, views)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 __version__ = '0.1.0'
 
 _SUBMODULES = (config, index_readings, domain, directives, backlinks, views, html,
-               latex, dependencies, export, diagrams, datafiles, committee_tables)
+               latex, dependencies, export, diagrams, structure_diagram, datafiles,
+               committee_tables, search, stage)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -41,12 +41,12 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.environment.collectors import EnvironmentCollector
-from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import get_node_line
 from yaml import safe_dump
 
+from . import labels
 from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable
 
 if TYPE_CHECKING:
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
-_ = get_translation('vision')
 
 STATIC_DIR = Path(__file__).with_name('static')
 CSS_FILE = 'vision-diagrams.css'
@@ -136,7 +135,7 @@ class MermaidDirective(SphinxDirective):
         figure = diagram_node(self._with_front_matter(source), caption=caption, alt=alt,
                               location=(self.env.docname, self.lineno))
         if not caption:
-            figure[0]['label'] = alt_text or _('図')
+            figure[0]['label'] = alt_text or str(labels.UNTITLED_DIAGRAM)
         self.add_name(figure)
         return [figure]
 
@@ -292,6 +291,9 @@ def _attach_drawings(app: Sphinx, doctree: nodes.document, docname: str) -> None
     # Diagrams placed at read time had their warning before writing began.
     warned = {source for source, _line in _collected(app.env).get(docname, ())}
     for node in list(doctree.findall(diagram)):
+        if isinstance(node.parent, nodes.figure) and not node.parent['ids']:
+            # Placed after reading: the caption's permalink needs an id.
+            doctree.set_id(node.parent)
         if fmt is None:
             node.replace_self(node.children)
             continue

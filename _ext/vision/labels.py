@@ -118,6 +118,17 @@ def reference_text(obj: VisionObject) -> str:
     """The generated text of a cross-reference: 目指す姿1-1 地域の事業者が…."""
     return heading_text(obj)
 
+# -- Diagrams (issue 5) -------------------------------------------------------
+
+#: The root box of the structure diagram: the ordinance the vision is based on.
+ORDINANCE_NAME = _('世田谷区地域経済の持続可能な発展条例')
+STRUCTURE_CAPTION = _('新産業ビジョンの体系図')
+#: ``{policy}`` is the policy's label, e.g. 基本的方針②.
+POLICY_STRUCTURE_CAPTION = _('{policy}の体系図')
+#: The frame around the policies' columns, as the ordinance counts them: 4つの基本的方針.
+POLICIES_GROUP = _('{count}つの基本的方針')
+#: The accessible name of an editor's diagram that has neither caption nor alt text.
+UNTITLED_DIAGRAM = _('図')
 
 # -- Committee: members, meetings and schedule (issue 4: vision.committee_tables) --
 
