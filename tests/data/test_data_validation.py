@@ -6,11 +6,16 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
+
+EXTENSIONS = Path(__file__).resolve().parents[2] / '_ext'
 
 
 @pytest.fixture(scope='module')
@@ -112,3 +117,14 @@ def test_a_file_used_by_several_pages_is_reported_once_also_in_parallel(rootdir,
             app.cleanup()
         data_warnings = [w for w in strip_colors(warning.getvalue()).splitlines() if w.startswith('data/')]
         assert data_warnings == [expected]
+
+
+def test_problems_fail_a_build_with_w(rootdir, tmp_path):
+    srcdir = tmp_path / 'root'
+    shutil.copytree(rootdir / 'test-data-invalid', srcdir)
+    proc = subprocess.run([sys.executable, '-m', 'sphinx', '-b', 'html', '-W', '--keep-going', '-q',
+                           str(srcdir), str(tmp_path / 'out')], capture_output=True, text=True,
+                          env={**os.environ, 'PYTHONPATH': str(EXTENSIONS)})
+    assert proc.returncode == 1
+    assert 'data/duplicate-seat.yaml:5:11: WARNING: members[1].seat: duplicate seat 1' in proc.stderr
+    assert 'Traceback' not in proc.stderr
