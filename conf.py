@@ -19,6 +19,9 @@ root_doc = 'index'
 # The draft stage shown on every page and on the PDF's cover: 素案, 案 or 策定.
 # Override on the command line with ``-D vision_stage=案``.
 vision_stage = '素案'
+# The draft stage is the document's version (EPUB 3 requires one). Not the
+# release: LaTeX would print "リリース 素案" in every page header.
+version = vision_stage
 
 extensions = [
     'myst_parser',

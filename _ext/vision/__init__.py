@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import (backlinks, committee_tables, config, datafiles, dependencies, diagrams,
                directives, domain, export, html, index_readings, latex, search, stage,
-               structure_diagram, views)
+               structure_diagram, untranslated, views)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,7 +20,7 @@ __version__ = '0.1.0'
 
 _SUBMODULES = (config, index_readings, domain, directives, backlinks, views, html,
                latex, dependencies, export, diagrams, structure_diagram, datafiles,
-               committee_tables, search, stage)
+               committee_tables, search, stage, untranslated)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

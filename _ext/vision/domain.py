@@ -36,7 +36,7 @@ class VisionDomain(Domain):
     """Policies, goals, initiatives, indicators, opinions and meetings."""
 
     name = 'vision'
-    label = 'Vision'
+    label = labels.DOMAIN_LABEL
     object_types = {
         objtype: ObjType(labels.TYPE_LABELS[objtype], objtype) for objtype in OBJECT_TYPES
     }

@@ -21,6 +21,9 @@ _ = get_translation('vision')
 
 # -- Domain (issue 3) ---------------------------------------------------------
 
+#: The domain's name where readers see it (search results: ビジョン 目指す姿).
+DOMAIN_LABEL = _('ビジョン')
+
 #: The name of each object type, as readers know it.
 TYPE_LABELS = {
     'theme': _('メインテーマ'),

@@ -85,8 +85,10 @@ def configure_latex(app: Sphinx, config: Config) -> None:
 def add_html_paths(app: Sphinx, config: Config) -> None:
     # First, ahead of the theme's component directory, which the theme put on
     # templates_path itself: our search-button-field.html replaces the theme's.
-    config.templates_path.insert(0, str(TEMPLATES))
-    config.html_static_path.append(str(STATIC))
+    # New lists, not in-place changes: an unset option's default list is
+    # shared by every Sphinx application in the process (tests build many).
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
 def add_stage_to_context(app: Sphinx, pagename: str, templatename: str,

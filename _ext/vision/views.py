@@ -270,6 +270,11 @@ class ViewBuilder:
     # A filtered list or table of one type.
     def filtered(self) -> list[nodes.Node]:
         objtype = self.options['type']
+        for option, expected in (('policy', 'policy'), ('goal', 'goal')):
+            target = self.options.get(option)
+            found = self.domain.objects.get(target) if target else None
+            if target and (found is None or found.objtype != expected):
+                self.warn('vision-list filters by an unknown %s %r', expected, target)
         selected = [o for o in self.domain.objects_of(objtype) if self.matches(o)]
         if not selected:
             return [nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])]
@@ -337,7 +342,44 @@ class FillViews(SphinxPostTransform):
             placeholder.replace_self(content)
 
 
+class UnspanTablesForMan(SphinxPostTransform):
+    """Manual pages cannot span cells: give each row all its cells instead."""
+
+    default_priority = 6
+    builders = ('man',)
+
+    def run(self, **kwargs: Any) -> None:
+        for group in self.document.findall(nodes.tgroup):
+            if 'vision-table' in group.parent['classes']:
+                unspan(group)
+
+
+def unspan(group: nodes.tgroup) -> None:
+    """Replace row and column spans by empty cells at the spanned places."""
+    spanned: dict[int, int] = {}  # column -> rows still covered from above
+    for row in group.findall(nodes.row):
+        cells, new_cells, column = list(row.children), [], 0
+        while cells or spanned.get(column, 0):
+            if spanned.get(column, 0):
+                spanned[column] -= 1
+                new_cells.append(nodes.entry())
+                column += 1
+                continue
+            cell = cells.pop(0)
+            more_rows = cell.attributes.pop('morerows', 0)
+            more_cols = cell.attributes.pop('morecols', 0)
+            new_cells.append(cell)
+            new_cells.extend(nodes.entry() for _ in range(more_cols))
+            for covered in range(column, column + more_cols + 1):
+                if more_rows:
+                    spanned[covered] = more_rows
+            column += more_cols + 1
+        row.clear()
+        row.extend(new_cells)
+
+
 def setup(app: Sphinx) -> None:
+    app.add_post_transform(UnspanTablesForMan)
     app.add_directive('vision-system', SystemTableDirective)
     app.add_directive('vision-matrix', MatrixDirective)
     app.add_directive('vision-list', ListDirective)

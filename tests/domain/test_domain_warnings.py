@@ -26,6 +26,12 @@ EXPECTED = [
     ('index.md:62', "unknown goal 'G8-8': no object has this id", 'vision.ref'),
     ('index.md:62', "unknown meeting 'M3': no object has this id", 'vision.ref'),
     ('index.md:62', "unknown policy 'G1-1': 'G1-1' is a goal", 'vision.ref'),
+    ('index.md:68', 'vision-list needs a :type: option (one of theme, policy, goal, initiative, '
+     'indicator, opinion, meeting)', 'vision.missing-type'),
+    ('index.md:72', "vision-list filters by an unknown policy 'P7'", 'vision.view'),
+    ('index.md:79', "'vision-list': Invalid option value for 'columns': id, colour: unknown column(s) "
+     'colour; choose from id, title, type, policy, goals, meeting, unit, baseline, target, year, '
+     'source, tags', 'myst.directive_option'),
     ('other.rst:4', "duplicate goal id 'G1-1': already defined at {srcdir}/index.md:17",
      'vision.duplicate'),
 ]
@@ -75,6 +81,7 @@ def one_mistake_projects():
         'malformed-id': policy + goal + ':::{opinion} Q1\n:goals: G1-1\n意見\n:::\n',
         'missing-title': policy + ':::{goal} G1-1\n:policy: P1\n:::\n',
         'policy-without-goals': policy + goal + ':::{policy} P2\n:title: 方針\n:::\n',
+        'list-unknown-filter': policy + goal + ':::{vision-list}\n:type: goal\n:goal: G9-9\n:::\n',
         'unknown-option': policy + goal + ':::{goal} G1-2\n:policy: P1\n:title: 姿\n:owner: 区\n:::\n',
     }
 

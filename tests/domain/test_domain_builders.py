@@ -1,0 +1,63 @@
+"""Every standard builder runs on the real ``docs/`` without a warning, and
+the HTML build's ``vision.json`` export matches its JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from sphinx.cmd.build import build_main
+
+SITE = Path(__file__).resolve().parent.parent.parent
+BUILDERS = ('html', 'dirhtml', 'singlehtml', 'latex', 'epub', 'text', 'man', 'texinfo',
+            'xml', 'pseudoxml', 'gettext')
+SCHEMA = SITE / '_ext' / 'vision' / 'schemas' / 'vision.schema.json'
+
+
+@pytest.fixture(scope='module')
+def doctrees(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp('doctrees')
+
+
+def build(builder: str, outdir: Path, doctrees: Path, capsys) -> str:
+    status = build_main(['-b', builder, '-c', str(SITE), '-d', str(doctrees), '-q', '-W',
+                         '--keep-going', str(SITE / 'docs'), str(outdir)])
+    stderr = capsys.readouterr().err
+    assert status == 0, stderr
+    return stderr
+
+
+@pytest.mark.parametrize('builder', BUILDERS)
+def test_builder_runs_without_warning(builder, tmp_path, doctrees, capsys):
+    # The others share one environment (read once); gettext versions its own.
+    if builder == 'gettext':
+        doctrees = tmp_path / '.doctrees'
+    assert build(builder, tmp_path, doctrees, capsys) == ''
+    assert any(p.is_file() for p in tmp_path.rglob('*'))
+
+
+def test_export_is_valid_and_complete(tmp_path, doctrees, capsys):
+    build('html', tmp_path, doctrees, capsys)
+    data = json.loads((tmp_path / 'vision.json').read_text(encoding='utf-8'))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding='utf-8')))
+    by_id = {obj['id']: obj for obj in data['objects']}
+    assert [obj['type'] for obj in data['objects']].count('goal') == 14
+    assert [obj['type'] for obj in data['objects']].count('opinion') == 26
+    goal = by_id['G1-1']
+    assert goal['title'] == '地域の事業者が更に安心して継続的に事業を営むことができる世田谷区'
+    assert goal['links'] == {'policy': ['P1']}
+    assert goal['url'] == 'policies/p1.html#vision-goal-G1-1'
+    assert goal['source'] == {'file': 'policies/p1.md', 'line': goal['source']['line']}
+    assert (tmp_path / goal['url'].split('#')[0]).is_file()
+
+
+def test_schema_rejects_a_broken_export():
+    """The control: the schema is strict enough to catch a wrong id."""
+    schema = json.loads(SCHEMA.read_text(encoding='utf-8'))
+    broken = {'version': 1, 'project': 'x', 'objects': [{
+        'id': 'goal-1', 'type': 'goal', 'label': 'x', 'title': 'x', 'url': 'a.html#vision-goal-G1-1',
+        'links': {}, 'fields': {}, 'tags': [], 'source': {'file': 'a.md', 'line': 1}}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
