@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import (backlinks, config, diagrams, directives, domain, index_readings, latex,
-               structure_diagram)
+from . import (backlinks, config, dependencies, diagrams, directives, domain, export, html,
+               index_readings, latex, structure_diagram, views)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, index_readings, domain, directives, backlinks, latex, diagrams,
-               structure_diagram)
+_SUBMODULES = (config, index_readings, domain, directives, backlinks, views, html,
+               latex, dependencies, export, diagrams, structure_diagram)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

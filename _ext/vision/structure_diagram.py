@@ -9,8 +9,9 @@ disagrees with the text. Options:
 ``:initiatives:``   also each goal's initiatives;
 ``:caption: ...``   instead of the generated caption.
 
-In HTML each box links to its object. A page with this directive is read
-again whenever any page changes (``env-get-outdated``): its objects may have.
+In HTML each box links to its object. The page is a view of many objects
+(``VisionDomain.note_view``), so :mod:`vision.dependencies` rewrites it when
+any object changes.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class StructureDiagramDirective(SphinxDirective):
             initiatives='initiatives' in self.options,
             caption=self.options.get('caption', ''))
         self.set_source_info(placeholder)
+        self.env.domains['vision'].note_view(self.env.docname)
         return [placeholder]
 
 
@@ -282,18 +284,9 @@ def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:
     return sources
 
 
-def pages_with_diagrams_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
-                                 changed: set[str], removed: set[str]) -> list[str]:
-    """Any page's change may change the objects a structure diagram draws."""
-    if not (added or changed or removed):
-        return []
-    return sorted(set(_specs(env)) - changed - removed)
-
-
 def setup(app: Sphinx) -> None:
     app.add_node(structure_placeholder)
     app.add_directive('vision-structure', StructureDiagramDirective)
     app.add_env_collector(StructureCollector)
     app.connect('doctree-resolved', draw_structure_diagrams)
     app.connect('vision-diagram-sources', sources_to_draw)
-    app.connect('env-get-outdated', pages_with_diagrams_outdated)
