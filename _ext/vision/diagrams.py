@@ -183,8 +183,7 @@ def _route_mermaid_fences(app: Sphinx, config: Config) -> None:
     """
     if hasattr(config, 'myst_fence_as_directive'):
         config.myst_fence_as_directive = {*config.myst_fence_as_directive, 'mermaid'}
-    if hasattr(config, 'mermaid_output_format'):
-        config.mermaid_output_format = 'svg'
+    config.mermaid_output_format = 'svg'
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
