@@ -184,6 +184,16 @@ def _browser_version(chromium: str) -> str:
 
 
 @functools.cache
+def font_installed(family: str) -> bool:
+    """Whether fontconfig knows *family* itself (``fc-match`` always answers, with a fallback)."""
+    try:
+        return bool(subprocess.run(['fc-list', family, 'file'], capture_output=True, text=True,
+                                   check=False).stdout.strip())
+    except OSError:
+        return False
+
+
+@functools.cache
 def _font_file(family: str) -> str:
     """The file fontconfig picks for *family*, with its size: a font update changes the key."""
     try:

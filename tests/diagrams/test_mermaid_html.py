@@ -78,3 +78,10 @@ def test_warnings_as_errors_fail_the_build(rootdir, tmp_path):
     )
     assert proc.returncode != 0
     assert 'broken.md:5' in strip_colors(proc.stderr)
+
+
+@pytest.mark.sphinx('html', testroot='diagrams-mermaid', srcdir='diagrams-no-font',
+                    confoverrides={'vision_diagram_font': 'No Such Font'})
+def test_missing_pinned_font_is_a_warning(built, warning):
+    assert ("WARNING: diagram font 'No Such Font' is not installed: diagrams fall back to another font"
+            in strip_colors(warning.getvalue()))
