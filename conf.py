@@ -34,7 +34,7 @@ templates_path = []
 
 # -- HTML ---------------------------------------------------------------------
 html_theme = 'pydata_sphinx_theme'
-html_title = f'{project}（{vision_stage}）'
+html_title = project
 html_theme_options = {
     'navigation_with_keys': False,
     'show_prev_next': True,
@@ -52,7 +52,7 @@ html_static_path = []
 # for the index, and about twice as fast as LuaLaTeX on this document.
 latex_engine = 'uplatex'
 latex_documents = [
-    (root_doc, 'setagaya-industrial-vision.tex', f'{project}（{vision_stage}）',
+    (root_doc, 'setagaya-industrial-vision.tex', project,
      author, 'manual'),
 ]
 latex_show_urls = 'no'

@@ -1,0 +1,157 @@
+/*
+ * Japanese search by character bigrams: the browser half of vision/search.py.
+ *
+ * Sphinx writes this into language_data.js, which every page loads after
+ * searchtools.js. It replaces the query splitter so the query is cut into the
+ * same bigrams as the index, and Search.query so that
+ *  - objects are looked up by id (G1-1) and by title, with the whole query
+ *    rather than its bigrams;
+ *  - any section title containing the query is a hit, however long the title;
+ *  - a page found by bigrams is kept only if it really contains the query;
+ *  - object and title hits rank above hits in the text.
+ */
+
+const visionNormalise = (text) => text.normalize("NFKC").toLowerCase();
+
+/* The query's phrases: what the reader typed between spaces, normalised. */
+const visionPhrases = (query) =>
+  visionNormalise(query).split(/\s+/u).filter((phrase) => phrase);
+
+var splitQuery = (query) => {
+  const pieces = [];
+  for (const run of visionNormalise(query).match(/[\p{L}\p{N}_]+/gu) || []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) pieces.push(chars[i] + chars[i + 1]);
+  }
+  return pieces;
+};
+
+const VISION_RESULT_COUNT = "@RESULT_COUNT@";
+
+const VISION_RANK = { object: 3000, title: 2000, index: 1000, text: 0 };
+
+const visionPageTexts = new Map();
+
+/* The page's main text, normalised and without white space; null if it cannot
+ * be fetched (a site opened from file://), in which case the hit is kept. */
+const visionPageText = (docName) => {
+  if (!visionPageTexts.has(docName)) {
+    const url =
+      document.documentElement.dataset.content_root +
+      docName +
+      DOCUMENTATION_OPTIONS.FILE_SUFFIX;
+    visionPageTexts.set(
+      docName,
+      fetch(url)
+        .then((response) => (response.ok ? response.text() : Promise.reject()))
+        .then((html) => visionNormalise(Search.htmlToText(html)).replace(/\s+/gu, ""))
+        .catch(() => null),
+    );
+  }
+  return visionPageTexts.get(docName);
+};
+
+const visionTitleHits = (phrases) => {
+  const index = Search._index;
+  const hits = [];
+  for (const [title, found] of Object.entries(index.alltitles)) {
+    const normal = visionNormalise(title).replace(/\s+/gu, "");
+    if (!phrases.every((phrase) => normal.includes(phrase))) continue;
+    for (const [file, id] of found) {
+      const pageTitle = index.titles[file];
+      hits.push([
+        index.docnames[file],
+        pageTitle !== title ? `${pageTitle} > ${title}` : title,
+        id !== null ? "#" + id : "",
+        null,
+        Math.round((100 * phrases.join("").length) / normal.length),
+        index.filenames[file],
+        SearchResultKind.title,
+      ]);
+    }
+  }
+  return hits;
+};
+
+/* The id of an object: the vision domain's anchors are vision-<type>-<id>;
+ * any other domain's anchor is taken whole. */
+const visionObjectId = (anchor, type) => {
+  const prefix = `vision-${type}-`;
+  return anchor.startsWith(prefix) ? anchor.slice(prefix.length) : anchor;
+};
+
+const visionObjectHits = (phrases) => {
+  const index = Search._index;
+  const query = phrases.join("");
+  const hits = [];
+  for (const [prefix, entries] of Object.entries(index.objects)) {
+    for (const [file, typeIndex, priority, anchor, name] of entries) {
+      const [, type, typeName] = index.objnames[typeIndex];
+      const fullname = prefix ? `${prefix}.${name}` : name;
+      const id = visionNormalise(visionObjectId(anchor, type));
+      const title = visionNormalise(fullname).replace(/\s+/gu, "");
+      let score;
+      if (id === query) score = 100;
+      else if (id.startsWith(query)) score = 60;
+      else if (phrases.every((phrase) => title.includes(phrase))) score = 40;
+      else continue;
+      hits.push([
+        index.docnames[file],
+        fullname,
+        "#" + anchor,
+        typeName + _(", in ") + index.titles[file],
+        score + (Scorer.objPrio[priority] || 0),
+        index.filenames[file],
+        SearchResultKind.object,
+      ]);
+    }
+  }
+  return hits;
+};
+
+const visionRanked = (results) => {
+  const best = new Map();
+  for (const result of results) {
+    result[4] += VISION_RANK[result[6]] || 0;
+    const key = result[0] + result[2];
+    if (!best.has(key) || best.get(key)[4] < result[4]) best.set(key, result);
+  }
+  return [...best.values()].sort(_orderResultsByScoreThenName);
+};
+
+/* Sphinx's Japanese catalogue leaves the result count untranslated (empty). */
+const visionCountResults = () => {
+  const found = "Search finished, found ${resultCount} pages matching the search query.";
+  const one = "Search finished, found one page matching the search query.";
+  for (const key of [found, one])
+    if (!(Documentation.TRANSLATIONS[key] || [""])[0])
+      Documentation.TRANSLATIONS[key] = [VISION_RESULT_COUNT];
+};
+
+Search.query = (query) => {
+  visionCountResults();
+  const phrases = visionPhrases(query);
+  const [searchQuery, searchTerms, excludedTerms] = Search._parseQuery(query);
+  const words = new Set(phrases);
+  if (SPHINX_HIGHLIGHT_ENABLED)
+    localStorage.setItem("sphinx_highlight_terms", phrases.join(" "));
+  const results = [
+    ...Search._performSearch(searchQuery, searchTerms, excludedTerms, words, new Set()),
+    ...visionTitleHits(phrases),
+    ...visionObjectHits(phrases),
+  ];
+  Promise.all(
+    results.map((result) =>
+      result[6] !== SearchResultKind.text
+        ? result
+        : visionPageText(result[0]).then((text) =>
+            text === null || phrases.every((phrase) => text.includes(phrase))
+              ? result
+              : null,
+          ),
+    ),
+  ).then((checked) => {
+    const kept = visionRanked(checked.filter((result) => result !== null));
+    _displayNextItem(kept, kept.length, words, words);
+  });
+};

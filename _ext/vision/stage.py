@@ -1,0 +1,104 @@
+"""The draft stage (素案, 案, 策定) shown to readers.
+
+In HTML, every page carries a banner naming the stage; in the PDF, the cover
+names it and every page after the cover carries a light watermark. Once the
+vision is adopted (策定) neither appears. The stage comes from
+``vision_stage`` (``conf.py`` or ``-D vision_stage=案``), validated in
+:mod:`vision.config`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.locale import get_translation
+from sphinx.util.texescape import escape as tex_escape
+
+from .config import STAGES
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+_ = get_translation('vision')
+
+#: The stage at which the document stops being a draft.
+ADOPTED = STAGES[-1]
+
+_HERE = Path(__file__).resolve().parent
+TEMPLATES = _HERE / 'templates'
+STATIC = _HERE / 'static'
+
+
+def is_draft(stage: str) -> bool:
+    return stage != ADOPTED
+
+
+def banner_text(stage: str) -> str:
+    return _('この文書は%sです。内容は今後変更されることがあります。') % stage
+
+
+def cover_tex(title: str, author: str, stage: str) -> str:
+    """The PDF's cover: title, the ward, and the stage while a draft."""
+    stage_line = rf'\vspace{{2zh}}{{\Large （{stage}）\par}}' if is_draft(stage) else ''
+    return rf'''
+\begin{{titlepage}}
+\centering
+\vspace*{{0.3\textheight}}
+{{\sffamily\bfseries\Huge {title}\par}}
+{stage_line}
+\vfill
+{{\sffamily\LARGE {author}\par}}
+\vspace{{0.1\textheight}}
+\end{{titlepage}}
+{watermark_tex(stage) if is_draft(stage) else ''}
+'''
+
+
+def watermark_tex(stage: str) -> str:
+    """A light diagonal stage name behind every page after the cover.
+
+    Marked as a ``/Span`` whose ActualText is empty, so text extraction
+    (pdftotext, copy and paste, screen readers) skips it: the watermark must
+    not split the body's sentences in the extracted text.
+    """
+    return rf'''
+\AddToShipoutPictureBG{{%
+  \AtPageCenter{{\makebox(0,0){{%
+    \special{{pdf:literal direct /Span <</ActualText ()>> BDC}}%
+    \rotatebox{{45}}{{\fontsize{{120}}{{120}}\selectfont\sffamily\bfseries\color[gray]{{0.88}}{stage}}}%
+    \special{{pdf:literal direct EMC}}}}}}}}
+'''
+
+
+def configure_latex(app: Sphinx, config: Config) -> None:
+    """Set the cover (unless ``conf.py`` sets its own) and the watermark's package."""
+    stage = config.vision_stage
+    if 'maketitle' not in config.latex_elements:
+        config.latex_elements['maketitle'] = cover_tex(
+            tex_escape(config.project), tex_escape(config.author), stage)
+    if is_draft(stage):
+        app.add_latex_package('eso-pic')
+
+
+def add_html_paths(app: Sphinx, config: Config) -> None:
+    # First, ahead of the theme's component directory, which the theme put on
+    # templates_path itself: our search-button-field.html replaces the theme's.
+    config.templates_path.insert(0, str(TEMPLATES))
+    config.html_static_path.append(str(STATIC))
+
+
+def add_stage_to_context(app: Sphinx, pagename: str, templatename: str,
+                         context: dict, doctree: object) -> None:
+    stage = app.config.vision_stage
+    context['vision_stage'] = stage
+    context['vision_stage_banner'] = banner_text(stage) if is_draft(stage) else ''
+
+
+def setup(app: Sphinx) -> None:
+    # After vision.config's validation, which is also connected to config-inited.
+    app.connect('config-inited', add_html_paths, priority=600)
+    app.connect('config-inited', configure_latex, priority=600)
+    app.connect('html-page-context', add_stage_to_context)
+    app.add_css_file('vision-residents.css')

@@ -1,0 +1,173 @@
+/*
+ * Drives Debian's Chromium (playwright-core) over a locally served site and
+ * reports, as JSON on stdout, what the tests in this directory assert:
+ *   offline  - requests to another host (aborted) and failed requests, per page;
+ *   axe      - axe-core WCAG 2.0/2.1 A and AA violations, per page;
+ *   print    - which navigation stays visible under print media, per page;
+ *   focus    - the skip link's box and outline once focused by Tab;
+ *   search   - the result list of the site's own search page, per query.
+ * Input (stdin): {"base": "http://127.0.0.1:PORT/", "pages": [...],
+ *   "queries": [...], "checks": ["pages", "focus", "search"]}.
+ * One browser, one page object, for everything: fast enough for every page.
+ */
+"use strict";
+
+const { chromium } = require("playwright-core");
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const CHROMIUM_FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+const VIEWPORT = { width: 1280, height: 900 };
+const PARALLEL_PAGES = 2;
+const NAVIGATION = [
+  ".skip-link", ".bd-header", ".bd-sidebar-primary", ".bd-sidebar-secondary",
+  ".prev-next-area", ".bd-footer", ".header-article-items",
+];
+
+const readStdin = async () => {
+  let data = "";
+  for await (const chunk of process.stdin) data += chunk;
+  return JSON.parse(data);
+};
+
+const visit = async (page, url) => {
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForLoadState("networkidle");
+};
+
+/* One visit per page: its requests, then axe, then print media. Pages are
+ * checked a few at a time: most of a visit is waiting for the network to idle. */
+async function checkPages(browser, base, pages, report) {
+  const queue = [...pages];
+  const worker = async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    for (let path = queue.shift(); path !== undefined; path = queue.shift())
+      await checkPage(page, base, path, report);
+    await page.close();
+  };
+  await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker));
+}
+
+async function checkPage(page, base, path, report) {
+  const axePath = require.resolve("axe-core/axe.min.js");
+  {
+    const foreign = [];
+    const failed = [];
+    const onFailed = (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`);
+    const onResponse = (response) => {
+      if (response.status() >= 400) failed.push(`${response.url()} (HTTP ${response.status()})`);
+    };
+    await page.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.host === new URL(base).host || url.protocol === "data:" || url.protocol === "blob:")
+        return route.continue();
+      foreign.push(route.request().url());
+      return route.abort("blockedbyclient");
+    });
+    page.on("requestfailed", onFailed);
+    page.on("response", onResponse);
+    await visit(page, base + path);
+    page.off("requestfailed", onFailed);
+    page.off("response", onResponse);
+    await page.unroute("**/*");
+    report.offline[path] = {
+      foreign,
+      failed: failed.filter((f) => !foreign.some((url) => f.startsWith(url))),
+    };
+
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(
+      (tags) =>
+        window.axe.run(document, {
+          runOnly: { type: "tag", values: tags },
+          resultTypes: ["violations"],
+        }),
+      AXE_TAGS,
+    );
+    report.axe[path] = result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+    }));
+
+    await page.emulateMedia({ media: "print" });
+    report.print[path] = await page.evaluate((selectors) => {
+      const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+      const main = document.querySelector("main, [role=main]");
+      return {
+        visibleNavigation: selectors.filter((s) => [...document.querySelectorAll(s)].some(shown)),
+        mainText: main && shown(main) ? main.innerText.trim().length : 0,
+      };
+    }, NAVIGATION);
+    await page.emulateMedia({ media: "screen" });
+  }
+}
+
+/* Tab once from the top of the first page: the skip link, shown and ringed. */
+async function checkFocus(page, base, pages, report) {
+  await visit(page, base + pages[0]);
+  await page.keyboard.press("Tab");
+  // The theme slides the skip link in; wait for it to arrive.
+  await page
+    .waitForFunction(() => document.activeElement.getBoundingClientRect().top >= 0, null, { timeout: 3000 })
+    .catch(() => {});
+  report.page = pages[0];
+  Object.assign(report, await page.evaluate(() => {
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return {
+      href: el.getAttribute("href"),
+      text: el.textContent.trim(),
+      box: { top: box.top, left: box.left, width: box.width, height: box.height },
+      outlineStyle: style.outlineStyle,
+      outlineWidth: parseFloat(style.outlineWidth),
+    };
+  }));
+}
+
+/* The search page's own code path (Search.init calls performSearch with ?q=),
+ * one query after another on the same page. */
+async function search(page, base, queries, report) {
+  await page.goto(`${base}search.html`, { waitUntil: "load" });
+  for (const query of queries) {
+    report[query] = await page.evaluate(async (q) => {
+      document.getElementById("search-results").replaceChildren();
+      Search.performSearch(q);
+      const finished = () => document.querySelector("#search-results .search-summary").textContent;
+      for (let waited = 0; !finished(); waited += 10) {
+        if (waited > 10000) throw new Error(`search for ${q} did not finish`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return [...document.querySelectorAll("#search-results ul.search > li")].map((li) => ({
+        kind: [...li.classList].find((c) => c.startsWith("kind-"))?.slice(5),
+        href: li.querySelector("a").getAttribute("href"),
+        title: li.querySelector("a").textContent,
+      }));
+    }, query);
+  }
+}
+
+(async () => {
+  const job = await readStdin();
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  const report = {};
+  try {
+    if (job.checks.includes("pages")) {
+      Object.assign(report, { offline: {}, axe: {}, print: {} });
+      await checkPages(browser, job.base, job.pages, report);
+    }
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    if (job.checks.includes("focus")) await checkFocus(page, job.base, job.pages, (report.focus = {}));
+    if (job.checks.includes("search")) await search(page, job.base, job.queries, (report.search = {}));
+  } finally {
+    await browser.close();
+  }
+  process.stdout.write(JSON.stringify(report));
+})().catch((error) => {
+  process.stderr.write(String(error.stack || error));
+  process.exit(1);
+});

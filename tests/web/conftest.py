@@ -1,0 +1,30 @@
+"""The residents' site in Chromium: one browser run over every page per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from web_harness import html_pages, run_browser, serve
+from web_terms import RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
+
+#: A search results page is a page residents see too: check it like the others.
+RESULTS_PAGE = 'search.html?q=世田谷区'
+
+
+@pytest.fixture(scope='session')
+def site(site_html):
+    assert site_html.returncode == 0, site_html.stderr
+    return site_html.outdir
+
+
+@pytest.fixture(scope='session')
+def site_pages(site) -> list[str]:
+    return html_pages(site)
+
+
+@pytest.fixture(scope='session')
+def browser_report(site, site_pages) -> dict:
+    with serve(site) as base:
+        return run_browser(base, checks=['pages', 'focus', 'search'],
+                           pages=[*site_pages, RESULTS_PAGE],
+                           queries=[*RECALL_TERMS, SCATTERED, *TITLE_QUERIES, TWO_WORDS])
