@@ -47,7 +47,7 @@ from sphinx.util.nodes import get_node_line
 from yaml import safe_dump
 
 from . import labels
-from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable
+from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable, font_installed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -183,8 +183,7 @@ def _route_mermaid_fences(app: Sphinx, config: Config) -> None:
     """
     if hasattr(config, 'myst_fence_as_directive'):
         config.myst_fence_as_directive = {*config.myst_fence_as_directive, 'mermaid'}
-    if hasattr(config, 'mermaid_output_format'):
-        config.mermaid_output_format = 'svg'
+    config.mermaid_output_format = 'svg'
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
@@ -230,6 +229,9 @@ def renderer_for(app: Sphinx) -> MermaidRenderer:
     """This build's renderer; its cache is ``.mermaid-cache`` next to the output directory."""
     if app not in _RENDERERS:
         config = app.config
+        if not font_installed(config.vision_diagram_font):
+            logger.warning('diagram font %r is not installed: diagrams fall back to another font',
+                           config.vision_diagram_font, type='vision', subtype='diagram')
         cache_dir = Path(config.vision_diagram_cache or Path(app.outdir).parent / '.mermaid-cache')
         _RENDERERS[app] = MermaidRenderer(
             cache_dir, node=config.vision_node, chromium=config.vision_chromium,
