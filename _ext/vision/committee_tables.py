@@ -142,6 +142,8 @@ class MeetingsDirective(_MeetingsFileDirective):
             rows.append(([f'vision-meeting-{meeting.status}'],
                          [first, to_japanese(meeting.date), meeting.topics or '',
                           str(labels.STATUS[meeting.status])]))
+        if not rows:
+            return [_nothing()]
         caption = self.options.get(
             'caption', str(labels.MEETINGS_CAPTION).format(as_of=to_japanese(data.as_of)))
         return self.named(build_table(caption, labels.MEETINGS_HEADERS, rows, (12, 24, 50, 14)))
@@ -168,6 +170,8 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
             return []
         status = self.options.get('status')
         steps = data.schedule(status)
+        if not steps:
+            return [_nothing()]
         default = labels.SCHEDULE_PLANNED_CAPTION if status == 'planned' else labels.SCHEDULE_CAPTION
         caption = self.options.get('caption', str(default))
         headers = labels.SCHEDULE_HEADERS
@@ -190,6 +194,11 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
             return nodes.paragraph(step.title, step.title)
         return nodes.paragraph('', '', make_xref('meeting', step.meeting_id, self.env.docname,
                                                  text=step.title, pageref=False))
+
+
+def _nothing() -> nodes.paragraph:
+    """What a filter that matches nothing shows instead of an empty table."""
+    return nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])
 
 
 def _step_list(steps: Sequence[Step]) -> nodes.bullet_list:

@@ -67,7 +67,7 @@ def test_edit_rebuilds_exactly_its_pages(rootdir, tmp_path, monkeypatch, diagram
     monkeypatch.setenv('SOURCE_DATE_EPOCH', '1693872000')
     incremental = tmp_path / 'incremental'
     shutil.copytree(rootdir / 'test-data-tables', incremental)
-    assert build(incremental, diagram_cache) == ['history', 'index', 'members', 'schedule']
+    assert build(incremental, diagram_cache) == ['empty', 'history', 'index', 'members', 'schedule']
 
     path = incremental / 'data' / data_file
     text = path.read_text(encoding='utf-8')

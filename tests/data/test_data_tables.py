@@ -122,3 +122,11 @@ def test_meetings_are_domain_objects_that_roles_link_to(app, warning):
         ('history.html#vision-meeting-M2', '第2回会議 令和元年5月1日'),
         ('history.html#vision-meeting-M3', '第3回'),
     ]
+
+
+@pytest.mark.sphinx('html', testroot='data-tables')
+def test_a_filter_that_matches_nothing_says_so(app):
+    app.build()
+    page = soup(app, 'empty.html')
+    assert page.find('table') is None and page.find('figure') is None
+    assert [p.get_text() for p in page.find_all('p', class_='vision-empty')] == ['該当するものはありません。'] * 2
