@@ -44,6 +44,8 @@ html_theme_options = {
     'navbar_end': ['navbar-icon-links'],
     'footer_start': ['copyright'],
     'footer_end': [],
+    # The theme's own default is English ("More").
+    'header_dropdown_text': 'その他',
 }
 html_last_updated_fmt = None
 html_copy_source = False

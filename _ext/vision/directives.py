@@ -65,10 +65,14 @@ class VisionObjectDirective(SphinxDirective):
         object_id = self.arguments[0].strip()
         location = self.get_location()
         self._check_options(object_id)
+        body = None
+        if self.content:
+            body = nodes.container(classes=['vision-object-body'])
+            self.state.nested_parse(self.content, self.content_offset, body)
         obj = VisionObject(
             objtype=self.objtype,
             id=object_id,
-            title=self._title(),
+            title=self._title(body),
             docname=self.env.docname,
             lineno=self.lineno,
             anchor=anchor_for(self.objtype, object_id),
@@ -76,15 +80,17 @@ class VisionObjectDirective(SphinxDirective):
             fields={name: self.options[name] for name in self.field_options if self.options.get(name)},
             tags=self.options.get('tags', ()),
         )
+        registered = False
         if not is_valid_id(self.objtype, object_id):
             logger.warning('malformed %s id %r: expected the form %s', self.objtype, object_id,
                            ID_EXAMPLES[self.objtype], location=location,
                            type='vision', subtype='id')
         else:
-            self.domain.note_object(obj, location)
-        return [self._render(obj)]
+            registered = self.domain.note_object(obj, location)
+        # Only the registered object owns the anchor: no duplicate HTML ids.
+        return [self._render(obj, body, obj.anchor if registered else None)]
 
-    def _title(self) -> str:
+    def _title(self, body: nodes.Element | None) -> str:
         return self.options.get('title', '').strip()
 
     def _check_options(self, object_id: str) -> None:
@@ -99,9 +105,10 @@ class VisionObjectDirective(SphinxDirective):
             return 'missing title: %s %r needs a :title: option'
         return f'%s %r has no :{option}: option'
 
-    def _render(self, obj: VisionObject) -> nodes.Element:
+    def _render(self, obj: VisionObject, body: nodes.Element | None,
+                anchor: str | None) -> nodes.Element:
         node = vision_object('', classes=['vision-object', f'vision-{obj.objtype}'],
-                             objtype=obj.objtype, objid=obj.id, ids=[obj.anchor])
+                             objtype=obj.objtype, objid=obj.id, ids=[anchor] if anchor else [])
         self.set_source_info(node)
         title = vision_object_title('', '', classes=['vision-object-title'])
         title += nodes.inline(labels.object_label(obj), labels.object_label(obj),
@@ -112,9 +119,7 @@ class VisionObjectDirective(SphinxDirective):
             title += nodes.Text(' ')
             title += nodes.inline(obj.title, obj.title, classes=['vision-object-name'])
         node += title
-        if self.content:
-            body = nodes.container(classes=['vision-object-body'])
-            self.state.nested_parse(self.content, self.content_offset, body)
+        if body is not None:
             node += body
         fields = self._fields(obj)
         if fields.children:
@@ -207,8 +212,10 @@ class OpinionDirective(VisionObjectDirective):
         'goals': id_list, 'meeting': id_list, 'tags': id_list,
     }
 
-    def _title(self) -> str:
-        return ''.join(line.strip() for line in self.content)
+    def _title(self, body: nodes.Element | None) -> str:
+        # The text readers see, without the markup of links or emphasis.
+        return body.astext().replace('\n', '') if body is not None else ''
+
 
 
 OBJECT_DIRECTIVES = {

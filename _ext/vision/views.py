@@ -162,6 +162,10 @@ def paragraph(*children: nodes.Node) -> nodes.paragraph:
     return nodes.paragraph('', '', *children)
 
 
+def no_objects() -> nodes.paragraph:
+    return nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])
+
+
 def xref_list(objtype: str, ids: Sequence[str], docname: str, short: bool,
               domain: VisionDomain) -> list[nodes.Node]:
     """One paragraph per linked object, with its label only when ``short``."""
@@ -194,6 +198,8 @@ class ViewBuilder:
     # The system table: one row per goal, its policy cell spanning its goals.
     # The initiatives column appears once there are initiatives.
     def system(self) -> list[nodes.Node]:
+        if not self.domain.objects_of('policy'):
+            return [no_objects()]
         result: list[nodes.Node] = []
         for theme in self.domain.objects_of('theme'):
             result.append(paragraph(make_xref('theme', theme.id, self.docname)))
@@ -228,6 +234,8 @@ class ViewBuilder:
     def matrix(self) -> list[nodes.Node]:
         groups = self.goals_by_policy(self.domain.objects_of('goal'))
         goals = [goal for _policy, group in groups for goal in group]
+        if not goals or not self.domain.objects_of('opinion'):
+            return [no_objects()]
         rows = []
         for opinion in self.domain.objects_of('opinion'):
             informed = set(opinion.links.get('goals', ()))
@@ -256,7 +264,7 @@ class ViewBuilder:
                     'goal', goal.id, self.docname, goal.number.rpartition('-')[2],
                     pageref=False))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
-        return [table(policy_row, rows, (16, *(2,) * len(goals)), caption,
+        return [table(policy_row, rows, (24, *(2,) * len(goals)), caption,
                       ['vision-matrix-table'], more_header_rows=[goal_row])]
 
     @staticmethod
@@ -277,7 +285,7 @@ class ViewBuilder:
                 self.warn('vision-list filters by an unknown %s %r', expected, target)
         selected = [o for o in self.domain.objects_of(objtype) if self.matches(o)]
         if not selected:
-            return [nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])]
+            return [no_objects()]
         if self.options.get('format') == 'list':
             items = []
             for obj in selected:

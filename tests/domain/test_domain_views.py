@@ -117,3 +117,12 @@ def test_latex_objects_are_breakable_environments_with_page_references(app, warn
     assert re.search(r'\\visionobjecttitle\{.*目指す姿1\\sphinxhyphen\{\}1\}', goal)
     # The domain index is printed with the other indices.
     assert r'\renewcommand{\indexname}{ビジョン項目索引}' in tex
+
+
+@pytest.mark.sphinx('html', testroot='domain-views-empty', freshenv=True)
+def test_views_of_nothing_say_so(app, warning):
+    app.build()
+    assert strip_colors(warning.getvalue()) == ''
+    soup = soup_of(app, 'index.html')
+    assert [p.get_text() for p in soup.select('.vision-empty')] == ['該当するものはありません。'] * 3
+    assert soup.find('table') is None

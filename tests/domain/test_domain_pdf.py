@@ -1,0 +1,29 @@
+"""The printed vision: cross-references print the page their target is on."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+
+def page_texts(pdf) -> list[str]:
+    text = subprocess.run(['pdftotext', '-enc', 'UTF-8', str(pdf), '-'], capture_output=True,
+                          text=True, check=True).stdout
+    return [re.sub(r'\s+', '', page) for page in text.split('\f')]
+
+
+def test_page_references_point_at_the_target_page(site_pdf):
+    assert site_pdf.returncode == 0, site_pdf.stderr
+    pages = page_texts(site_pdf.outdir / 'setagaya-industrial-vision.pdf')
+    heading = '目指す姿1-1地域の事業者が更に安心して継続的に事業を営むことができる世田谷区'
+    # The page whose goal heading is followed by its backlinks (not a mere reference).
+    target_page = next(number for number, text in enumerate(pages, 1)
+                       if heading + 'この目指す姿に反映された意見' in text)
+    references = [m.group(1) for text in pages
+                  for m in re.finditer(re.escape(heading) + r'（(\d+)ページ）', text)]
+    assert len(references) >= 3  # the policy's backlinks, the system table, opinions
+    # Printed page numbers start after the front matter, like the page labels.
+    printed = {int(p) for p in references}
+    assert len(printed) == 1
+    first_numbered = next(n for n, t in enumerate(pages, 1) if t.startswith('1第1章'))
+    assert printed.pop() == target_page - first_numbered + 1
