@@ -32,6 +32,7 @@ instead of a drawing, never nothing.
 
 from __future__ import annotations
 
+import re
 import shutil
 import weakref
 from json import loads
@@ -322,6 +323,12 @@ def _outcome(app: Sphinx, source: str, fmt: str) -> Rendered:
 
 # -- Writers ---------------------------------------------------------------------------------
 
+#: mermaid's own size for an SVG that scales down to its container.
+_MAX_WIDTH = re.compile(r'max-width: ([\d.]+)px;')
+#: The smallest an HTML diagram is drawn, as a fraction of its own size.
+MIN_SCALE = 0.6
+
+
 def visit_diagram_html(self, node: diagram) -> None:
     svg = Path(node['file']).read_text(encoding='utf-8')
     svg_id = Path(node['file']).stem
@@ -332,7 +339,9 @@ def visit_diagram_html(self, node: diagram) -> None:
         svg = svg.replace(svg_id, f'{svg_id}-{seen[svg_id]}')
     label = self.attval(node['label'])
     svg = svg.replace('role="graphics-document document"', f'role="img" aria-label="{label}"', 1)
-    self.body.append(f'<div class="vision-diagram-drawing">{svg}</div>\n')
+    # On a narrow screen, scroll sideways rather than shrink the text below legibility.
+    svg = _MAX_WIDTH.sub(lambda m: f'{m[0]} min-width: {float(m[1]) * MIN_SCALE:.0f}px;', svg, count=1)
+    self.body.append(f'<div class="vision-diagram-drawing" tabindex="0">{svg}</div>\n')
     self.body.append('<div class="vision-diagram-text">\n')
 
 
