@@ -137,7 +137,8 @@ class MeetingsDirective(_MeetingsFileDirective):
                 continue
             number = str(labels.MEETING_NUMBER).format(number=meeting.number)
             first = nodes.paragraph()
-            first += nodes.target('', '', ids=[self.register(meeting).anchor])
+            if self.register(meeting):
+                first += nodes.target('', '', ids=[anchor_for('meeting', meeting.id)])
             first += nodes.Text(number)
             rows.append(([f'vision-meeting-{meeting.status}'],
                          [first, to_japanese(meeting.date), meeting.topics or '',
@@ -148,16 +149,19 @@ class MeetingsDirective(_MeetingsFileDirective):
             'caption', str(labels.MEETINGS_CAPTION).format(as_of=to_japanese(data.as_of)))
         return self.named(build_table(caption, labels.MEETINGS_HEADERS, rows, (12, 24, 50, 14)))
 
-    def register(self, meeting: Meeting) -> VisionObject:
-        """Make the meeting a domain object, so ``{meeting}`M1``` links to its row."""
+    def register(self, meeting: Meeting) -> bool:
+        """Make the meeting a domain object, so ``{meeting}`M1``` links to its row.
+
+        False if another page already has this meeting (the domain warns):
+        then this row must not carry the anchor.
+        """
         obj = VisionObject(
             objtype='meeting', id=meeting.id, title=to_japanese(meeting.date),
             docname=self.env.docname, lineno=self.lineno, anchor=anchor_for('meeting', meeting.id),
             fields={'date': meeting.date.iso(), 'status': meeting.status,
                     **({'topics': meeting.topics} if meeting.topics else {})},
         )
-        self.env.get_domain('vision').note_object(obj, (self.env.docname, self.lineno))
-        return obj
+        return self.env.get_domain('vision').note_object(obj, (self.env.docname, self.lineno))
 
 
 class ScheduleTimelineDirective(_MeetingsFileDirective):

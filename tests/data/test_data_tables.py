@@ -6,6 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.util.console import strip_colors
 
 
 def soup(app, page):
@@ -130,3 +131,15 @@ def test_a_filter_that_matches_nothing_says_so(app):
     page = soup(app, 'empty.html')
     assert page.find('table') is None and page.find('figure') is None
     assert [p.get_text() for p in page.find_all('p', class_='vision-empty')] == ['該当するものはありません。'] * 2
+
+
+@pytest.mark.sphinx('html', testroot='data-duplicate-meeting')
+def test_a_meeting_shown_twice_is_registered_and_anchored_once(app, warning):
+    app.build()
+    warnings = strip_colors(warning.getvalue()).splitlines()
+    assert len(warnings) == 1
+    assert re.fullmatch(r".*/index\.md:6: WARNING: duplicate meeting id 'M1': already defined at .*/index\.md:3"
+                        r" \[vision\.duplicate\]", warnings[0])
+    html = (app.outdir / 'index.html').read_text(encoding='utf-8')
+    assert html.count('id="vision-meeting-M1"') == 1
+    assert html.count('第1回') == 2
