@@ -3,10 +3,12 @@
 # missing. Without root or apt-get, print the exact command to run instead.
 set -euo pipefail
 
+# fonts-ipaexfont-gothic: the diagrams' pinned font (TrueType, so Chromium embeds
+# it in the diagrams' PDF as a CID font; see _ext/vision/diagrams.py).
 packages=(
   texlive-lang-japanese texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended texlive-plain-generic tex-gyre latexmk
-  poppler-utils chromium fonts-noto-cjk nodejs npm
+  poppler-utils chromium fonts-noto-cjk fonts-ipaexfont-gothic nodejs npm
 )
 
 missing=()

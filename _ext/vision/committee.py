@@ -101,7 +101,8 @@ def check_meetings(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
     for index, meeting in enumerate(data['meetings']):
         number = meeting['number']
         if number in numbers:
-            yield ('meetings', index, 'number'), f'duplicate meeting number {number} (also meetings[{numbers[number]}])'
+            yield (('meetings', index, 'number'),
+                   f'duplicate meeting number {number} (also meetings[{numbers[number]}])')
         elif index and number < data['meetings'][index - 1]['number']:
             yield ('meetings', index, 'number'), 'meetings must be listed in the order of their numbers'
         numbers.setdefault(number, index)
@@ -123,7 +124,8 @@ def check_meetings(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
         if status == HELD and day.first_day() > as_of.first_day():
             yield (key, index, 'status'), f'held, but dated {day.iso()}, after as_of {as_of.iso()}'
         if status == PLANNED and day.is_day and day.first_day() <= as_of.first_day():
-            yield (key, index, 'status'), f'planned, but dated {day.iso()}, not after as_of {as_of.iso()}'
+            yield ((key, index, 'status'),
+                   f'planned, but dated {day.iso()}, not after as_of {as_of.iso()}')
 
 
 def _date_fields(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
@@ -176,6 +178,7 @@ def meetings_from(file: DataFile) -> Meetings | None:
     return Meetings(
         committee=data['committee'],
         as_of=as_of,
-        meetings=tuple(Meeting(e['number'], day, e['status'], e.get('topics')) for e, day in valid('meetings')),
+        meetings=tuple(Meeting(e['number'], day, e['status'], e.get('topics'))
+                       for e, day in valid('meetings')),
         steps=tuple(Step(day, e['status'], e['title']) for e, day in valid('steps')),
     )

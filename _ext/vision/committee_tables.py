@@ -2,7 +2,9 @@
 
 ``{roster}`` (data/members.yaml), ``{meetings}`` and ``{schedule-timeline}``
 (data/meetings.yaml). Each takes the data file as an optional argument,
-relative to the confdir and confined to ``data/``. Tables are docutils tables
+relative to the confdir and confined to ``data/``, and the options
+``:caption:`` and ``:name:`` (the table's label); the last two also take
+``:status: held`` or ``:status: planned`` to show only those entries. Tables are docutils tables
 with header rows, marked ``longtable`` so that in the PDF they break across
 pages and repeat their header. All text goes into Text nodes, so the HTML
 writer escapes it.
@@ -18,7 +20,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from . import datafiles, labels
-from .committee import Meeting, Meetings, Step, check_meetings, check_members, meetings_from, members_from
+from .committee import (Meeting, Meetings, Step, check_meetings, check_members, meetings_from,
+                        members_from)
 from .diagrams import diagram_node
 from .era import to_japanese
 from .model import VisionObject, anchor_for
@@ -34,8 +37,8 @@ MEETINGS_FILE = 'data/meetings.yaml'
 Cell = str | nodes.Node | Sequence[nodes.Node]
 
 
-def build_table(caption: str, headers: Sequence[str], rows: Sequence[tuple[list[str], Sequence[Cell]]],
-                widths: Sequence[int]) -> nodes.table:
+def build_table(caption: str, headers: Sequence[str],
+                rows: Sequence[tuple[list[str], Sequence[Cell]]], widths: Sequence[int]) -> nodes.table:
     """A table with a caption, one header row and ``rows`` of (row classes, cells).
 
     The first column holds row headers (a stub column: ``<th>`` in HTML).
@@ -119,7 +122,9 @@ class _MeetingsFileDirective(_DataDirective):
 
 
 class MeetingsDirective(_MeetingsFileDirective):
-    """``{meetings}``: the committee's meetings, held and planned."""
+    """``{meetings}``: the committee's meetings, held and planned (or only
+    those of ``:status:``). Each meeting shown becomes the domain object
+    ``M<number>``, anchored in its row; use the directive once per meeting."""
 
     def run(self) -> list[nodes.Node]:
         data = self.load_meetings()
@@ -132,26 +137,31 @@ class MeetingsDirective(_MeetingsFileDirective):
                 continue
             number = str(labels.MEETING_NUMBER).format(number=meeting.number)
             first = nodes.paragraph()
-            first += nodes.target('', '', ids=[self.register(meeting).anchor])
+            if self.register(meeting):
+                first += nodes.target('', '', ids=[anchor_for('meeting', meeting.id)])
             first += nodes.Text(number)
             rows.append(([f'vision-meeting-{meeting.status}'],
                          [first, to_japanese(meeting.date), meeting.topics or '',
                           str(labels.STATUS[meeting.status])]))
+        if not rows:
+            return [_nothing()]
         caption = self.options.get(
             'caption', str(labels.MEETINGS_CAPTION).format(as_of=to_japanese(data.as_of)))
         return self.named(build_table(caption, labels.MEETINGS_HEADERS, rows, (12, 24, 50, 14)))
 
+    def register(self, meeting: Meeting) -> bool:
+        """Make the meeting a domain object, so ``{meeting}`M1``` links to its row.
 
-    def register(self, meeting: Meeting) -> VisionObject:
-        """Make the meeting a domain object, so ``{meeting}`M1``` links to its row."""
+        False if another page already has this meeting (the domain warns):
+        then this row must not carry the anchor.
+        """
         obj = VisionObject(
             objtype='meeting', id=meeting.id, title=to_japanese(meeting.date),
             docname=self.env.docname, lineno=self.lineno, anchor=anchor_for('meeting', meeting.id),
             fields={'date': meeting.date.iso(), 'status': meeting.status,
                     **({'topics': meeting.topics} if meeting.topics else {})},
         )
-        self.env.get_domain('vision').note_object(obj, (self.env.docname, self.lineno))
-        return obj
+        return self.env.get_domain('vision').note_object(obj, (self.env.docname, self.lineno))
 
 
 class ScheduleTimelineDirective(_MeetingsFileDirective):
@@ -164,19 +174,23 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
             return []
         status = self.options.get('status')
         steps = data.schedule(status)
+        if not steps:
+            return [_nothing()]
         default = labels.SCHEDULE_PLANNED_CAPTION if status == 'planned' else labels.SCHEDULE_CAPTION
         caption = self.options.get('caption', str(default))
-        headers = labels.SCHEDULE_HEADERS if status else (*labels.SCHEDULE_HEADERS, labels.SCHEDULE_STATUS_HEADER)
+        headers = labels.SCHEDULE_HEADERS
+        if not status:
+            headers = (*headers, labels.SCHEDULE_STATUS_HEADER)
         rows = [([f'vision-meeting-{step.status}'],
                  [to_japanese(step.date), self.title_cell(step),
                   *(() if status else (str(labels.STATUS[step.status]),))])
                 for step in steps]
         widths = (25, 75) if status else (22, 62, 16)
         table = self.named(build_table(caption, headers, rows, widths))
-        figure = diagram_node(timeline_source(steps), caption=str(labels.TIMELINE_CAPTION).format(caption=caption),
+        figure = diagram_node(timeline_source(steps),
+                              caption=str(labels.TIMELINE_CAPTION).format(caption=caption),
                               alt=_step_list(steps), location=(self.env.docname, self.lineno))
         return [*table, figure]
-
 
     def title_cell(self, step: Step) -> nodes.paragraph:
         """The step's title; a meeting's links to its row in the meetings table."""
@@ -184,6 +198,11 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
             return nodes.paragraph(step.title, step.title)
         return nodes.paragraph('', '', make_xref('meeting', step.meeting_id, self.env.docname,
                                                  text=step.title, pageref=False))
+
+
+def _nothing() -> nodes.paragraph:
+    """What a filter that matches nothing shows instead of an empty table."""
+    return nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])
 
 
 def _step_list(steps: Sequence[Step]) -> nodes.bullet_list:

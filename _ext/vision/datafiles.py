@@ -1,8 +1,9 @@
 """Data files under ``data/``: confined, safely loaded, checked against a schema.
 
 Every problem becomes a Sphinx warning located in the YAML file itself,
-``data/members.yaml:23:5: WARNING: members[16].name: required``, and the build
-goes on with what is valid. Line and column come from the marks of the YAML
+``data/members.yaml:23:5: WARNING: members[16].name: required``, reported once
+per build however many pages use the file, and the build goes on with what is
+valid. Line and column come from the marks of the YAML
 node that the error's path leads to (PyYAML's composed node graph).
 
 Loading is safe: PyYAML's SafeLoader constructs only plain data, so a tag such
@@ -37,6 +38,8 @@ SCHEMA_DIR = Path(__file__).parent / 'schemas'
 
 #: A path into the data, as jsonschema gives it: ``('members', 16, 'name')``.
 FieldPath = tuple[str | int, ...]
+#: (file, line, column, message, warning subtype); line 0 for the whole file.
+Problem = tuple[str, int, int, str, str]
 #: A semantic check: yields (path, message) for valid-by-schema data.
 Check = Callable[[Any], Iterable[tuple[FieldPath, str]]]
 
@@ -46,11 +49,11 @@ class _BuildState:
     """Per-build state, never pickled with the environment.
 
     ``loaded`` keeps each file's result by (path, mtime, size, schema), so a
-    file used by several pages is read, and its problems reported, once.
+    file used by several pages is parsed and validated once per process.
     """
 
     confdir: Path
-    loaded: dict[tuple, DataFile | None] = field(default_factory=dict)
+    loaded: dict[tuple, DataFile] = field(default_factory=dict)
 
 
 _STATES: WeakKeyDictionary[BuildEnvironment, _BuildState] = WeakKeyDictionary()
@@ -72,6 +75,7 @@ class DataFile:
     relpath: str
     data: Any
     invalid: set[FieldPath] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
 
     def is_valid(self, path: FieldPath) -> bool:
         """Whether nothing at or below ``path`` had an error."""
@@ -115,8 +119,10 @@ def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Che
     """Load ``argument`` (relative to the confdir) for a directive at ``location``.
 
     Notes the file as a dependency of the current document, so editing it
-    re-reads exactly the pages that use it. Returns None when there is no
-    usable data; every problem has been reported as a located warning.
+    re-reads exactly the pages that use it. A refused or missing file is
+    reported at the directive and gives None. Problems inside the file are
+    recorded for the document and reported once per build, however many
+    pages (or parallel processes) use the file: see :func:`report_problems`.
     """
     state = _STATES[env]
     confined = confine(state.confdir, argument)
@@ -128,40 +134,41 @@ def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Che
     env.note_dependency(str(path))
     try:
         stat = path.stat()
-        key = (path, stat.st_mtime_ns, stat.st_size, schema)
     except OSError:
-        key = (path, None, None, schema)
-    if key not in state.loaded:
-        state.loaded[key] = _load(relpath, path, schema, checks, location)
-    return state.loaded[key]
-
-
-def _load(relpath: str, path: Path, schema: str, checks: Iterable[Check],
-          location: Any) -> DataFile | None:
-    try:
-        text = path.read_text(encoding='utf-8')
-    except FileNotFoundError:
+        stat = None
+    if stat is None or not path.is_file():
         _warn(f'data file {relpath} not found', location, 'missing')
         return None
+    key = (path, stat.st_mtime_ns, stat.st_size, schema)
+    if key not in state.loaded:
+        state.loaded[key] = _parse(relpath, path, schema, checks)
+    result = state.loaded[key]
+    env.vision_data_problems.setdefault(env.docname, set()).update(result.problems)
+    return result
+
+
+def _parse(relpath: str, path: Path, schema: str, checks: Iterable[Check]) -> DataFile:
+    result = DataFile(relpath, None)
+    try:
+        text = path.read_text(encoding='utf-8')
     except (OSError, UnicodeDecodeError) as exc:
-        _warn(f'data file {relpath} cannot be read: {exc}', location, 'missing')
-        return None
+        result.problems.append((relpath, 0, 0, f'cannot be read: {exc}', 'missing'))
+        return result
 
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        result.data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        _warn(f'{_yaml_problem(exc)}', _at(relpath, mark), 'yaml')
-        return None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        result.problems.append((relpath, line, column, _yaml_problem(exc), 'yaml'))
+        return result
     finally:
         loader.dispose()
 
-    result = DataFile(relpath, data)
-    problems = sorted(_problems(result, root, schema, checks), key=lambda p: (p[0], p[1]))
-    for (line, column), message, kind in problems:
-        _warn(message, f'{relpath}:{line}:{column}', kind)
+    for (line, column), message, kind in _problems(result, root, schema, checks):
+        result.problems.append((relpath, line, column, message, kind))
     return result
 
 
@@ -260,10 +267,6 @@ def _line_col(node: yaml.Node | None) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _at(relpath: str, mark: yaml.Mark | None) -> str:
-    return f'{relpath}:{mark.line + 1}:{mark.column + 1}' if mark else relpath
-
-
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem_mark is not None:
         tag = exc.problem.removeprefix('could not determine a constructor for the tag ')
@@ -276,10 +279,38 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
 
 def start_build(app: Sphinx) -> None:
     _STATES[app.env] = _BuildState(Path(app.confdir))
+    if not hasattr(app.env, 'vision_data_problems'):
+        #: docname -> problems of the data files the page uses (pickled with the env).
+        app.env.vision_data_problems = {}
+
+
+def purge_problems(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    env.vision_data_problems.pop(docname, None)
+
+
+def merge_problems(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                   other: BuildEnvironment) -> None:
+    for docname in docnames & other.vision_data_problems.keys():
+        env.vision_data_problems[docname] = other.vision_data_problems[docname]
+
+
+def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn about each problem once, in file order, after the read phase.
+
+    Like the domain's consistency checks, this runs in every build that reads
+    any page, so a problem is reported again even when the pages using the
+    file were not re-read.
+    """
+    problems = set().union(*env.vision_data_problems.values())
+    for relpath, line, column, message, subtype in sorted(problems):
+        _warn(message, f'{relpath}:{line}:{column}' if line else relpath, subtype)
 
 
 def setup(app: Sphinx) -> None:
     app.connect('builder-inited', start_build)
+    app.connect('env-purge-doc', purge_problems)
+    app.connect('env-merge-info', merge_problems)
+    app.connect('env-check-consistency', report_problems)
 
 
 def _warn(message: str, location: Any, subtype: str) -> None:

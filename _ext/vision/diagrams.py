@@ -32,6 +32,7 @@ instead of a drawing, never nothing.
 
 from __future__ import annotations
 
+import re
 import shutil
 import weakref
 from json import loads
@@ -47,7 +48,7 @@ from sphinx.util.nodes import get_node_line
 from yaml import safe_dump
 
 from . import labels
-from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable
+from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable, font_installed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -183,8 +184,7 @@ def _route_mermaid_fences(app: Sphinx, config: Config) -> None:
     """
     if hasattr(config, 'myst_fence_as_directive'):
         config.myst_fence_as_directive = {*config.myst_fence_as_directive, 'mermaid'}
-    if hasattr(config, 'mermaid_output_format'):
-        config.mermaid_output_format = 'svg'
+    config.mermaid_output_format = 'svg'
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
@@ -230,6 +230,9 @@ def renderer_for(app: Sphinx) -> MermaidRenderer:
     """This build's renderer; its cache is ``.mermaid-cache`` next to the output directory."""
     if app not in _RENDERERS:
         config = app.config
+        if not font_installed(config.vision_diagram_font):
+            logger.warning('diagram font %r is not installed: diagrams fall back to another font',
+                           config.vision_diagram_font, type='vision', subtype='diagram')
         cache_dir = Path(config.vision_diagram_cache or Path(app.outdir).parent / '.mermaid-cache')
         _RENDERERS[app] = MermaidRenderer(
             cache_dir, node=config.vision_node, chromium=config.vision_chromium,
@@ -320,6 +323,12 @@ def _outcome(app: Sphinx, source: str, fmt: str) -> Rendered:
 
 # -- Writers ---------------------------------------------------------------------------------
 
+#: mermaid's own size for an SVG that scales down to its container.
+_MAX_WIDTH = re.compile(r'max-width: ([\d.]+)px;')
+#: The smallest an HTML diagram is drawn, as a fraction of its own size.
+MIN_SCALE = 0.6
+
+
 def visit_diagram_html(self, node: diagram) -> None:
     svg = Path(node['file']).read_text(encoding='utf-8')
     svg_id = Path(node['file']).stem
@@ -330,7 +339,9 @@ def visit_diagram_html(self, node: diagram) -> None:
         svg = svg.replace(svg_id, f'{svg_id}-{seen[svg_id]}')
     label = self.attval(node['label'])
     svg = svg.replace('role="graphics-document document"', f'role="img" aria-label="{label}"', 1)
-    self.body.append(f'<div class="vision-diagram-drawing">{svg}</div>\n')
+    # On a narrow screen, scroll sideways rather than shrink the text below legibility.
+    svg = _MAX_WIDTH.sub(lambda m: f'{m[0]} min-width: {float(m[1]) * MIN_SCALE:.0f}px;', svg, count=1)
+    self.body.append(f'<div class="vision-diagram-drawing" tabindex="0">{svg}</div>\n')
     self.body.append('<div class="vision-diagram-text">\n')
 
 

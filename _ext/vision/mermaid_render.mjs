@@ -5,7 +5,8 @@
 //                "mermaidConfig": {...},
 //                "jobs": [{"source": "...", "format": "svg"|"pdf", "svgId": "...",
 //                          "output": "/abs/path"}]}
-// Each job's output is written to its path; stdout gets one JSON line per job:
+// Each job's output is written to its path; stdout gets one JSON line when the
+// page is ready, {"ready": true, "ms": 1234}, then one per job:
 // {"output": ..., "ok": true, "ms": 123} or {"output": ..., "ok": false, "error": "..."}.
 // A broken diagram does not stop the others. The exit status is not 0 only when
 // the browser itself could not start.
@@ -60,6 +61,7 @@ async function printPdf(page) {
     printBackground: true });
 }
 
+const launched = Date.now();
 const request = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vision-mermaid-'));
 const browser = await puppeteer.launch({
@@ -73,6 +75,7 @@ try {
     mermaid.initialize({ startOnLoad: false, ...config });
     await document.fonts.ready;
   }, request.mermaidConfig);
+  console.log(JSON.stringify({ ready: true, ms: Date.now() - launched }));
   for (const job of request.jobs) {
     const started = Date.now();
     try {

@@ -113,11 +113,14 @@ class MermaidRenderer:
         request = {'chromium': self.chromium, 'mermaid': str(_mermaid_bundle()),
                    'mermaidConfig': self.mermaid_config, 'jobs': jobs}
         started = time.perf_counter()
-        lines = self._run_script(request)
+        reports = [json.loads(line) for line in self._run_script(request)]
         self.drawn_count += len(sources)
-        logger.info('vision: rendered %d diagram(s) as %s in one browser session (%.2f s)',
-                    len(sources), fmt, time.perf_counter() - started)
-        reports = {report['output']: report for report in map(json.loads, lines)}
+        startup = next((r['ms'] for r in reports if r.get('ready')), 0) / 1000
+        logger.info('vision: rendered %d diagram(s) as %s in one browser session '
+                    '(%.2f s: %.2f s to start, then %.2f s per diagram)',
+                    len(sources), fmt, time.perf_counter() - started, startup,
+                    sum(r.get('ms', 0) for r in reports if 'output' in r) / 1000 / len(sources))
+        reports = {report['output']: report for report in reports if 'output' in report}
         outcomes = {}
         for source, job in zip(sources, jobs, strict=True):
             path = Path(job['output'])
@@ -178,6 +181,16 @@ def _browser_version(chromium: str) -> str:
                               check=False).stdout.strip()
     except OSError:
         return 'missing'
+
+
+@functools.cache
+def font_installed(family: str) -> bool:
+    """Whether fontconfig knows *family* itself (``fc-match`` always answers, with a fallback)."""
+    try:
+        return bool(subprocess.run(['fc-list', family, 'file'], capture_output=True, text=True,
+                                   check=False).stdout.strip())
+    except OSError:
+        return False
 
 
 @functools.cache

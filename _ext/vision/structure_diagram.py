@@ -9,8 +9,9 @@ disagrees with the text. Options:
 ``:initiatives:``   also each goal's initiatives;
 ``:caption: ...``   instead of the generated caption.
 
-In HTML each box links to its object. A page with this directive is read
-again whenever any page changes (``env-get-outdated``): its objects may have.
+In HTML each box links to its object. The page is a view of many objects
+(``VisionDomain.note_view``), so :mod:`vision.dependencies` rewrites it when
+any object changes.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class StructureDiagramDirective(SphinxDirective):
             initiatives='initiatives' in self.options,
             caption=self.options.get('caption', ''))
         self.set_source_info(placeholder)
+        self.env.domains['vision'].note_view(self.env.docname)
         return [placeholder]
 
 
@@ -230,15 +232,30 @@ def _caption(env: BuildEnvironment, spec: dict) -> str:
 
 # -- Sphinx wiring ---------------------------------------------------------------------------
 
+def _problem(tree: Box | None, spec: dict) -> str | None:
+    if tree is None:
+        return f'unknown policy {spec["policy"]!r}'
+    if not any(box.kind == 'policy' for box in _walk(tree)):
+        return 'no policies are defined'
+    return None
+
+
+def warn_about_problems(app: Sphinx, builder: Builder) -> None:
+    """Before writing, on every build: a bad diagram warns even when its page is not rewritten."""
+    for docname, specs in sorted(_specs(app.env).items()):
+        for spec in specs:
+            problem = _problem(structure_tree(app.env, spec), spec)
+            if problem:
+                logger.warning('structure diagram: %s', problem, location=(docname, spec['lineno']),
+                               type='vision', subtype='diagram')
+
+
 def draw_structure_diagrams(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for placeholder in list(doctree.findall(structure_placeholder)):
         spec = placeholder.attributes
         tree = structure_tree(app.env, spec)
-        if tree is None or not any(box.kind == 'policy' for box in _walk(tree)):
-            what = f'unknown policy {spec["policy"]!r}' if spec['policy'] else 'no policies are defined'
-            logger.warning('structure diagram: %s', what, location=placeholder,
-                           type='vision', subtype='diagram')
-            placeholder.replace_self([])
+        if _problem(tree, spec):
+            placeholder.replace_self([])  # warned about before writing
             continue
         fromdocname = docname if app.builder.format == 'html' else spec['docname']
         figure = diagram_node(
@@ -277,23 +294,15 @@ def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:
     for docname, specs in sorted(_specs(app.env).items()):
         for spec in specs:
             tree = structure_tree(app.env, spec)
-            if tree is not None:
+            if not _problem(tree, spec):
                 sources.append(mermaid_source(tree, builder, docname))
     return sources
-
-
-def pages_with_diagrams_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
-                                 changed: set[str], removed: set[str]) -> list[str]:
-    """Any page's change may change the objects a structure diagram draws."""
-    if not (added or changed or removed):
-        return []
-    return sorted(set(_specs(env)) - changed - removed)
 
 
 def setup(app: Sphinx) -> None:
     app.add_node(structure_placeholder)
     app.add_directive('vision-structure', StructureDiagramDirective)
     app.add_env_collector(StructureCollector)
+    app.connect('write-started', warn_about_problems)
     app.connect('doctree-resolved', draw_structure_diagrams)
     app.connect('vision-diagram-sources', sources_to_draw)
-    app.connect('env-get-outdated', pages_with_diagrams_outdated)

@@ -1,19 +1,21 @@
-"""Mermaid source of the schedule timeline: one box per step, top to bottom.
+"""Mermaid source of the schedule timeline: the steps year by year.
 
-A mermaid ``timeline`` diagram cannot wrap Japanese text (it has no spaces to
-break at) and is drawn too small to read once scaled to the page, so the
-timeline is a vertical flowchart: each box gives the era date, then the step.
-Planned steps have a dashed border, and, when held and planned steps are
-mixed, their status in words.
+One group per era year (令和5年, 令和6年), stacked top to bottom; inside a
+group the steps run left to right, each box giving the month (and day) and
+the step. A mermaid ``timeline`` diagram was tried first: it cannot wrap
+Japanese text (there are no spaces to break at) and is too small to read once
+scaled to the page. Planned steps have a dashed border and, when held and
+planned steps are mixed, their status in words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from . import labels
 from .committee import HELD, PLANNED, Step
-from .era import to_japanese
+from .era import era_year, month_day
 
 #: Characters with a meaning in mermaid's syntax or in HTML labels, replaced
 #: by their full-width forms: the text stays readable, and data can neither
@@ -29,21 +31,35 @@ _STYLES = {
     PLANNED: 'fill:#ffffff,stroke:#343a40,stroke-dasharray:5 3,color:#212529',
 }
 
+#: Boxes wrap their text at this width (px): three fit side by side on A4.
+_WRAPPING_WIDTH = 200
+
 
 def mermaid_text(text: str) -> str:
     return text.translate(_MERMAID_SAFE).strip()
 
 
 def timeline_source(steps: Sequence[Step]) -> str:
-    """A ``flowchart TB`` with one box per step, in the given (date) order."""
+    """A ``flowchart TB`` of one left-to-right group per era year, in the given order."""
     show_status = len({step.status for step in steps}) > 1
-    # Wide boxes: most steps fit on two lines (date, then the step).
-    lines = ['---', 'config:', '  flowchart:', '    wrappingWidth: 420', '---', 'flowchart TB']
-    for index, step in enumerate(steps, start=1):
-        when = to_japanese(step.date)
-        if show_status:
-            when += f'（{labels.STATUS[step.status]}）'
-        lines.append(f'    s{index}["{mermaid_text(when)}<br>{mermaid_text(step.title)}"]:::{step.status}')
-    lines += (f'    s{index} --> s{index + 1}' for index in range(1, len(steps)))
+    lines = ['---', 'config:', '  flowchart:', f'    wrappingWidth: {_WRAPPING_WIDTH}', '---',
+             'flowchart TB']
+    number = 0
+    years = []
+    for year, in_year in groupby(steps, key=lambda step: era_year(step.date)):
+        years.append(f'y{len(years) + 1}')
+        lines += [f'    subgraph {years[-1]} ["{mermaid_text(year)}"]', '    direction LR']
+        boxes = []
+        for step in in_year:
+            number += 1
+            boxes.append(f's{number}')
+            when = month_day(step.date)
+            if show_status:
+                when += f'（{labels.STATUS[step.status]}）'
+            label = f'{mermaid_text(when)}<br>{mermaid_text(step.title)}'
+            lines.append(f'    s{number}["{label}"]:::{step.status}')
+        lines += (f'    {a} --> {b}' for a, b in zip(boxes, boxes[1:]))
+        lines.append('    end')
+    lines += (f'    {a} --> {b}' for a, b in zip(years, years[1:]))
     lines += (f'    classDef {status} {style}' for status, style in _STYLES.items())
     return '\n'.join(lines) + '\n'

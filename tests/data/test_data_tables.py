@@ -6,6 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.util.console import strip_colors
 
 
 def soup(app, page):
@@ -92,7 +93,7 @@ def test_schedule_timeline_is_drawn_with_a_text_alternative(app):
     svg = figure.find('svg')
     assert svg['role'] == 'img' and svg['aria-label'] == 'スケジュールの流れ'
     drawn = svg.get_text(' ')
-    assert '令和元年6月3日（予定）' in drawn and '第3回「試験会議」' in drawn
+    assert '令和元年' in drawn and '6月3日（予定）' in drawn and '第3回「試験会議」' in drawn
     alt = [li.get_text(strip=True) for li in figure.find(class_='vision-diagram-alt').find_all('li')]
     assert alt == [
         '平成31年4月30日\u3000第1回「試験会議」（開催済み）',
@@ -122,3 +123,23 @@ def test_meetings_are_domain_objects_that_roles_link_to(app, warning):
         ('history.html#vision-meeting-M2', '第2回会議 令和元年5月1日'),
         ('history.html#vision-meeting-M3', '第3回'),
     ]
+
+
+@pytest.mark.sphinx('html', testroot='data-tables')
+def test_a_filter_that_matches_nothing_says_so(app):
+    app.build()
+    page = soup(app, 'empty.html')
+    assert page.find('table') is None and page.find('figure') is None
+    assert [p.get_text() for p in page.find_all('p', class_='vision-empty')] == ['該当するものはありません。'] * 2
+
+
+@pytest.mark.sphinx('html', testroot='data-duplicate-meeting')
+def test_a_meeting_shown_twice_is_registered_and_anchored_once(app, warning):
+    app.build()
+    warnings = strip_colors(warning.getvalue()).splitlines()
+    assert len(warnings) == 1
+    assert re.fullmatch(r".*/index\.md:6: WARNING: duplicate meeting id 'M1': already defined at .*/index\.md:3"
+                        r" \[vision\.duplicate\]", warnings[0])
+    html = (app.outdir / 'index.html').read_text(encoding='utf-8')
+    assert html.count('id="vision-meeting-M1"') == 1
+    assert html.count('第1回') == 2

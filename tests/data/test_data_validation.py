@@ -3,13 +3,19 @@ build goes on (test root ``data-invalid``: one directive per broken file)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
+
+EXTENSIONS = Path(__file__).resolve().parents[2] / '_ext'
 
 
 @pytest.fixture(scope='module')
@@ -85,3 +91,40 @@ def test_valid_entries_are_still_rendered(invalid):
     # wrong-type.yaml: the member with a bad seat is left out, the other shown
     assert '試験 花子' in html
     assert 'root:' not in html and 'unsafe' not in html
+
+
+def test_a_file_used_by_several_pages_is_reported_once_also_in_parallel(rootdir, tmp_path):
+    """history.md and schedule.md both use meetings.yaml; with -j 2 they are
+    read in different processes. A build that re-reads another page only
+    reports the problem again."""
+    srcdir = tmp_path / 'root'
+    shutil.copytree(rootdir / 'test-data-tables', srcdir)
+    meetings = srcdir / 'data' / 'meetings.yaml'
+    meetings.write_text(meetings.read_text(encoding='utf-8').replace('status: held', 'status: done', 1),
+                        encoding='utf-8')
+    expected = ("data/meetings.yaml:6:13: WARNING: meetings[0].status: 'done' is not one of"
+                " ['held', 'planned'] [vision.data-schema]")
+    for build in ('first', 'index.md edited'):
+        if build == 'index.md edited':
+            index = srcdir / 'index.md'
+            index.write_text(index.read_text(encoding='utf-8') + '\n本文。\n', encoding='utf-8')
+            os.utime(index, (index.stat().st_mtime + 10,) * 2)
+        warning = StringIO()
+        app = SphinxTestApp('html', srcdir=srcdir, status=StringIO(), warning=warning, parallel=2)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        data_warnings = [w for w in strip_colors(warning.getvalue()).splitlines() if w.startswith('data/')]
+        assert data_warnings == [expected]
+
+
+def test_problems_fail_a_build_with_w(rootdir, tmp_path):
+    srcdir = tmp_path / 'root'
+    shutil.copytree(rootdir / 'test-data-invalid', srcdir)
+    proc = subprocess.run([sys.executable, '-m', 'sphinx', '-b', 'html', '-W', '--keep-going', '-q',
+                           str(srcdir), str(tmp_path / 'out')], capture_output=True, text=True,
+                          env={**os.environ, 'PYTHONPATH': str(EXTENSIONS)})
+    assert proc.returncode == 1
+    assert 'data/duplicate-seat.yaml:5:11: WARNING: members[1].seat: duplicate seat 1' in proc.stderr
+    assert 'Traceback' not in proc.stderr
