@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from web_harness import html_pages, run_browser, serve
+from web_harness import RESULTS_PAGE, html_pages, run_browser, serve
 from web_terms import RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
 
-#: A search results page is a page residents see too: check it like the others.
-RESULTS_PAGE = 'search.html?q=世田谷区'
 
 
 @pytest.fixture(scope='session')
