@@ -47,5 +47,19 @@ preview: deps
 test: deps
 	$(BIN)/python -m pytest
 
+# Build speed and memory against plain Sphinx and sphinx-needs (bench/README.md).
+# sphinx-needs lives in its own venv, never in .venv. Options: BENCHOPTS='--repeat 1 --scale'.
+BENCH_VENV := bench/_work/venv
+BENCHOPTS  ?=
+
+$(BENCH_VENV)/.installed: pyproject.toml tools/requirements.py
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(PYTHON) tools/requirements.py bench > $(BENCH_VENV)/requirements.txt
+	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check -r $(BENCH_VENV)/requirements.txt
+	touch $@
+
+bench: system-deps $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python bench/run.py $(BENCHOPTS)
+
 clean:
 	rm -rf $(BUILDDIR)

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import backlinks, config, directives, domain, index_readings, latex, search, stage
+from . import (backlinks, committee_tables, config, datafiles, dependencies, diagrams,
+               directives, domain, export, html, index_readings, latex, search, stage,
+               structure_diagram, views)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, index_readings, domain, directives, backlinks, latex, search, stage)
+_SUBMODULES = (config, index_readings, domain, directives, backlinks, views, html,
+               latex, dependencies, export, diagrams, structure_diagram, datafiles,
+               committee_tables, search, stage)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

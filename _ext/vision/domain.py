@@ -142,11 +142,11 @@ class VisionDomain(Domain):
                         node: addnodes.pending_xref, contnode: nodes.Element) -> nodes.Element:
         if not node.get('refexplicit'):
             contnode = contnode.deepcopy()
-            contnode.children = []
+            contnode.clear()
             contnode += nodes.Text(labels.reference_text(obj))
         reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, contnode,
                                  labels.reference_text(obj))
-        if builder.format != 'latex':
+        if builder.format != 'latex' or node.get('vision_nopage'):
             return reference
         # Paper cannot be clicked: print the target's page after the link.
         return nodes.inline('', '', reference,

@@ -117,3 +117,31 @@ def heading_text(obj: VisionObject) -> str:
 def reference_text(obj: VisionObject) -> str:
     """The generated text of a cross-reference: 目指す姿1-1 地域の事業者が…."""
     return heading_text(obj)
+
+# -- Diagrams (issue 5) -------------------------------------------------------
+
+#: The root box of the structure diagram: the ordinance the vision is based on.
+ORDINANCE_NAME = _('世田谷区地域経済の持続可能な発展条例')
+STRUCTURE_CAPTION = _('新産業ビジョンの体系図')
+#: ``{policy}`` is the policy's label, e.g. 基本的方針②.
+POLICY_STRUCTURE_CAPTION = _('{policy}の体系図')
+#: The frame around the policies' columns, as the ordinance counts them: 4つの基本的方針.
+POLICIES_GROUP = _('{count}つの基本的方針')
+#: The accessible name of an editor's diagram that has neither caption nor alt text.
+UNTITLED_DIAGRAM = _('図')
+
+# -- Committee: members, meetings and schedule (issue 4: vision.committee_tables) --
+
+ROSTER_CAPTION = _('委員名簿')
+ROSTER_HEADERS = (_('番号'), _('団体等'), _('氏名・肩書（順不同、敬称略）'))
+
+MEETINGS_CAPTION = _('会議の開催状況（{as_of}現在）')
+MEETINGS_HEADERS = (_('回'), _('開催日'), _('主な議題'), _('状況'))
+#: A meeting's status as of the report's date.
+STATUS = {'held': _('開催済み'), 'planned': _('予定')}
+
+SCHEDULE_CAPTION = _('スケジュール')
+SCHEDULE_PLANNED_CAPTION = _('今後のスケジュール（予定）')
+SCHEDULE_HEADERS = (_('時期'), _('予定'))
+SCHEDULE_STATUS_HEADER = _('状況')
+TIMELINE_CAPTION = _('{caption}の流れ')

@@ -101,4 +101,4 @@ def setup(app: Sphinx) -> None:
     app.connect('config-inited', add_html_paths, priority=600)
     app.connect('config-inited', configure_latex, priority=600)
     app.connect('html-page-context', add_stage_to_context)
-    app.add_css_file('vision.css')
+    app.add_css_file('vision-residents.css')

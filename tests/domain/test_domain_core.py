@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
 
-@pytest.mark.sphinx('html', testroot='domain-core')
+@pytest.mark.sphinx('html', testroot='domain-core', freshenv=True)
 def test_objects_are_registered_from_both_syntaxes(app, warning):
     app.build()
     assert strip_colors(warning.getvalue()) == ''
@@ -22,7 +22,7 @@ def test_objects_are_registered_from_both_syntaxes(app, warning):
     assert domain.objects['P1'].fields == {'mark': '①'}
 
 
-@pytest.mark.sphinx('html', testroot='domain-core')
+@pytest.mark.sphinx('html', testroot='domain-core', freshenv=True)
 def test_references_get_generated_text_unless_explicit(app):
     app.build()
     soup = BeautifulSoup((app.outdir / 'index.html').read_text(encoding='utf-8'), 'html.parser')

@@ -1,0 +1,286 @@
+"""Data files under ``data/``: confined, safely loaded, checked against a schema.
+
+Every problem becomes a Sphinx warning located in the YAML file itself,
+``data/members.yaml:23:5: WARNING: members[16].name: required``, and the build
+goes on with what is valid. Line and column come from the marks of the YAML
+node that the error's path leads to (PyYAML's composed node graph).
+
+Loading is safe: PyYAML's SafeLoader constructs only plain data, so a tag such
+as ``!!python/object`` is refused with a warning. Timestamps are not resolved
+either: ``2023-09-07`` stays a string, the schema checks its form and
+:mod:`vision.era` its calendar validity.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+import jsonschema
+import yaml
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+#: Directives read data files only below this directory of the confdir.
+DATA_DIR = 'data'
+SCHEMA_DIR = Path(__file__).parent / 'schemas'
+
+#: A path into the data, as jsonschema gives it: ``('members', 16, 'name')``.
+FieldPath = tuple[str | int, ...]
+#: A semantic check: yields (path, message) for valid-by-schema data.
+Check = Callable[[Any], Iterable[tuple[FieldPath, str]]]
+
+
+@dataclass
+class _BuildState:
+    """Per-build state, never pickled with the environment.
+
+    ``loaded`` keeps each file's result by (path, mtime, size, schema), so a
+    file used by several pages is read, and its problems reported, once.
+    """
+
+    confdir: Path
+    loaded: dict[tuple, DataFile | None] = field(default_factory=dict)
+
+
+_STATES: WeakKeyDictionary[BuildEnvironment, _BuildState] = WeakKeyDictionary()
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps ISO dates as strings (dates are validated by us)."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != 'tag:yaml.org,2002:timestamp']
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+@dataclass
+class DataFile:
+    """A loaded data file: its data and the paths of the parts that are invalid."""
+
+    relpath: str
+    data: Any
+    invalid: set[FieldPath] = field(default_factory=set)
+
+    def is_valid(self, path: FieldPath) -> bool:
+        """Whether nothing at or below ``path`` had an error."""
+        return not any(bad[:len(path)] == path for bad in self.invalid)
+
+
+def field_path(path: Iterable[str | int]) -> str:
+    """``members[16].name`` from ``('members', 16, 'name')``; ``(document)`` for the root."""
+    text = ''
+    for part in path:
+        text += f'[{part}]' if isinstance(part, int) else (f'.{part}' if text else str(part))
+    return text or '(document)'
+
+
+def confine(confdir: str | Path, argument: str) -> tuple[str, Path] | None:
+    """The file named by a directive's argument, if it lies under ``data/``.
+
+    Returns the path relative to the confdir (for messages) and the real path,
+    or None for an absolute path or one that leaves ``data/`` (``..`` or a
+    symbolic link pointing outside).
+    """
+    if PurePosixPath(argument).is_absolute() or Path(argument).is_absolute() or '\\' in argument:
+        return None
+    base = (Path(confdir) / DATA_DIR).resolve()
+    path = (Path(confdir) / argument).resolve()
+    if not path.is_relative_to(base) or path == base:
+        return None
+    return f'{DATA_DIR}/{path.relative_to(base).as_posix()}', path
+
+
+@cache
+def schema_validator(name: str) -> jsonschema.protocols.Validator:
+    schema = json.loads((SCHEMA_DIR / f'{name}.schema.json').read_text(encoding='utf-8'))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Check],
+         location: Any) -> DataFile | None:
+    """Load ``argument`` (relative to the confdir) for a directive at ``location``.
+
+    Notes the file as a dependency of the current document, so editing it
+    re-reads exactly the pages that use it. Returns None when there is no
+    usable data; every problem has been reported as a located warning.
+    """
+    state = _STATES[env]
+    confined = confine(state.confdir, argument)
+    if confined is None:
+        _warn(f'data file {argument!r} is refused: only files under {DATA_DIR}/ may be read',
+              location, 'path')
+        return None
+    relpath, path = confined
+    env.note_dependency(str(path))
+    try:
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size, schema)
+    except OSError:
+        key = (path, None, None, schema)
+    if key not in state.loaded:
+        state.loaded[key] = _load(relpath, path, schema, checks, location)
+    return state.loaded[key]
+
+
+def _load(relpath: str, path: Path, schema: str, checks: Iterable[Check],
+          location: Any) -> DataFile | None:
+    try:
+        text = path.read_text(encoding='utf-8')
+    except FileNotFoundError:
+        _warn(f'data file {relpath} not found', location, 'missing')
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        _warn(f'data file {relpath} cannot be read: {exc}', location, 'missing')
+        return None
+
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        _warn(f'{_yaml_problem(exc)}', _at(relpath, mark), 'yaml')
+        return None
+    finally:
+        loader.dispose()
+
+    result = DataFile(relpath, data)
+    problems = sorted(_problems(result, root, schema, checks), key=lambda p: (p[0], p[1]))
+    for (line, column), message, kind in problems:
+        _warn(message, f'{relpath}:{line}:{column}', kind)
+    return result
+
+
+def _problems(result: DataFile, root: yaml.Node | None, schema: str,
+              checks: Iterable[Check]) -> Iterator[tuple[tuple[int, int], str, str]]:
+    """Every problem as ((line, column), message, warning subtype); marks ``invalid``."""
+    for path, key_node in _duplicate_keys(root, ()):
+        result.invalid.add(path)
+        yield _line_col(key_node), f'{field_path(path)}: duplicate key', 'schema'
+    for error in schema_validator(schema).iter_errors(result.data):
+        for path, message, at_key in _describe(error):
+            result.invalid.add(path if not at_key else path[:-1])
+            yield _line_col(_node_at(root, path, at_key)), f'{field_path(path)}: {message}', 'schema'
+    if result.invalid:
+        return  # semantic checks assume data of the right shape
+    for check in checks:
+        for path, message in check(result.data):
+            result.invalid.add(path)
+            yield _line_col(_node_at(root, path)), f'{field_path(path)}: {message}', 'check'
+
+
+def _describe(error: jsonschema.ValidationError) -> Iterator[tuple[FieldPath, str, bool]]:
+    """Short messages naming the field: (path, message, located at the key?)."""
+    path = tuple(error.absolute_path)
+    instance = error.instance
+    if error.validator == 'required':
+        for name in error.validator_value:
+            if isinstance(instance, dict) and name not in instance:
+                yield (*path, name), 'required', False
+        return
+    if error.validator == 'additionalProperties' and isinstance(instance, dict):
+        known = error.schema.get('properties', {})
+        for name in instance:
+            if name not in known:
+                yield (*path, name), 'unknown field', True
+        return
+    if error.validator == 'type':
+        expected = error.validator_value
+        expected = ' or '.join(expected) if isinstance(expected, list) else expected
+        yield path, f'must be {expected}, got {_json_type(instance)} {instance!r}', False
+        return
+    if error.validator == 'pattern' and 'x-form' in error.schema:
+        yield path, f'must have the form {error.schema["x-form"]}, got {instance!r}', False
+        return
+    yield path, error.message, False
+
+
+def _json_type(value: Any) -> str:
+    for name, kind in (('boolean', bool), ('integer', int), ('number', float), ('string', str),
+                       ('array', list), ('object', dict)):
+        if isinstance(value, kind):
+            return name
+    return 'null'
+
+
+def _duplicate_keys(node: yaml.Node | None, path: FieldPath) -> Iterator[tuple[FieldPath, yaml.Node]]:
+    """Keys given twice in one mapping: YAML would silently keep the last."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            name = key.value
+            if name in seen:
+                yield (*path, name), key
+            seen.add(name)
+            yield from _duplicate_keys(value, (*path, name))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _duplicate_keys(item, (*path, index))
+
+
+def _node_at(root: yaml.Node | None, path: FieldPath, at_key: bool = False) -> yaml.Node | None:
+    """The node ``path`` leads to, or its deepest existing ancestor.
+
+    ``at_key`` gives the key node of the last step (an unknown field's name).
+    A missing field is thereby located at the mapping that lacks it.
+    """
+    node = root
+    for depth, part in enumerate(path):
+        last = depth == len(path) - 1
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            if pair is None:
+                return node
+            node = pair[0] if last and at_key else pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return node
+    return node
+
+
+def _line_col(node: yaml.Node | None) -> tuple[int, int]:
+    """One-based line and column of a node; the file's start for an empty document."""
+    if node is None:
+        return 1, 1
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _at(relpath: str, mark: yaml.Mark | None) -> str:
+    return f'{relpath}:{mark.line + 1}:{mark.column + 1}' if mark else relpath
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem_mark is not None:
+        tag = exc.problem.removeprefix('could not determine a constructor for the tag ')
+        tag = tag.strip("'").replace('tag:yaml.org,2002:', '!!')
+        return f'YAML tag {tag} is refused: data files hold plain data only'
+    problem = exc.problem or str(exc)
+    context = f' ({exc.context})' if exc.context else ''
+    return f'invalid YAML: {problem}{context}'
+
+
+def start_build(app: Sphinx) -> None:
+    _STATES[app.env] = _BuildState(Path(app.confdir))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect('builder-inited', start_build)
+
+
+def _warn(message: str, location: Any, subtype: str) -> None:
+    logger.warning(message, location=location, type='vision', subtype=f'data-{subtype}')

@@ -1,0 +1,366 @@
+"""Diagrams drawn from mermaid text at build time: inline SVG in HTML, vector PDF in LaTeX.
+
+Public API, for any module that draws a diagram (the structure diagram, the
+data files' schedule timeline)::
+
+    from vision.diagrams import diagram_node
+
+    figure = diagram_node(
+        'flowchart LR\\n  A[条例] --> B[メインテーマ]',
+        caption='条例とメインテーマ',      # shown under the figure; also the SVG's aria-label
+        alt=bullet_list,                   # the same structure as a docutils nested list or table
+        location=(docname, lineno),        # or a node: where warnings point
+    )
+    # then put ``figure`` in the doctree, at read time or in ``doctree-resolved``.
+
+The result is a centred ``nodes.figure`` holding a :class:`diagram` node and its
+caption. The *alt* node is the text alternative: kept in the HTML for screen
+readers (visually hidden) and in the search index; left out of the PDF.
+
+A diagram placed at read time is drawn in the batch before writing; one placed
+later (in ``doctree-resolved``) is drawn on its own when met, unless its module
+also answers the ``vision-diagram-sources`` event ``(app, builder) -> [source]``
+so that it joins the batch. Nodes created after the ``doctree-resolved``
+handler of this module (priority 700) are not drawn.
+
+Editors' own mermaid diagrams (a ```` ```mermaid ```` fence in MyST, or the
+``mermaid`` directive of sphinxcontrib-mermaid, which this module replaces) go
+through the same pipeline. A mermaid syntax error is a warning at the fence's
+``file:line`` with mermaid's message; the figure then shows the diagram's text
+instead of a drawing, never nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import weakref
+from json import loads
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import get_node_line
+from yaml import safe_dump
+
+from . import labels
+from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).with_name('static')
+CSS_FILE = 'vision-diagrams.css'
+
+#: The output each builder format needs; other formats show the text alternative only.
+FORMAT_FOR_BUILDER = {'html': 'svg', 'latex': 'pdf'}
+
+#: Where warnings point: a node, or ``(docname, lineno)``.
+Location = nodes.Node | tuple[str, int]
+
+
+class diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A drawing of ``node['source']`` (mermaid text); its children are the text alternative.
+
+    ``node['label']`` names the drawing for assistive technology. After
+    ``doctree-resolved``, ``node['file']`` is the rendered SVG or PDF.
+    """
+
+
+def diagram_node(source: str, *, caption: str, alt: nodes.Node, location: Location) -> nodes.figure:
+    """A centred figure drawing *source* at build time, captioned, with *alt* as its text form."""
+    figure = nodes.figure('', align='center', classes=['vision-diagram'])
+    figure += _drawing(source, label=caption, alt=alt, location=location)
+    if caption:
+        figure += nodes.caption(caption, caption)
+    return figure
+
+
+def _drawing(source: str, *, label: str, alt: nodes.Node, location: Location) -> diagram:
+    drawing = diagram('', nodes.container('', alt, classes=['vision-diagram-alt']),
+                      source=source, label=label)
+    if isinstance(location, nodes.Node):
+        drawing.source, drawing.line = location.source, get_node_line(location)
+    else:
+        drawing['location'] = tuple(location)
+    return drawing
+
+
+def _warning_location(node: diagram) -> Location:
+    return node.get('location') or node
+
+
+# -- Editors' mermaid directive and fences ------------------------------------------------
+
+class MermaidDirective(SphinxDirective):
+    """The ``mermaid`` directive with sphinxcontrib-mermaid's options, drawn by our pipeline.
+
+    MyST turns a ```` ```mermaid ```` fence into this directive (see
+    :func:`_route_mermaid_fences`), so ``:caption:``, ``:alt:`` and ``:name:``
+    can be given on the fence's first lines.
+    """
+
+    has_content = True
+    optional_arguments = 1
+    option_spec: ClassVar = {
+        'caption': directives.unchanged,
+        'alt': directives.unchanged,
+        'name': directives.unchanged,
+        'config': directives.unchanged,
+        'title': directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        source = self._source()
+        if source is None:
+            return []
+        if not source.strip():
+            logger.warning('mermaid diagram without content', location=self.get_location(),
+                           type='vision', subtype='diagram')
+            return []
+        alt_text = self.options.get('alt')
+        if alt_text:
+            alt = nodes.paragraph(alt_text, alt_text)
+        else:
+            alt = nodes.literal_block(source, source, language='text')
+        caption = self.options.get('caption', '')
+        figure = diagram_node(self._with_front_matter(source), caption=caption, alt=alt,
+                              location=(self.env.docname, self.lineno))
+        if not caption:
+            figure[0]['label'] = alt_text or str(labels.UNTITLED_DIAGRAM)
+        self.add_name(figure)
+        return [figure]
+
+    def _source(self) -> str | None:
+        if not self.arguments:
+            return '\n'.join(self.content)
+        if self.content:
+            logger.warning('mermaid directive has both a file name and content',
+                           location=self.get_location(), type='vision', subtype='diagram')
+            return None
+        relative, absolute = self.env.relfn2path(self.arguments[0])
+        self.env.note_dependency(relative)
+        try:
+            return Path(absolute).read_text(encoding='utf-8')
+        except OSError as exc:
+            logger.warning('cannot read mermaid file %s: %s', relative, exc.strerror,
+                           location=self.get_location(), type='vision', subtype='diagram')
+            return None
+
+    def _with_front_matter(self, source: str) -> str:
+        """sphinxcontrib-mermaid's ``:config:``/``:title:`` and ``mermaid_config``, as front matter."""
+        front = {}
+        if 'config' in self.options:
+            try:
+                front['config'] = loads(self.options['config'])
+            except ValueError as exc:
+                logger.warning('mermaid :config: is not JSON: %s', exc, location=self.get_location(),
+                               type='vision', subtype='diagram')
+        elif self.config.mermaid_config:
+            front['config'] = self.config.mermaid_config
+        if 'title' in self.options:
+            front['title'] = self.options['title']
+        if not front:
+            return source
+        return f'---\n{safe_dump(front, allow_unicode=True, sort_keys=True)}---\n{source}'
+
+
+def _route_mermaid_fences(app: Sphinx, config: Config) -> None:
+    """Send every mermaid diagram through the build-time pipeline, never to a CDN script.
+
+    A ```` ```mermaid ```` fence is a directive, not a code listing; and
+    sphinxcontrib-mermaid's client-side script (a module from a CDN, dead
+    without network and from ``file://``) is switched off: its ``raw`` format
+    injects it even into pages without diagrams.
+    """
+    if hasattr(config, 'myst_fence_as_directive'):
+        config.myst_fence_as_directive = {*config.myst_fence_as_directive, 'mermaid'}
+    if hasattr(config, 'mermaid_output_format'):
+        config.mermaid_output_format = 'svg'
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+
+
+# -- Collecting every diagram before writing, to draw them in one batch -------------------
+
+class DiagramCollector(EnvironmentCollector):
+    """Each document's diagrams as placed at read time: ``env.vision_diagrams``.
+
+    Maps a docname to ``(source, line)`` pairs, so that they are drawn in one
+    batch before writing, and a broken one warns on every build, also when
+    its page is not written again.
+    """
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        _collected(env).pop(docname, None)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                    other: BuildEnvironment) -> None:
+        for docname in docnames:
+            if docname in _collected(other):
+                _collected(env)[docname] = _collected(other)[docname]
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        found = [(node['source'], _line(node)) for node in doctree.findall(diagram)]
+        if found:
+            _collected(app.env)[app.env.docname] = found
+
+
+def _collected(env: BuildEnvironment) -> dict[str, list[tuple[str, int | None]]]:
+    if not hasattr(env, 'vision_diagrams'):
+        env.vision_diagrams = {}
+    return env.vision_diagrams
+
+
+def _line(node: diagram) -> int | None:
+    return node['location'][1] if 'location' in node else get_node_line(node)
+
+
+_RENDERERS: weakref.WeakKeyDictionary[Sphinx, MermaidRenderer] = weakref.WeakKeyDictionary()
+
+
+def renderer_for(app: Sphinx) -> MermaidRenderer:
+    """This build's renderer; its cache is ``.mermaid-cache`` next to the output directory."""
+    if app not in _RENDERERS:
+        config = app.config
+        cache_dir = Path(config.vision_diagram_cache or Path(app.outdir).parent / '.mermaid-cache')
+        _RENDERERS[app] = MermaidRenderer(
+            cache_dir, node=config.vision_node, chromium=config.vision_chromium,
+            mermaid_config=mermaid_config(config), fonts=(config.vision_diagram_font,))
+    return _RENDERERS[app]
+
+
+def mermaid_config(config: Config) -> dict:
+    """mermaid's configuration: the project's pinned font, then ``vision_mermaid_config``.
+
+    The font is pinned so that the drawing never depends on what fontconfig
+    guesses for "sans-serif"; a TrueType font lets Chromium embed it in the
+    PDF as a CID font (CFF fonts such as Noto CJK become Type 3).
+    """
+    family = f'"{config.vision_diagram_font}", "Noto Sans CJK JP", sans-serif'
+    return {
+        'theme': 'neutral',
+        'fontFamily': family,
+        'themeVariables': {'fontFamily': family},
+        'securityLevel': 'strict',
+        'deterministicIds': True,
+        **config.vision_mermaid_config,
+    }
+
+
+def _render_batch(app: Sphinx, builder: Builder) -> None:
+    fmt = FORMAT_FOR_BUILDER.get(builder.format)
+    if fmt is None:
+        return
+    collected = _collected(app.env)
+    sources = [source for found in collected.values() for source, _line in found]
+    for extra in app.emit('vision-diagram-sources', builder):
+        sources.extend(extra)
+    if not sources:
+        return
+    renderer = renderer_for(app)
+    try:
+        outcomes = renderer.render(sources, fmt)
+    except RendererUnavailable as exc:
+        logger.warning('cannot render diagrams: %s', exc, type='vision', subtype='diagram')
+        return
+    logger.info('vision: %d diagram(s) drawn, %d from the cache',
+                renderer.drawn_count, len(outcomes) - renderer.drawn_count)
+    for docname in sorted(collected):
+        for source, line in collected[docname]:
+            if outcomes[source].error is not None:
+                _warn_broken(outcomes[source].error, (docname, line))
+
+
+def _warn_broken(error: str, location: Location) -> None:
+    logger.warning('mermaid diagram cannot be drawn: %s', error, location=location,
+                   type='vision', subtype='diagram')
+
+
+# -- Resolving: each diagram gets its file, or a located warning and its text ---------------
+
+def _attach_drawings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    fmt = FORMAT_FOR_BUILDER.get(app.builder.format)
+    # Diagrams placed at read time had their warning before writing began.
+    warned = {source for source, _line in _collected(app.env).get(docname, ())}
+    for node in list(doctree.findall(diagram)):
+        if isinstance(node.parent, nodes.figure) and not node.parent['ids']:
+            # Placed after reading: the caption's permalink needs an id.
+            doctree.set_id(node.parent)
+        if fmt is None:
+            node.replace_self(node.children)
+            continue
+        outcome = _outcome(app, node['source'], fmt)
+        if outcome.path is not None:
+            node['file'] = str(outcome.path)
+            continue
+        if node['source'] not in warned:
+            _warn_broken(outcome.error, _warning_location(node))
+        listing = nodes.literal_block(node['source'], node['source'], language='text')
+        node.replace_self(listing)
+
+
+def _outcome(app: Sphinx, source: str, fmt: str) -> Rendered:
+    renderer = renderer_for(app)
+    outcome = renderer.lookup(source, fmt)
+    if outcome is not None:
+        return outcome
+    try:
+        return renderer.render([source], fmt)[source]
+    except RendererUnavailable as exc:
+        return Rendered(None, str(exc))
+
+
+# -- Writers ---------------------------------------------------------------------------------
+
+def visit_diagram_html(self, node: diagram) -> None:
+    svg = Path(node['file']).read_text(encoding='utf-8')
+    svg_id = Path(node['file']).stem
+    # The same diagram twice on a page: its ids (and the CSS scoped by them) must differ.
+    seen = self.__dict__.setdefault('_vision_svg_ids', {})
+    seen[svg_id] = seen.get(svg_id, 0) + 1
+    if seen[svg_id] > 1:
+        svg = svg.replace(svg_id, f'{svg_id}-{seen[svg_id]}')
+    label = self.attval(node['label'])
+    svg = svg.replace('role="graphics-document document"', f'role="img" aria-label="{label}"', 1)
+    self.body.append(f'<div class="vision-diagram-drawing">{svg}</div>\n')
+    self.body.append('<div class="vision-diagram-text">\n')
+
+
+def depart_diagram_html(self, node: diagram) -> None:
+    self.body.append('</div>\n')
+
+
+def visit_diagram_latex(self, node: diagram) -> None:
+    source = Path(node['file'])
+    target = Path(self.builder.outdir) / f'mermaid-{source.stem}.pdf'
+    if not target.is_file():
+        shutil.copyfile(source, target)
+    self.body.append(f'\n\\sphinxincludegraphics{{{{{target.stem}}}.pdf}}\n')
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    # Its config values and directive first, so that ours replaces the directive.
+    app.setup_extension('sphinxcontrib.mermaid')
+    app.add_config_value('vision_diagram_font', 'IPAexGothic', 'html', str)
+    app.add_config_value('vision_mermaid_config', {}, 'html', dict)
+    app.add_config_value('vision_chromium', '/usr/bin/chromium', '', str)
+    app.add_config_value('vision_node', 'node', '', str)
+    app.add_config_value('vision_diagram_cache', '', '', str)
+    app.add_event('vision-diagram-sources')
+    app.add_node(diagram, html=(visit_diagram_html, depart_diagram_html),
+                 latex=(visit_diagram_latex, None))
+    app.add_directive('mermaid', MermaidDirective, override=True)
+    app.add_env_collector(DiagramCollector)
+    app.add_css_file(CSS_FILE)
+    app.connect('config-inited', _route_mermaid_fences)
+    app.connect('write-started', _render_batch)
+    app.connect('doctree-resolved', _attach_drawings, priority=700)

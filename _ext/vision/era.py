@@ -1,0 +1,93 @@
+"""Japanese era (和暦) dates for display, computed from ISO dates.
+
+Dates are stored once, as ISO 8601 text: ``2023-09-07`` (a day) or
+``2023-11`` (a month, when only the month is known). This module turns them
+into the form readers expect, ``令和5年9月7日`` or ``令和5年11月``. It is pure:
+no Sphinx, no clock.
+
+The first year of an era is written ``元年`` (令和元年5月1日). A month-precision
+date takes the era in effect on the first day of that month, so ``2019-05``
+is ``令和元年5月`` and ``1989-01`` is ``昭和64年1月`` (平成 began on 8 January).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+#: Each era's name and first day (Gregorian). Dates before the first entry,
+#: when Japan still used the lunisolar calendar, have no era date here.
+ERAS = (
+    ('明治', date(1873, 1, 1)),  # Gregorian calendar adopted on 明治6年1月1日
+    ('大正', date(1912, 7, 30)),
+    ('昭和', date(1926, 12, 25)),
+    ('平成', date(1989, 1, 8)),
+    ('令和', date(2019, 5, 1)),
+)
+#: 明治's first year is 1868 even though the table starts at its sixth year.
+_ERA_FIRST_YEAR = {'明治': 1868}
+
+_ISO = re.compile(r'(\d{4})-(\d{2})(?:-(\d{2}))?')
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A day (``2023-09-07``) or, with ``day`` None, a month (``2023-11``)."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY-MM-DD`` or ``YYYY-MM``; ValueError if not a calendar date."""
+        match = _ISO.fullmatch(text)
+        if match is None:
+            raise ValueError(f'{text!r} is not a date of the form YYYY-MM-DD or YYYY-MM')
+        year, month, day = (int(g) if g else None for g in match.groups())
+        date(year, month, day or 1)  # raises ValueError for 2023-02-30 or month 13
+        return cls(year, month, day)
+
+    @property
+    def is_day(self) -> bool:
+        return self.day is not None
+
+    def first_day(self) -> date:
+        return date(self.year, self.month, self.day or 1)
+
+    def iso(self) -> str:
+        return f'{self.year:04d}-{self.month:02d}' + (f'-{self.day:02d}' if self.day else '')
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Chronological order; a month sorts before every day of that month."""
+        return self.year, self.month, self.day or 0
+
+
+def era_of(day: date) -> tuple[str, int]:
+    """The era's name and year of ``day``: ``date(2019, 5, 1)`` gives ``('令和', 1)``."""
+    for name, start in reversed(ERAS):
+        if day >= start:
+            return name, day.year - _ERA_FIRST_YEAR.get(name, start.year) + 1
+    raise ValueError(f'{day.isoformat()} is before {ERAS[0][1].isoformat()}: no era date')
+
+
+def era_year(value: date | PartialDate) -> str:
+    """``令和5年``, ``令和元年``: the era year of a day, or of a month's first day."""
+    day = value.first_day() if isinstance(value, PartialDate) else value
+    name, year = era_of(day)
+    return f'{name}{"元" if year == 1 else year}年'
+
+
+def month_day(value: date | PartialDate) -> str:
+    """``9月7日`` for a day, ``11月`` for a month."""
+    if isinstance(value, date):
+        value = PartialDate(value.year, value.month, value.day)
+    return f'{value.month}月' + (f'{value.day}日' if value.is_day else '')
+
+
+def to_japanese(value: date | PartialDate | str) -> str:
+    """``令和5年9月7日`` from ``2023-09-07``; ``令和5年11月`` from ``2023-11``."""
+    if isinstance(value, str):
+        value = PartialDate.parse(value)
+    return era_year(value) + month_day(value)

@@ -1,0 +1,55 @@
+"""``vision.json``: every object with its stable id, type, title, links and
+source location, for other tools (the ward's web site, checks, diagrams).
+
+Written by the HTML builders after the build; its form is
+``schemas/vision.schema.json`` and a test validates the export against it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import labels
+from .model import sort_key
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+EXPORT_NAME = 'vision.json'
+SCHEMA = Path(__file__).with_name('schemas') / 'vision.schema.json'
+FORMAT_VERSION = 1
+HTML_BUILDERS = frozenset({'html', 'dirhtml', 'singlehtml'})
+
+
+def export_data(app: Sphinx) -> dict:
+    env = app.env
+    domain = env.domains['vision']
+    objects = []
+    for object_id in sorted(domain.objects, key=sort_key):
+        obj = domain.objects[object_id]
+        objects.append({
+            'id': obj.id,
+            'type': obj.objtype,
+            'label': labels.object_label(obj),
+            'title': obj.title,
+            'url': f'{app.builder.get_target_uri(obj.docname)}#{obj.anchor}',
+            'links': {name: list(targets) for name, targets in sorted(obj.links.items())},
+            'fields': dict(sorted(obj.fields.items())),
+            'tags': list(obj.tags),
+            'source': {'file': env.doc2path(obj.docname, False).as_posix(),
+                       'line': obj.lineno},
+        })
+    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects}
+
+
+def write_export(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.name not in HTML_BUILDERS:
+        return
+    text = json.dumps(export_data(app), ensure_ascii=False, indent=1, sort_keys=False)
+    Path(app.outdir, EXPORT_NAME).write_text(text + '\n', encoding='utf-8')
+
+
+def setup(app: Sphinx) -> None:
+    app.connect('build-finished', write_export)

@@ -1,0 +1,299 @@
+"""The structure diagram (体系図): ordinance -> main theme -> basic policies -> goals.
+
+``{vision-structure}`` leaves a placeholder; when the page is written, the
+diagram's mermaid text and its text alternative (the same tree as a nested
+list of links) are generated from the domain's objects, so the drawing never
+disagrees with the text. Options:
+
+``:policy: P2``      only that policy and its goals;
+``:initiatives:``   also each goal's initiatives;
+``:caption: ...``   instead of the generated caption.
+
+In HTML each box links to its object. A page with this directive is read
+again whenever any page changes (``env-get-outdated``): its objects may have.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from . import labels
+from .diagrams import diagram_node
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from .domain import VisionDomain
+    from .model import VisionObject
+
+logger = logging.getLogger(__name__)
+
+#: The std label of the ordinance's page, the root box's link target.
+ORDINANCE_LABEL = 'ordinance'
+
+#: The box style of each level (neutral theme; text stays black on light fills).
+CLASS_DEFS = {
+    'ordinance': 'fill:#e9ecef,stroke:#343a40,stroke-width:2px',
+    'theme': 'fill:#fff3cd,stroke:#856404,stroke-width:2px',
+    'policy': 'fill:#dbe7f5,stroke:#1f4e79',
+    'goal': 'fill:#ffffff,stroke:#1f4e79',
+    'initiative': 'fill:#f1f8ec,stroke:#3c763d',
+}
+#: The frames around the row of policies and around each policy's column.
+ROW_STYLE = 'fill:#ffffff,stroke:#6c757d'
+COLUMN_STYLE = 'fill:#f8f9fa,stroke:#adb5bd'
+
+
+#: Compact spacing, so that the whole vision stays legible on an A4 page.
+FRONT_MATTER = """---
+config:
+  themeVariables:
+    fontSize: 20px
+  flowchart:
+    nodeSpacing: 10
+    rankSpacing: 12
+    padding: 8
+    wrappingWidth: 150
+    subGraphTitleMargin: {top: 0, bottom: 0}
+---"""
+
+
+class structure_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """Replaced by the diagram when the page is written; keeps the directive's options."""
+
+
+class StructureDiagramDirective(SphinxDirective):
+    option_spec: ClassVar = {
+        'policy': directives.unchanged_required,
+        'initiatives': directives.flag,
+        'caption': directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        placeholder = structure_placeholder(
+            docname=self.env.docname, lineno=self.lineno,
+            policy=self.options.get('policy', '').strip(),
+            initiatives='initiatives' in self.options,
+            caption=self.options.get('caption', ''))
+        self.set_source_info(placeholder)
+        return [placeholder]
+
+
+# -- The tree, then its two forms: mermaid text and nested list ------------------------------
+
+class Box:
+    """One box of the diagram: an object, or the ordinance (which is not an object)."""
+
+    def __init__(self, key: str, kind: str, text: str, docname: str | None, anchor: str,
+                 children: list[Box], short: str = '') -> None:
+        self.key, self.kind, self.text = key, kind, text
+        self.docname, self.anchor, self.children = docname, anchor, children
+        #: The text in the drawing, where the layout already says what a box is.
+        self.short = short or text
+
+
+def _object_box(domain: VisionDomain, obj: VisionObject, initiatives: bool) -> Box:
+    children = []
+    if obj.objtype == 'policy':
+        children = [_object_box(domain, goal, initiatives) for goal in domain.children(obj.id, 'goal')]
+    elif obj.objtype == 'goal' and initiatives:
+        children = [_object_box(domain, i, initiatives) for i in domain.children(obj.id, 'initiative')]
+    short = f'{labels.display_number(obj)} {obj.title}' if obj.objtype in ('policy', 'goal') else ''
+    return Box(obj.id, obj.objtype, labels.heading_text(obj), obj.docname, obj.anchor, children,
+               short=short)
+
+
+def structure_tree(env: BuildEnvironment, spec: dict) -> Box | None:
+    """The tree the options ask for; None when the policy asked for is unknown."""
+    domain: VisionDomain = env.domains['vision']
+    if spec['policy']:
+        policy = domain.objects.get(spec['policy'])
+        if policy is None or policy.objtype != 'policy':
+            return None
+        return _object_box(domain, policy, spec['initiatives'])
+    policies = [_object_box(domain, p, spec['initiatives']) for p in domain.objects_of('policy')]
+    below_ordinance = policies
+    themes = domain.objects_of('theme')
+    if themes:
+        theme = themes[0]
+        below_ordinance = [Box(theme.id, 'theme', labels.heading_text(theme), theme.docname,
+                               theme.anchor, policies,
+                               short=f'{labels.TYPE_LABELS["theme"]}<br>「{theme.title}」')]
+    docname, anchor = env.domains.standard_domain.labels.get(ORDINANCE_LABEL, (None, '', ''))[:2]
+    return Box('ordinance', 'ordinance', str(labels.ORDINANCE_NAME), docname, anchor,
+               below_ordinance)
+
+
+def _walk(box: Box):
+    yield box
+    for child in box.children:
+        yield from _walk(child)
+
+
+def _mermaid_id(box: Box) -> str:
+    return 'n_' + re.sub(r'\W', '_', box.key)
+
+
+def _mermaid_text(text: str) -> str:
+    return (text.replace('&', '#amp;').replace('"', '#quot;')
+            .replace('<', '#lt;').replace('>', '#gt;'))
+
+
+def _href(builder: Builder, fromdocname: str, box: Box) -> str:
+    uri = builder.get_relative_uri(fromdocname, box.docname)
+    return f'{uri}#{box.anchor}' if box.anchor else uri
+
+
+def mermaid_source(tree: Box, builder: Builder, fromdocname: str) -> str:
+    """The drawing of *tree*, with links to the objects in HTML.
+
+    The whole vision runs top-down: the ordinance, the theme, then a row of
+    framed columns, one per policy with its goals stacked below it (narrow
+    columns fit an A4 page at a legible size). Invisible links between the
+    columns fix their order, which dagre would otherwise choose. A single
+    policy runs left to right, its goals beside it.
+    """
+    boxes = list(_walk(tree))
+    if tree.kind == 'policy':
+        lines = [FRONT_MATTER, 'flowchart LR', *(_box(b) for b in boxes)]
+        lines += [f'  {_mermaid_id(b)} --> {_mermaid_id(c)}' for b in boxes for c in b.children]
+    else:
+        lines = [FRONT_MATTER, 'flowchart TB']
+        above = [b for b in boxes if b.kind in ('ordinance', 'theme')]
+        policies = [b for b in boxes if b.kind == 'policy']
+        lines += [_box(b) for b in above]
+        lines += [f'  {_mermaid_id(b)} --> {_mermaid_id(c)}'
+                  for b in above for c in b.children if c.kind != 'policy']
+        title = _mermaid_text(str(labels.POLICIES_GROUP).format(count=len(policies)))
+        lines += [f'  subgraph policies ["{title}"]', '    direction LR']
+        for policy in policies:
+            lines += _policy_column(policy)
+        lines += ['    ' + ' ~~~ '.join(f'{_mermaid_id(p)}_column' for p in policies), '  end',
+                  f'  {_mermaid_id(above[-1])} --> policies', f'  style policies {ROW_STYLE}']
+    if builder.format == 'html':
+        lines += [f'  click {_mermaid_id(b)} href "{_href(builder, fromdocname, b)}"'
+                  for b in boxes if b.docname]
+    kinds = dict.fromkeys(b.kind for b in boxes)
+    lines += [f'  classDef {kind} {CLASS_DEFS[kind]}' for kind in kinds]
+    return '\n'.join(lines) + '\n'
+
+
+def _box(box: Box) -> str:
+    text = _mermaid_text(box.short).replace('#lt;br#gt;', '<br>')
+    return f'  {_mermaid_id(box)}["{text}"]:::{box.kind}'
+
+
+def _policy_column(policy: Box) -> list[str]:
+    """A frame holding the policy and, stacked below by invisible links, its goals."""
+    column = list(_walk(policy))
+    lines = [f'  subgraph {_mermaid_id(policy)}_column [" "]', '    direction TB']
+    lines += ['  ' + _box(b) for b in column]
+    lines.append('    ' + ' ~~~ '.join(_mermaid_id(b) for b in column))
+    lines += [f'    {_mermaid_id(g)} --> {_mermaid_id(i)}'
+              for g in column if g.kind == 'goal' for i in g.children]
+    lines += ['  end', f'  style {_mermaid_id(policy)}_column {COLUMN_STYLE}']
+    return lines
+
+
+def nested_list(tree: Box, builder: Builder, fromdocname: str) -> nodes.bullet_list:
+    """The same tree as nested lists of links: the diagram's text alternative."""
+    text = nodes.Text(tree.text)
+    if tree.docname:
+        paragraph = nodes.paragraph('', '', make_refnode(builder, fromdocname, tree.docname,
+                                                         tree.anchor, text))
+    else:
+        paragraph = nodes.paragraph('', '', text)
+    item = nodes.list_item('', paragraph)
+    if tree.children:
+        item += nodes.bullet_list('', *(nested_list(c, builder, fromdocname)[0] for c in tree.children))
+    return nodes.bullet_list('', item)
+
+
+def _caption(env: BuildEnvironment, spec: dict) -> str:
+    if spec['caption']:
+        return spec['caption']
+    if spec['policy']:
+        policy = env.domains['vision'].objects[spec['policy']]
+        return str(labels.POLICY_STRUCTURE_CAPTION).format(policy=labels.object_label(policy))
+    return str(labels.STRUCTURE_CAPTION)
+
+
+# -- Sphinx wiring ---------------------------------------------------------------------------
+
+def draw_structure_diagrams(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for placeholder in list(doctree.findall(structure_placeholder)):
+        spec = placeholder.attributes
+        tree = structure_tree(app.env, spec)
+        if tree is None or not any(box.kind == 'policy' for box in _walk(tree)):
+            what = f'unknown policy {spec["policy"]!r}' if spec['policy'] else 'no policies are defined'
+            logger.warning('structure diagram: %s', what, location=placeholder,
+                           type='vision', subtype='diagram')
+            placeholder.replace_self([])
+            continue
+        fromdocname = docname if app.builder.format == 'html' else spec['docname']
+        figure = diagram_node(
+            mermaid_source(tree, app.builder, fromdocname), caption=_caption(app.env, spec),
+            alt=nested_list(tree, app.builder, fromdocname), location=placeholder)
+        figure['classes'].append('vision-structure-diagram')
+        placeholder.replace_self(figure)
+
+
+class StructureCollector(EnvironmentCollector):
+    """The options of each page's structure diagrams: ``env.vision_structure_diagrams``."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        _specs(env).pop(docname, None)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                    other: BuildEnvironment) -> None:
+        for docname in docnames & set(_specs(other)):
+            _specs(env)[docname] = _specs(other)[docname]
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        specs = [dict(node.attributes) for node in doctree.findall(structure_placeholder)]
+        if specs:
+            _specs(app.env)[app.env.docname] = specs
+
+
+def _specs(env: BuildEnvironment) -> dict[str, list[dict]]:
+    if not hasattr(env, 'vision_structure_diagrams'):
+        env.vision_structure_diagrams = {}
+    return env.vision_structure_diagrams
+
+
+def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:
+    """Answer ``vision-diagram-sources``: this build's structure diagrams join the batch."""
+    sources = []
+    for docname, specs in sorted(_specs(app.env).items()):
+        for spec in specs:
+            tree = structure_tree(app.env, spec)
+            if tree is not None:
+                sources.append(mermaid_source(tree, builder, docname))
+    return sources
+
+
+def pages_with_diagrams_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
+                                 changed: set[str], removed: set[str]) -> list[str]:
+    """Any page's change may change the objects a structure diagram draws."""
+    if not (added or changed or removed):
+        return []
+    return sorted(set(_specs(env)) - changed - removed)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(structure_placeholder)
+    app.add_directive('vision-structure', StructureDiagramDirective)
+    app.add_env_collector(StructureCollector)
+    app.connect('doctree-resolved', draw_structure_diagrams)
+    app.connect('vision-diagram-sources', sources_to_draw)
+    app.connect('env-get-outdated', pages_with_diagrams_outdated)

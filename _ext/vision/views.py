@@ -1,0 +1,344 @@
+"""Generated views of many objects: the system table, filtered lists and
+tables, and the opinions × goals matrix.
+
+Each directive leaves a :class:`vision_view` placeholder and tells the domain
+that its page shows a view (:meth:`VisionDomain.note_view`), so
+:mod:`vision.dependencies` rewrites the page whenever an object changes.
+The post-transform :class:`FillViews` builds the content at write time from
+the merged domain data; its links are ``pending_xref`` nodes resolved by the
+domain like any other.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import labels
+from .directives import id_list
+from .model import OBJECT_TYPES, VisionObject
+from .nodes import vision_view
+from .roles import make_xref
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from sphinx.application import Sphinx
+
+    from .domain import VisionDomain
+
+logger = logging.getLogger(__name__)
+
+#: Columns of ``vision-list`` and the default columns of each type.
+COLUMNS = ('id', 'title', 'type', 'policy', 'goals', 'meeting', 'unit', 'baseline',
+           'target', 'year', 'source', 'tags')
+DEFAULT_COLUMNS = {
+    'theme': ('id', 'title'),
+    'policy': ('id', 'title'),
+    'goal': ('id', 'title', 'policy'),
+    'initiative': ('id', 'title', 'goals'),
+    'indicator': ('id', 'title', 'unit', 'baseline', 'target', 'year', 'goals'),
+    'opinion': ('id', 'title', 'goals'),
+    'meeting': ('id', 'title'),
+}
+#: The link each linked column reads, and the type its ids have.
+LINK_COLUMNS = {'policy': 'policy', 'goals': 'goal', 'meeting': 'meeting'}
+
+
+# -- Directives -----------------------------------------------------------------
+
+class ViewDirective(SphinxDirective):
+    view: ClassVar[str]
+    option_spec: ClassVar[dict] = {'caption': directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        # Captioned tables need an id; a serial number per page keeps it stable.
+        table_id = f'vision-{self.view}-{self.env.new_serialno("vision-view")}'
+        node = vision_view(view=self.view, docname=self.env.docname, table_id=table_id,
+                           options=self._options(), classes=[f'vision-{self.view}'])
+        self.set_source_info(node)
+        self.env.domains['vision'].note_view(self.env.docname)
+        return [node]
+
+    def _options(self) -> dict[str, Any]:
+        return dict(self.options)
+
+
+class SystemTableDirective(ViewDirective):
+    """``vision-system``: theme → policies → goals → initiatives as one table."""
+
+    view = 'system'
+
+
+class MatrixDirective(ViewDirective):
+    """``vision-matrix``: which opinion informed which goal."""
+
+    view = 'matrix'
+
+
+def column_list(argument: str) -> tuple[str, ...]:
+    columns = id_list(argument)
+    unknown = [c for c in columns if c not in COLUMNS]
+    if unknown:
+        raise ValueError(f'unknown column(s) {", ".join(unknown)}; '
+                         f'choose from {", ".join(COLUMNS)}')
+    return columns
+
+
+class ListDirective(ViewDirective):
+    """``vision-list``: the objects of one type, filtered, as a table or list.
+
+    Required ``:type:``; optional ``:policy:``, ``:goal:``, ``:tag:`` (filters),
+    ``:columns:`` (table columns), ``:format:`` (``table`` or ``list``),
+    ``:caption:``.
+    """
+
+    view = 'list'
+    option_spec: ClassVar[dict] = {
+        'type': lambda arg: directives.choice(arg, OBJECT_TYPES),
+        'policy': directives.unchanged_required,
+        'goal': directives.unchanged_required,
+        'tag': directives.unchanged_required,
+        'columns': column_list,
+        'format': lambda arg: directives.choice(arg, ('table', 'list')),
+        'caption': directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if 'type' not in self.options:
+            logger.warning('vision-list needs a :type: option (one of %s)',
+                           ', '.join(OBJECT_TYPES), location=self.get_location(),
+                           type='vision', subtype='missing-type')
+            return []
+        return super().run()
+
+
+# -- Building the views -----------------------------------------------------------
+
+def table(headers: Sequence[Any], rows: Sequence[Sequence[nodes.Node | list]],
+          widths: Sequence[int], caption: str | None, classes: list[str],
+          more_header_rows: Sequence[Sequence[nodes.entry]] = ()) -> nodes.table:
+    """A docutils table every builder knows; long ones break across pages.
+
+    ``headers`` are strings or ready entries (for spans); ``more_header_rows``
+    follow the first header row.
+    """
+    node = nodes.table(classes=['vision-table', 'colwidths-given', *classes])
+    if caption:
+        node += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=len(widths))
+    node += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += nodes.row('', *(h if isinstance(h, nodes.entry) else
+                            nodes.entry('', nodes.paragraph('', str(h))) for h in headers))
+    for header_row in more_header_rows:
+        head += nodes.row('', *header_row)
+    group += head
+    body = nodes.tbody()
+    for cells in rows:
+        row = nodes.row()
+        for cell in cells:
+            entry = cell if isinstance(cell, nodes.entry) else nodes.entry('', *as_list(cell))
+            row += entry
+        body += row
+    group += body
+    if len(rows) > 20:
+        node['classes'].append('longtable')
+    return node
+
+
+def as_list(cell: nodes.Node | list) -> list[nodes.Node]:
+    return cell if isinstance(cell, list) else [cell]
+
+
+def paragraph(*children: nodes.Node) -> nodes.paragraph:
+    return nodes.paragraph('', '', *children)
+
+
+def xref_list(objtype: str, ids: Sequence[str], docname: str, short: bool,
+              domain: VisionDomain) -> list[nodes.Node]:
+    """One paragraph per linked object, with its label only when ``short``."""
+    result = []
+    for object_id in ids:
+        target = domain.objects.get(object_id)
+        text = labels.object_label(target) if short and target is not None else None
+        result.append(paragraph(make_xref(objtype, object_id, docname, text)))
+    return result
+
+
+class ViewBuilder:
+    """Builds one view's nodes from the domain; ``docname`` is the view's page."""
+
+    def __init__(self, domain: VisionDomain, node: vision_view) -> None:
+        self.domain = domain
+        self.node = node
+        self.docname = node['docname']
+        self.options = node['options']
+
+    def build(self) -> list[nodes.Node]:
+        builders: dict[str, Callable[[], list[nodes.Node]]] = {
+            'system': self.system, 'matrix': self.matrix, 'list': self.filtered,
+        }
+        return builders[self.node['view']]()
+
+    def warn(self, message: str, *args: Any) -> None:
+        logger.warning(message, *args, location=self.node, type='vision', subtype='view')
+
+    # The system table: one row per goal, its policy cell spanning its goals.
+    # The initiatives column appears once there are initiatives.
+    def system(self) -> list[nodes.Node]:
+        result: list[nodes.Node] = []
+        for theme in self.domain.objects_of('theme'):
+            result.append(paragraph(make_xref('theme', theme.id, self.docname)))
+        with_initiatives = bool(self.domain.objects_of('initiative'))
+        rows = []
+        for policy in self.domain.objects_of('policy'):
+            goals = self.domain.children(policy.id, 'goal') or [None]
+            policy_cell = nodes.entry('', paragraph(make_xref('policy', policy.id, self.docname)),
+                                      morerows=len(goals) - 1)
+            for index, goal in enumerate(goals):
+                cells: list[Any] = [policy_cell] if index == 0 else []
+                if goal is None:
+                    cells.append(nodes.entry())
+                else:
+                    cells.append(paragraph(make_xref('goal', goal.id, self.docname)))
+                if with_initiatives:
+                    initiatives = [i.id for i in self.domain.children(goal.id, 'initiative')
+                                   ] if goal is not None else []
+                    cells.append(xref_list('initiative', initiatives, self.docname, False,
+                                           self.domain))
+                rows.append(cells)
+        types = ('policy', 'goal', 'initiative') if with_initiatives else ('policy', 'goal')
+        widths = (30, 40, 30) if with_initiatives else (35, 65)
+        caption = self.options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
+        result.append(table([labels.TYPE_LABELS[t] for t in types], rows, widths, caption,
+                            ['vision-system-table']))
+        return result
+
+    # The opinions × goals matrix. Goals are grouped under their policy's
+    # mark (①) and numbered within it, so the narrow columns stay readable
+    # in print; each goal's number links to the goal.
+    def matrix(self) -> list[nodes.Node]:
+        groups = self.goals_by_policy(self.domain.objects_of('goal'))
+        goals = [goal for _policy, group in groups for goal in group]
+        rows = []
+        for opinion in self.domain.objects_of('opinion'):
+            informed = set(opinion.links.get('goals', ()))
+            label = make_xref('opinion', opinion.id, self.docname,
+                              labels.object_label(opinion), pageref=False)
+            cells: list[Any] = [[paragraph(label), paragraph(nodes.Text(opinion.title))]]
+            for goal in goals:
+                if goal.id in informed:
+                    mark = nodes.inline('', str(labels.MATRIX_MARK), classes=['vision-mark'])
+                    mark['title'] = str(labels.MATRIX_MARK_DESCRIPTION)
+                    cells.append(paragraph(mark))
+                else:
+                    cells.append(nodes.entry())
+            rows.append(cells)
+        first = nodes.entry('', paragraph(nodes.Text(str(labels.TYPE_LABELS['opinion']))),
+                            morerows=1)
+        policy_row, goal_row = [first], []
+        for policy_id, group in groups:
+            policy = self.domain.objects.get(policy_id)
+            text = labels.display_number(policy) if policy is not None else policy_id
+            policy_row.append(nodes.entry('', paragraph(make_xref(
+                'policy', policy_id, self.docname, text, pageref=False)),
+                morecols=len(group) - 1))
+            for goal in group:
+                goal_row.append(nodes.entry('', paragraph(make_xref(
+                    'goal', goal.id, self.docname, goal.number.rpartition('-')[2],
+                    pageref=False))))
+        caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
+        return [table(policy_row, rows, (16, *(2,) * len(goals)), caption,
+                      ['vision-matrix-table'], more_header_rows=[goal_row])]
+
+    @staticmethod
+    def goals_by_policy(goals: list[VisionObject]) -> list[tuple[str, list[VisionObject]]]:
+        groups: dict[str, list[VisionObject]] = {}
+        for goal in goals:
+            policy = goal.links.get('policy', ('',))[0]
+            groups.setdefault(policy, []).append(goal)
+        return list(groups.items())
+
+    # A filtered list or table of one type.
+    def filtered(self) -> list[nodes.Node]:
+        objtype = self.options['type']
+        selected = [o for o in self.domain.objects_of(objtype) if self.matches(o)]
+        if not selected:
+            return [nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])]
+        if self.options.get('format') == 'list':
+            items = []
+            for obj in selected:
+                item = paragraph(make_xref(obj.objtype, obj.id, self.docname))
+                if obj.objtype == 'opinion':
+                    item += nodes.Text(f'　{obj.title}')
+                items.append(nodes.list_item('', item))
+            return [nodes.bullet_list('', *items, classes=['vision-list'])]
+        columns = self.options.get('columns') or DEFAULT_COLUMNS[objtype]
+        rows = [[self.cell(obj, column) for column in columns] for obj in selected]
+        widths = [40 if c == 'title' else 15 for c in columns]
+        headers = [labels.COLUMN_LABELS[c] for c in columns]
+        return [table(headers, rows, widths, self.options.get('caption'), ['vision-list-table'])]
+
+    def matches(self, obj: VisionObject) -> bool:
+        policy = self.options.get('policy')
+        goal = self.options.get('goal')
+        tag = self.options.get('tag')
+        if policy and policy not in self.policies_of(obj):
+            return False
+        if goal and goal not in (obj.id, *obj.links.get('goals', ())):
+            return False
+        return not tag or tag in obj.tags
+
+    def policies_of(self, obj: VisionObject) -> set[str]:
+        if obj.objtype == 'policy':
+            return {obj.id}
+        if obj.objtype == 'goal':
+            return set(obj.links.get('policy', ()))
+        goals = (self.domain.objects.get(g) for g in obj.links.get('goals', ()))
+        return {p for g in goals if g is not None for p in g.links.get('policy', ())}
+
+    def cell(self, obj: VisionObject, column: str) -> list[nodes.Node]:
+        if column == 'id':
+            return [paragraph(make_xref(obj.objtype, obj.id, self.docname,
+                                        labels.object_label(obj)))]
+        if column == 'title':
+            return [paragraph(nodes.Text(obj.title))]
+        if column == 'type':
+            return [paragraph(nodes.Text(str(labels.TYPE_LABELS[obj.objtype])))]
+        if column in LINK_COLUMNS:
+            return xref_list(LINK_COLUMNS[column], obj.links.get(column, ()), self.docname,
+                             True, self.domain)
+        if column == 'tags':
+            return [paragraph(nodes.Text('、'.join(obj.tags)))]
+        return [paragraph(nodes.Text(obj.fields.get(column, '')))]
+
+
+class FillViews(SphinxPostTransform):
+    """Replace each :class:`vision_view` placeholder with its content."""
+
+    # Before ReferencesResolver (10), which resolves the links made here.
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain = self.env.domains['vision']
+        for placeholder in list(self.document.findall(vision_view)):
+            content = ViewBuilder(domain, placeholder).build()
+            for node in content:
+                if isinstance(node, nodes.table):
+                    node['ids'] = [placeholder['table_id']]
+            placeholder.replace_self(content)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive('vision-system', SystemTableDirective)
+    app.add_directive('vision-matrix', MatrixDirective)
+    app.add_directive('vision-list', ListDirective)
+    app.add_post_transform(FillViews)

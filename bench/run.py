@@ -1,0 +1,349 @@
+"""Benchmark the vision extension against plain Sphinx and sphinx-needs (issue 6).
+
+Generates the synthetic corpus (``bench/generate.py``) three ways and builds
+each variant side by side in one run: every step runs for all variants before
+the next step, the variants' order rotates each repetition, and each measure is
+the median over the repetitions, so machine drift cancels out. Prints, against
+plain Sphinx, the full build, the full build with ``-j 2`` (and the speed-up),
+the incremental build after one title is edited (and its stale pages against a
+clean build of the edited sources), the no-change rebuild, LaTeX plus PDF, peak
+RSS, and a ``language='ja'`` build against an ``'en'`` one; with ``--scale``
+also ours at ten times the objects and pages.
+
+Usage: python bench/run.py [--pages 200] [--objects 2000] [--repeat 3] [--scale]
+``make bench`` runs it in its own venv (``bench/_work/venv``) with sphinx-needs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+DEFAULT_WORKDIR = BENCH / '_work'
+BENCH_PYTHON = DEFAULT_WORKDIR / 'venv' / 'bin' / 'python'
+SCALE = 10
+ENV = {**os.environ, 'SOURCE_DATE_EPOCH': '1693872000', 'FORCE_SOURCE_DATE': '1'}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mb: float
+
+
+@dataclass
+class Samples:
+    """Every measurement of one variant, by measure name."""
+
+    times: dict[str, list[float]] = field(default_factory=dict)
+    rss: list[float] = field(default_factory=list)
+    stale: list[int] = field(default_factory=list)
+    stale_pages: set[str] = field(default_factory=set)
+    pdf_pages: list[int] = field(default_factory=list)
+
+    def add(self, measure: str, seconds: float) -> None:
+        self.times.setdefault(measure, []).append(seconds)
+
+    def median(self, measure: str) -> float | None:
+        values = self.times.get(measure)
+        return statistics.median(values) if values else None
+
+
+class Builder:
+    """Runs ``sphinx-build`` as a child process and measures it.
+
+    The peak RSS comes from ``wait4``: the largest resident set of the child and
+    of any process it waited for (``-j`` workers, latexmk and TeX).
+    """
+
+    def __init__(self, python: str, verbose: bool) -> None:
+        self.python = python
+        self.verbose = verbose
+
+    def run(self, args: list[str], log: Path) -> Run:
+        command = [self.python, '-m', 'sphinx', *args]
+        if self.verbose:
+            print('  $', ' '.join(command), flush=True)
+        with log.open('w') as out:
+            start = time.perf_counter()
+            proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=ENV)
+            _, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise SystemExit(f'sphinx-build failed ({proc.returncode}): {" ".join(command)}\n'
+                             f'see {log}:\n{log.read_text()[-3000:]}')
+        return Run(seconds, usage.ru_maxrss / 1024)
+
+    def html(self, src: Path, out: Path, log: Path, *extra: str) -> Run:
+        return self.run(['-b', 'html', '-q', *extra, str(src), str(out)], log)
+
+
+#: sphinx-needs gives each need's container a random id (``SNCB-<8 hex>``) on
+#: every build; without this, every page with a need would count as stale.
+_RANDOM_IDS = re.compile(rb'SNCB-[0-9a-f]{8}')
+
+
+def html_files(outdir: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(outdir)): _RANDOM_IDS.sub(b'SNCB-', path.read_bytes())
+            for path in sorted(outdir.rglob('*.html'))}
+
+
+def stale_pages(incremental: Path, clean: Path) -> list[str]:
+    """HTML pages whose incremental output differs from the clean build's."""
+    new, fresh = html_files(incremental), html_files(clean)
+    return sorted(name for name in set(new) | set(fresh) if new.get(name) != fresh.get(name))
+
+
+def pdf_page_count(latexdir: Path) -> int:
+    pdf = latexdir / 'bench.pdf'
+    info = subprocess.run(['pdfinfo', str(pdf)], capture_output=True, text=True, check=True).stdout
+    return next(int(line.split()[-1]) for line in info.splitlines() if line.startswith('Pages:'))
+
+
+def reset_tree(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace, variants: list[str]) -> None:
+        self.args = args
+        self.variants = variants
+        self.work = args.workdir
+        self.builder = Builder(args.python, args.verbose)
+        self.samples = {variant: Samples() for variant in variants}
+
+    def pristine(self, variant: str) -> Path:
+        return self.work / 'corpus' / variant
+
+    def src(self, variant: str) -> Path:
+        return self.work / 'src' / variant
+
+    def out(self, variant: str, name: str) -> Path:
+        return self.work / 'out' / variant / name
+
+    def log(self, variant: str, name: str) -> Path:
+        path = self.work / 'logs' / f'{variant}-{name}.log'
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def edit(self, variant: str, apply: bool) -> None:
+        """Edit (or restore) one object's title where it is defined."""
+        manifest = json.loads((self.src(variant) / 'bench.json').read_text(encoding='utf-8'))['edit']
+        page = self.src(variant) / manifest['file']
+        text = page.read_text(encoding='utf-8')
+        old, new = (manifest['old'], manifest['new']) if apply else (manifest['new'], manifest['old'])
+        if text.count(old) != 1:
+            raise SystemExit(f'{page}: the edited object is not found exactly once')
+        page.write_text(text.replace(old, new), encoding='utf-8')
+
+    def step(self, title: str, repetition: int, action) -> None:
+        order = self.variants[repetition % len(self.variants):] + self.variants[:repetition % len(self.variants)]
+        for variant in order:
+            print(f'[{repetition + 1}/{self.args.repeat}] {title}: {variant}', flush=True)
+            action(variant, self.samples[variant])
+
+    def repetition(self, rep: int) -> None:
+        def full(variant: str, samples: Samples) -> None:
+            shutil.copytree(self.pristine(variant), self.src(variant), dirs_exist_ok=True)
+            reset_tree(self.out(variant, 'inc'))
+            run = self.builder.html(self.src(variant), self.out(variant, 'inc'), self.log(variant, 'full'))
+            samples.add('full', run.seconds)
+            samples.rss.append(run.peak_rss_mb)
+
+        def nochange(variant: str, samples: Samples) -> None:
+            run = self.builder.html(self.src(variant), self.out(variant, 'inc'), self.log(variant, 'nochange'))
+            samples.add('nochange', run.seconds)
+
+        def incremental(variant: str, samples: Samples) -> None:
+            self.edit(variant, apply=True)
+            run = self.builder.html(self.src(variant), self.out(variant, 'inc'), self.log(variant, 'incremental'))
+            samples.add('incremental', run.seconds)
+
+        def clean_of_edit(variant: str, samples: Samples) -> None:
+            reset_tree(self.out(variant, 'clean'))
+            run = self.builder.html(self.src(variant), self.out(variant, 'clean'), self.log(variant, 'clean'))
+            samples.add('full', run.seconds)
+            samples.rss.append(run.peak_rss_mb)
+            stale = stale_pages(self.out(variant, 'inc'), self.out(variant, 'clean'))
+            samples.stale.append(len(stale))
+            samples.stale_pages.update(stale)
+            self.edit(variant, apply=False)
+
+        def parallel(variant: str, samples: Samples) -> None:
+            reset_tree(self.out(variant, 'j2'))
+            run = self.builder.html(self.src(variant), self.out(variant, 'j2'), self.log(variant, 'j2'), '-j', '2')
+            samples.add('j2', run.seconds)
+
+        def english(variant: str, samples: Samples) -> None:
+            reset_tree(self.out(variant, 'en'))
+            run = self.builder.html(self.src(variant), self.out(variant, 'en'), self.log(variant, 'en'),
+                                    '-D', 'language=en')
+            samples.add('en', run.seconds)
+
+        def latexpdf(variant: str, samples: Samples) -> None:
+            reset_tree(self.out(variant, 'pdf'))
+            run = self.builder.run(['-M', 'latexpdf', str(self.src(variant)), str(self.out(variant, 'pdf')), '-q'],
+                                   self.log(variant, 'latexpdf'))
+            samples.add('latexpdf', run.seconds)
+            samples.pdf_pages.append(pdf_page_count(self.out(variant, 'pdf') / 'latex'))
+
+        steps = [('full build', full), ('no-change rebuild', nochange), ('incremental build', incremental),
+                 ('clean build of the edit', clean_of_edit), ('full build -j 2', parallel),
+                 ("language='en' build", english)]
+        if not self.args.no_pdf:
+            steps.append(('LaTeX + PDF', latexpdf))
+        for title, action in steps:
+            self.step(title, rep, action)
+
+    def scaled(self) -> float:
+        """Median full build of ours at SCALE times the objects and pages."""
+        corpus = self.work / 'corpus-scaled'
+        generate.generate(corpus, self.args.pages * SCALE, self.args.objects * SCALE, self.args.seed,
+                          variants=('ours',))
+        times = []
+        for rep in range(self.args.scale_repeat):
+            print(f'[{rep + 1}/{self.args.scale_repeat}] full build at {SCALE}x: ours', flush=True)
+            out = self.work / 'out' / 'ours' / 'scaled'
+            reset_tree(out)
+            times.append(self.builder.html(corpus / 'ours', out, self.log('ours', 'scaled')).seconds)
+        return statistics.median(times)
+
+    def measure(self) -> float | None:
+        reset_tree(self.work / 'src')
+        generate.generate(self.work / 'corpus', self.args.pages, self.args.objects, self.args.seed,
+                          self.args.language, tuple(self.variants))
+        for rep in range(self.args.repeat):
+            self.repetition(rep)
+        return self.scaled() if self.args.scale and 'ours' in self.variants else None
+
+
+# -- Report ---------------------------------------------------------------------
+
+def _ratio(value: float | None, floor: float | None) -> float | None:
+    return value / floor if value is not None and floor else None
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return '—'
+    return f'{value:.0f} MB' if unit == 'MB' else f'{value:.2f}{unit}'
+
+
+def _verdict(value: float | None, limit: float | None, at_least: bool = False) -> str:
+    if value is None or limit is None:
+        return ''
+    return 'PASS' if (value >= limit if at_least else value <= limit) else 'MISS'
+
+
+def report(samples: dict[str, Samples], variants: list[str], scaled: float | None,
+           args: argparse.Namespace) -> str:
+    """The results table: each variant's value, its ratio against plain, ours' target."""
+    def med(variant: str, measure: str) -> float | None:
+        return samples[variant].median(measure) if variant in samples else None
+
+    rows = []  # (measure, {variant: text}, {variant: ratio}, target text, verdict)
+
+    def timed(label: str, measure: str, limit: float | None, target: str) -> None:
+        values = {v: med(v, measure) for v in variants}
+        ratios = {v: _ratio(values[v], values.get('plain')) for v in variants}
+        rows.append((label, {v: _fmt(values[v], ' s') for v in variants}, ratios, target,
+                     _verdict(ratios.get('ours'), limit)))
+
+    timed('full build', 'full', 1.2, '≤ 1.2× plain')
+    timed('full build -j 2', 'j2', None, '')
+    speedups = {v: _ratio(med(v, 'full'), med(v, 'j2')) for v in variants}
+    rows.append(('speed-up from -j 2', {v: _fmt(speedups[v], '×') for v in variants}, {}, '≥ 1.3×',
+                 _verdict(speedups.get('ours'), 1.3, at_least=True)))
+    timed('incremental build', 'incremental', 1.3, "≤ 1.3× plain's")
+    stale = {v: max(samples[v].stale) if samples[v].stale else None for v in variants}
+    rows.append(('stale pages after incr.', {v: '—' if stale[v] is None else str(stale[v]) for v in variants},
+                 {}, '0', '' if stale.get('ours') is None else ('PASS' if stale['ours'] == 0 else 'MISS')))
+    timed('no-change rebuild', 'nochange', None, '')
+    if not args.no_pdf:
+        timed('LaTeX + PDF', 'latexpdf', 1.5, '≤ 1.5× plain')
+        pages = {v: statistics.median(samples[v].pdf_pages) if samples[v].pdf_pages else None for v in variants}
+        rows.append(('PDF pages', {v: '—' if pages[v] is None else f'{pages[v]:.0f}' for v in variants},
+                     {v: _ratio(pages[v], pages.get('plain')) for v in variants}, '', ''))
+    rss = {v: statistics.median(samples[v].rss) if samples[v].rss else None for v in variants}
+    rss_ratios = {v: _ratio(rss[v], rss.get('plain')) for v in variants}
+    rows.append(('peak RSS', {v: _fmt(rss[v], 'MB') for v in variants}, rss_ratios, '≤ 1.3× plain',
+                 _verdict(rss_ratios.get('ours'), 1.3)))
+    ja_en = {v: _ratio(med(v, 'full'), med(v, 'en')) for v in variants}
+    rows.append(("ja build / 'en' build", {v: _fmt(ja_en[v], '×') for v in variants}, {}, '', ''))
+    if scaled is not None:
+        factor = _ratio(scaled, med('ours', 'full'))
+        rows.append((f'{args.objects * SCALE:,} vs {args.objects:,} objects',
+                     {v: (f'{scaled:.1f} s = {factor:.2f}×' if v == 'ours' else '—') for v in variants}, {},
+                     '≤ 12×', _verdict(factor, 12.0)))
+
+    ratio_columns = [v for v in variants if v != 'plain']
+    header = (['measure'] + variants + [f'{v}/plain' for v in ratio_columns] + ['target (ours)', 'ours'])
+    lines = [header]
+    for label, texts, ratios, target, verdict in rows:
+        lines.append([label] + [texts[v] for v in variants]
+                     + [_fmt(ratios.get(v), '×') if ratios else '' for v in ratio_columns] + [target, verdict])
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = [f'{args.pages} pages, {args.objects:,} objects, language={args.language}, '
+           f'median of {args.repeat} repetition(s) (full build: {2 * args.repeat} clean builds)']
+    for number, line in enumerate(lines):
+        out.append('| ' + ' | '.join(cell.ljust(widths[i]) for i, cell in enumerate(line)) + ' |')
+        if number == 0:
+            out.append('|' + '|'.join('-' * (w + 2) for w in widths) + '|')
+    for variant in variants:
+        if samples[variant].stale_pages:
+            out.append(f'stale pages of {variant}: {", ".join(sorted(samples[variant].stale_pages))}')
+    return '\n'.join(out)
+
+
+def can_import(python: str, module: str) -> bool:
+    return subprocess.run([python, '-c', f'import {module}'], capture_output=True).returncode == 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--pages', type=int, default=200)
+    parser.add_argument('--objects', type=int, default=2000)
+    parser.add_argument('--repeat', type=int, default=3)
+    parser.add_argument('--seed', type=int, default=1)
+    parser.add_argument('--language', choices=('ja', 'en'), default='ja')
+    parser.add_argument('--variants', default=','.join(generate.VARIANTS),
+                        help='comma-separated subset of plain,needs,ours (plain is always built)')
+    parser.add_argument('--scale', action='store_true',
+                        help=f'also build ours at {SCALE}x the objects and pages (slow)')
+    parser.add_argument('--scale-repeat', type=int, default=1)
+    parser.add_argument('--no-pdf', action='store_true', help='skip the LaTeX + PDF builds')
+    parser.add_argument('--workdir', type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument('--python', default=str(BENCH_PYTHON) if BENCH_PYTHON.exists() else sys.executable,
+                        help='the Python whose Sphinx (and sphinx-needs) builds the corpus')
+    parser.add_argument('--verbose', action='store_true')
+    args = parser.parse_args(argv)
+
+    variants = [v for v in generate.VARIANTS if v == 'plain' or v in args.variants.split(',')]
+    if 'needs' in variants and not can_import(args.python, 'sphinx_needs'):
+        print(f'needs: skipped, sphinx_needs is not importable by {args.python} (make bench installs it)')
+        variants.remove('needs')
+    bench = Bench(args, variants)
+    started = time.perf_counter()
+    scaled = bench.measure()
+    print(f'\nmeasured in {time.perf_counter() - started:.0f} s with {args.python}\n')
+    print(report(bench.samples, variants, scaled, args))
+
+
+if __name__ == '__main__':
+    main()

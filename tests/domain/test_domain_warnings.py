@@ -1,0 +1,107 @@
+"""Every mistake an editor can make is a located warning, never a traceback,
+and ``-W`` turns each into a failed build."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sphinx.util.console import strip_colors
+
+EXPECTED = [
+    # (location, message, category)
+    ('index.md:9', "policy 'P2' has no goals: no goal names it in :policy:",
+     'vision.policy-without-goals'),
+    ('index.md:13', "missing title: policy 'P3' needs a :title: option", 'vision.missing-title'),
+    ('index.md:22', "duplicate goal id 'G1-1': already defined at {srcdir}/index.md:17",
+     'vision.duplicate'),
+    ('index.md:27', "goal 'G1-2' has no :policy: option", 'vision.missing-policy'),
+    ('index.md:31', "goal 'G9-1' points to an unknown policy 'P9'", 'vision.unknown-policy'),
+    ('index.md:36', "malformed goal id 'GX': expected the form G1-1", 'vision.id'),
+    ('index.md:41', "initiative 'I1' points to an unknown goal 'G1-9'", 'vision.unknown-goal'),
+    ('index.md:46', "indicator 'K1' points to an unknown goal 'G7-7'", 'vision.unknown-goal'),
+    ('index.md:51', "opinion 'O1' points to an unknown goal 'G5-5'", 'vision.unknown-goal'),
+    ('index.md:58', "'opinion': Unknown option key: 'colour' (allowed: ['goals', 'meeting', 'tags'])",
+     'myst.directive_option'),
+    ('index.md:62', "unknown goal 'G8-8': no object has this id", 'vision.ref'),
+    ('index.md:62', "unknown meeting 'M3': no object has this id", 'vision.ref'),
+    ('index.md:62', "unknown policy 'G1-1': 'G1-1' is a goal", 'vision.ref'),
+    ('other.rst:4', "duplicate goal id 'G1-1': already defined at {srcdir}/index.md:17",
+     'vision.duplicate'),
+]
+
+
+def warning_lines(app, warning) -> list[str]:
+    return [line for line in strip_colors(warning.getvalue()).splitlines() if line]
+
+
+@pytest.mark.sphinx('html', testroot='domain-warnings', freshenv=True)
+def test_each_mistake_is_located(app, warning):
+    app.build()
+    lines = warning_lines(app, warning)
+    for location, message, category in EXPECTED:
+        expected = f'{app.srcdir}/{location}: WARNING: {message.format(srcdir=app.srcdir)} [{category}]'
+        assert expected in lines, '\n'.join(lines)
+
+
+@pytest.mark.sphinx('html', testroot='domain-warnings', freshenv=True)
+def test_unknown_rst_option_is_located(app, warning):
+    app.build()
+    text = strip_colors(warning.getvalue())
+    assert f'{app.srcdir}/other.rst:8: ERROR: Error in "opinion" directive:\nunknown option: "colour".' in text
+    assert 'Traceback' not in text
+
+
+@pytest.mark.sphinx('latex', testroot='domain-warnings', freshenv=True)
+def test_latex_build_reports_the_same_reference_warnings(app, warning):
+    app.build()
+    lines = warning_lines(app, warning)
+    assert f"{app.srcdir}/index.md:62: WARNING: unknown goal 'G8-8': no object has this id [vision.ref]" in lines
+
+
+def one_mistake_projects():
+    """A project per mistake: each alone must fail a ``-W`` build."""
+    goal = ':::{goal} G1-1\n:policy: P1\n:title: 目指す姿\n:::\n'
+    policy = ':::{policy} P1\n:title: 方針\n:::\n'
+    return {
+        'duplicate': policy + goal + goal,
+        'unknown-reference': policy + goal + '{goal}`G2-2`\n',
+        'unknown-meeting-reference': policy + goal + '{meeting}`M1`\n',
+        'goal-without-policy': policy + goal + ':::{goal} G1-2\n:title: 目指す姿\n:::\n',
+        'goal-with-unknown-policy': policy + goal + ':::{goal} G2-1\n:policy: P2\n:title: 目指す姿\n:::\n',
+        'initiative-unknown-goal': policy + goal + ':::{initiative} I1\n:goals: G3-3\n:title: 取組\n:::\n',
+        'indicator-unknown-goal': policy + goal + ':::{indicator} K1\n:goals: G3-3\n:title: 指標\n:::\n',
+        'opinion-unknown-goal': policy + goal + ':::{opinion} O1\n:goals: G3-3\n意見\n:::\n',
+        'malformed-id': policy + goal + ':::{opinion} Q1\n:goals: G1-1\n意見\n:::\n',
+        'missing-title': policy + ':::{goal} G1-1\n:policy: P1\n:::\n',
+        'policy-without-goals': policy + goal + ':::{policy} P2\n:title: 方針\n:::\n',
+        'unknown-option': policy + goal + ':::{goal} G1-2\n:policy: P1\n:title: 姿\n:owner: 区\n:::\n',
+    }
+
+
+MISTAKES = one_mistake_projects()
+
+
+@pytest.mark.parametrize(('name', 'source'), sorted(MISTAKES.items()), ids=sorted(MISTAKES))
+def test_each_mistake_fails_a_strict_build(name, source, make_app, tmp_path, rootdir):
+    srcdir = tmp_path / name
+    srcdir.mkdir()
+    for conf in ('conf.py', 'readings.yaml'):
+        shutil.copy(rootdir / 'test-domain-core' / conf, srcdir / conf)
+    (srcdir / 'index.md').write_text(f'# 見出し\n\n{source}', encoding='utf-8')
+    app = make_app('html', srcdir=srcdir, warningiserror=True)
+    app.build()
+    assert app.statuscode == 1
+
+
+def test_the_projects_are_valid_without_their_mistake(make_app, tmp_path, rootdir):
+    """The control: the common part of the projects above builds cleanly."""
+    srcdir = tmp_path / 'valid'
+    srcdir.mkdir()
+    for conf in ('conf.py', 'readings.yaml'):
+        shutil.copy(rootdir / 'test-domain-core' / conf, srcdir / conf)
+    source = ':::{policy} P1\n:title: 方針\n:::\n:::{goal} G1-1\n:policy: P1\n:title: 目指す姿\n:::\n{goal}`G1-1`\n'
+    (srcdir / 'index.md').write_text(f'# 見出し\n\n{source}', encoding='utf-8')
+    app = make_app('html', srcdir=srcdir, warningiserror=True)
+    app.build()
+    assert app.statuscode == 0

@@ -1,0 +1,10 @@
+extensions = ['myst_parser', 'vision']
+myst_enable_extensions = ['colon_fence']
+language = 'ja'
+project = '図のテスト'
+latex_engine = 'uplatex'
+latex_documents = [('index', 'diagrams.tex', '図のテスト', '世田谷区', 'howto')]
+latex_elements = {
+    'papersize': 'a4paper',
+    'fontpkg': r'\usepackage[noalphabet,haranoaji]{pxchfon}',
+}
