@@ -69,5 +69,23 @@ class SearchJapaneseBigram(SearchLanguage):
         return len(word) == 2
 
 
+def drop_vanished_words(app: Sphinx) -> list:
+    """Forget words no page holds any more, before the index is written.
+
+    On an incremental build Sphinx prunes the rebuilt pages from every word's
+    page set but keeps words whose set became empty, so ``searchindex.js``
+    would differ from a clean build's. Bigrams make that common: editing
+    「教授」 to 「名誉教授」 leaves 「学教」 behind. Runs once every page has been
+    fed (``html-collect-pages`` comes after writing, before the index dump).
+    """
+    indexer = getattr(app.builder, 'indexer', None)
+    if indexer is not None:
+        for mapping in (indexer._mapping, indexer._title_mapping):
+            for word in [word for word, docnames in mapping.items() if not docnames]:
+                del mapping[word]
+    return []
+
+
 def setup(app: Sphinx) -> None:
     app.add_search_language(SearchJapaneseBigram)
+    app.connect('html-collect-pages', drop_vanished_words)

@@ -76,8 +76,8 @@ def configure_latex(app: Sphinx, config: Config) -> None:
     """Set the cover (unless ``conf.py`` sets its own) and the watermark's package."""
     stage = config.vision_stage
     if 'maketitle' not in config.latex_elements:
-        config.latex_elements['maketitle'] = cover_tex(
-            tex_escape(config.project), tex_escape(config.author), stage)
+        cover = cover_tex(tex_escape(config.project), tex_escape(config.author), stage)
+        config.latex_elements = {**config.latex_elements, 'maketitle': cover}
     if is_draft(stage):
         app.add_latex_package('eso-pic')
 
@@ -85,8 +85,10 @@ def configure_latex(app: Sphinx, config: Config) -> None:
 def add_html_paths(app: Sphinx, config: Config) -> None:
     # First, ahead of the theme's component directory, which the theme put on
     # templates_path itself: our search-button-field.html replaces the theme's.
-    config.templates_path.insert(0, str(TEMPLATES))
-    config.html_static_path.append(str(STATIC))
+    # New lists, never changed in place: a default value is shared by every
+    # Sphinx application in the process.
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
 def add_stage_to_context(app: Sphinx, pagename: str, templatename: str,

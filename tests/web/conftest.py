@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from web_harness import RESULTS_PAGE, html_pages, run_browser, serve
@@ -18,6 +20,13 @@ def site(site_html):
 @pytest.fixture(scope='session')
 def site_pages(site) -> list[str]:
     return html_pages(site)
+
+
+@pytest.fixture(scope='session')
+def written_pages(site_pages) -> list[str]:
+    """The pages editors wrote, without those Sphinx generates (indices, search)."""
+    docs = Path(__file__).resolve().parents[2] / 'docs'
+    return [page for page in site_pages if (docs / page).with_suffix('.md').is_file()]
 
 
 @pytest.fixture(scope='session')

@@ -2,35 +2,39 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from urllib.parse import urldefrag
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from web_harness import GENERATED, article_text, html_pages, normalise, run_browser, serve
+from web_harness import article_text, html_pages, normalise, run_browser, serve
 from web_terms import RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
 
 
-def pages_with(site, phrase: str) -> set[str]:
-    wanted = ''.join(normalise(word) for word in phrase.split())
-    return {page for page in html_pages(site)
-            if page not in GENERATED and wanted in article_text(site / page)}
+@pytest.fixture(scope='module')
+def pages_with(site, written_pages):
+    """The editors' pages that contain a phrase, as the search should find them."""
+    def pages(phrase: str) -> set[str]:
+        wanted = ''.join(normalise(word) for word in phrase.split())
+        return {page for page in written_pages if wanted in article_text(site / page)}
+    return pages
 
 
 def found_pages(hits: list[dict]) -> set[str]:
     return {urldefrag(hit['href']).url for hit in hits}
 
 
-def test_recall_terms_are_many_and_in_the_site(site):
+def test_recall_terms_are_many_and_in_the_site(pages_with):
     assert len(set(RECALL_TERMS)) >= 50
-    absent = [term for term in RECALL_TERMS if not pages_with(site, term)]
+    absent = [term for term in RECALL_TERMS if not pages_with(term)]
     assert not absent
 
 
-def test_search_finds_every_page_with_every_term(site, browser_report):
+def test_search_finds_every_page_with_every_term(pages_with, browser_report):
     results = browser_report['search']
-    missed = {term: sorted(pages_with(site, term) - found_pages(results[term]))
+    missed = {term: sorted(pages_with(term) - found_pages(results[term]))
               for term in RECALL_TERMS}
     missed = {term: pages for term, pages in missed.items() if pages}
     recall = 1 - len(missed) / len(RECALL_TERMS)
@@ -42,15 +46,15 @@ def test_the_issue_examples_are_found(browser_report):
         assert browser_report['search'][term], term
 
 
-def test_a_phrase_must_occur_as_written(site, browser_report):
-    assert pages_with(site, SCATTERED) == set()
+def test_a_phrase_must_occur_as_written(site, pages_with, browser_report):
+    assert pages_with(SCATTERED) == set()
     bigrams = [SCATTERED[i:i + 2] for i in range(len(SCATTERED) - 1)]
     assert any(all(b in article_text(site / page) for b in bigrams) for page in html_pages(site))
     assert browser_report['search'][SCATTERED] == []
 
 
-def test_words_separated_by_a_space_must_all_occur(site, browser_report):
-    expected = set.intersection(*(pages_with(site, word) for word in TWO_WORDS.split()))
+def test_words_separated_by_a_space_must_all_occur(pages_with, browser_report):
+    expected = set.intersection(*(pages_with(word) for word in TWO_WORDS.split()))
     assert expected
     assert found_pages(browser_report['search'][TWO_WORDS]) == expected
 
@@ -86,3 +90,27 @@ def test_objects_are_found_by_id_and_title(objects_site):
         'kind': 'object', 'href': 'index.html#vision-goal-G1-2',
         'title': '目指す姿1-2 区民生活を支える産業が引き継がれていく世田谷区'}
     assert [hit['href'] for hit in results['事業承継']] == ['opinions.html']
+
+
+def build_html(srcdir) -> bytes:
+    app = SphinxTestApp('html', srcdir=srcdir, status=io.StringIO(), warning=io.StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return (app.outdir / 'searchindex.js').read_bytes()
+
+
+def test_incremental_index_equals_a_clean_one(rootdir, tmp_path):
+    incremental = tmp_path / 'incremental'
+    shutil.copytree(rootdir / 'test-web-search', incremental)
+    before = build_html(incremental)
+    page = incremental / 'opinions.md'
+    page.write_text(page.read_text(encoding='utf-8').replace('事業承継', '事業継続'), encoding='utf-8')
+    after = build_html(incremental)
+    assert '承継'.encode('unicode_escape') in before
+    assert '承継'.encode('unicode_escape') not in after
+
+    clean = tmp_path / 'clean'
+    shutil.copytree(incremental, clean, ignore=shutil.ignore_patterns('_build'))
+    assert build_html(clean) == after

@@ -77,10 +77,12 @@ def page_count(pdf) -> int:
 
 
 def content_streams(pdf) -> list[bytes]:
+    """Every Flate stream, inflated as far as it goes (a stream's data may end
+    in the line break before ``endstream``)."""
     streams = []
-    for raw in re.findall(rb'stream\r?\n(.*?)\r?\nendstream', pdf.read_bytes(), re.S):
+    for raw in re.findall(rb'stream\r?\n(.*?)endstream', pdf.read_bytes(), re.S):
         try:
-            streams.append(zlib.decompress(raw))
+            streams.append(zlib.decompressobj().decompress(raw))
         except zlib.error:
             continue
     return streams
