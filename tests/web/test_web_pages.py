@@ -68,3 +68,15 @@ def test_checks_catch_faults(tmp_path):
     offline = report['offline']['faulty.html']
     assert offline['foreign'] == ['https://example.org/logo.png']
     assert any('diagram.png' in failure and '404' in failure for failure in offline['failed'])
+
+
+def test_theme_labels_are_japanese(site, site_pages):
+    english = ('More', 'Collapse Sidebar', 'Expand Sidebar', 'Skip to main content', 'Search')
+    for page in site_pages:
+        soup = BeautifulSoup((site / page).read_text(encoding='utf-8'), 'html.parser')
+        for script in soup(['script', 'style']):
+            script.decompose()
+        words = {word.strip() for word in soup.get_text('\n').split('\n')}
+        labels = {soup.select_one(selector).get('aria-label', '') if soup.select_one(selector) else ''
+                  for selector in ('aside.vision-stage-banner', '.search-button-field')}
+        assert not (set(english) & (words | labels)), page
