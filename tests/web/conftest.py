@@ -32,6 +32,6 @@ def written_pages(site_pages) -> list[str]:
 @pytest.fixture(scope='session')
 def browser_report(site, site_pages) -> dict:
     with serve(site) as base:
-        return run_browser(base, checks=['pages', 'focus', 'search'],
+        return run_browser(base, checks=['pages', 'dark', 'focus', 'search'],
                            pages=[*site_pages, RESULTS_PAGE],
                            queries=[*RECALL_TERMS, SCATTERED, *TITLE_QUERIES, TWO_WORDS])

@@ -20,7 +20,7 @@ FAULTY_PAGE = '''<!DOCTYPE html>
 
 def test_every_page_was_checked(site_pages, browser_report):
     checked = set(site_pages) | {RESULTS_PAGE}
-    for check in ('offline', 'axe', 'print'):
+    for check in ('offline', 'axe', 'axeDark', 'print'):
         assert set(browser_report[check]) == checked, check
 
 
@@ -32,6 +32,11 @@ def test_no_request_leaves_the_machine_or_fails(browser_report):
 
 def test_no_wcag_aa_violation(browser_report):
     violations = {page: found for page, found in browser_report['axe'].items() if found}
+    assert not violations
+
+
+def test_no_wcag_aa_violation_in_dark_mode(browser_report):
+    violations = {page: found for page, found in browser_report['axeDark'].items() if found}
     assert not violations
 
 
