@@ -53,9 +53,11 @@ def test_text_alternative_is_in_the_search_index(built):
     script = (built.outdir / 'searchindex.js').read_text(encoding='utf-8')
     terms = json.loads(script.removeprefix('Search.setIndex(').removesuffix(')'))['terms']
     index_page = 1  # docnames are sorted: broken, index
-    for word in ('メインテーマ', 'につながる'):  # words of the caption and of the text alternative
-        pages = terms[word] if isinstance(terms[word], list) else [terms[word]]
-        assert index_page in pages
+    for phrase in ('メインテーマ', 'につながる'):  # words of the caption and of the text alternative
+        # As the site's search splits them (vision.search: character bigrams).
+        for word in built.builder.indexer.lang.split(phrase):
+            pages = terms[word] if isinstance(terms[word], list) else [terms[word]]
+            assert index_page in pages
 
 
 @pytest.mark.sphinx('html', testroot='diagrams-mermaid')
