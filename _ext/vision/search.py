@@ -9,9 +9,12 @@ character bigrams of every run of letters and digits, after NFKC
 normalisation and lower-casing. The page index keeps every bigram; the
 browser splits the query into the same bigrams and intersects their pages,
 then fetches each candidate page and keeps it only if the whole query really
-occurs in its text (bigrams alone would also match 「区民」…「民生」 for
-「区民生」 anywhere). The browser side (``search_ja.js``) goes where Sphinx
+occurs in its text (bigrams alone would report 「区民生活の基盤」 for a
+page holding all of its pieces, none of them together). The browser side (``search_ja.js``) goes where Sphinx
 puts a language's splitter: ``language_data.js``.
+
+Registered with ``app.add_search_language``, which replaces Sphinx's 'ja'
+for every project built in the same process that loads this extension.
 """
 
 from __future__ import annotations
