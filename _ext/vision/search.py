@@ -9,9 +9,12 @@ character bigrams of every run of letters and digits, after NFKC
 normalisation and lower-casing. The page index keeps every bigram; the
 browser splits the query into the same bigrams and intersects their pages,
 then fetches each candidate page and keeps it only if the whole query really
-occurs in its text (bigrams alone would also match 「区民」…「民生」 for
-「区民生」 anywhere). The browser side (``search_ja.js``) goes where Sphinx
+occurs in its text (bigrams alone would report 「区民生活の基盤」 for a
+page holding all of its pieces, none of them together). The browser side (``search_ja.js``) goes where Sphinx
 puts a language's splitter: ``language_data.js``.
+
+Registered with ``app.add_search_language``, which replaces Sphinx's 'ja'
+for every project built in the same process that loads this extension.
 """
 
 from __future__ import annotations
@@ -69,5 +72,23 @@ class SearchJapaneseBigram(SearchLanguage):
         return len(word) == 2
 
 
+def drop_vanished_words(app: Sphinx) -> list:
+    """Forget words no page holds any more, before the index is written.
+
+    On an incremental build Sphinx prunes the rebuilt pages from every word's
+    page set but keeps words whose set became empty, so ``searchindex.js``
+    would differ from a clean build's. Bigrams make that common: editing
+    「教授」 to 「名誉教授」 leaves 「学教」 behind. Runs once every page has been
+    fed (``html-collect-pages`` comes after writing, before the index dump).
+    """
+    indexer = getattr(app.builder, 'indexer', None)
+    if indexer is not None:
+        for mapping in (indexer._mapping, indexer._title_mapping):
+            for word in [word for word, docnames in mapping.items() if not docnames]:
+                del mapping[word]
+    return []
+
+
 def setup(app: Sphinx) -> None:
     app.add_search_language(SearchJapaneseBigram)
+    app.connect('html-collect-pages', drop_vanished_words)

@@ -86,7 +86,7 @@ const visionObjectHits = (phrases) => {
   const hits = [];
   for (const [prefix, entries] of Object.entries(index.objects)) {
     for (const [file, typeIndex, priority, anchor, name] of entries) {
-      const [, type, typeName] = index.objnames[typeIndex];
+      const [, type] = index.objnames[typeIndex];
       const fullname = prefix ? `${prefix}.${name}` : name;
       const id = visionNormalise(visionObjectId(anchor, type));
       const title = visionNormalise(fullname).replace(/\s+/gu, "");
@@ -99,7 +99,7 @@ const visionObjectHits = (phrases) => {
         index.docnames[file],
         fullname,
         "#" + anchor,
-        typeName + _(", in ") + index.titles[file],
+        index.titles[file], // the name already says the type: 目指す姿1-1 …
         score + (Scorer.objPrio[priority] || 0),
         index.filenames[file],
         SearchResultKind.object,

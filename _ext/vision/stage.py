@@ -9,7 +9,6 @@ vision is adopted (策定) neither appears. The stage comes from
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
@@ -25,10 +24,6 @@ _ = get_translation('vision')
 
 #: The stage at which the document stops being a draft.
 ADOPTED = STAGES[-1]
-
-_HERE = Path(__file__).resolve().parent
-TEMPLATES = _HERE / 'templates'
-STATIC = _HERE / 'static'
 
 
 def is_draft(stage: str) -> bool:
@@ -76,19 +71,10 @@ def configure_latex(app: Sphinx, config: Config) -> None:
     """Set the cover (unless ``conf.py`` sets its own) and the watermark's package."""
     stage = config.vision_stage
     if 'maketitle' not in config.latex_elements:
-        config.latex_elements['maketitle'] = cover_tex(
-            tex_escape(config.project), tex_escape(config.author), stage)
+        cover = cover_tex(tex_escape(config.project), tex_escape(config.author), stage)
+        config.latex_elements = {**config.latex_elements, 'maketitle': cover}
     if is_draft(stage):
         app.add_latex_package('eso-pic')
-
-
-def add_html_paths(app: Sphinx, config: Config) -> None:
-    # First, ahead of the theme's component directory, which the theme put on
-    # templates_path itself: our search-button-field.html replaces the theme's.
-    # New lists, not in-place changes: an unset option's default list is
-    # shared by every Sphinx application in the process (tests build many).
-    config.templates_path = [str(TEMPLATES), *config.templates_path]
-    config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
 def add_stage_to_context(app: Sphinx, pagename: str, templatename: str,
@@ -100,7 +86,5 @@ def add_stage_to_context(app: Sphinx, pagename: str, templatename: str,
 
 def setup(app: Sphinx) -> None:
     # After vision.config's validation, which is also connected to config-inited.
-    app.connect('config-inited', add_html_paths, priority=600)
     app.connect('config-inited', configure_latex, priority=600)
     app.connect('html-page-context', add_stage_to_context)
-    app.add_css_file('vision-residents.css')

@@ -3,11 +3,12 @@
  * reports, as JSON on stdout, what the tests in this directory assert:
  *   offline  - requests to another host (aborted) and failed requests, per page;
  *   axe      - axe-core WCAG 2.0/2.1 A and AA violations, per page;
+ *   axeDark  - the same with the reader's system in dark mode (the theme follows it);
  *   print    - which navigation stays visible under print media, per page;
  *   focus    - the skip link's box and outline once focused by Tab;
  *   search   - the result list of the site's own search page, per query.
  * Input (stdin): {"base": "http://127.0.0.1:PORT/", "pages": [...],
- *   "queries": [...], "checks": ["pages", "focus", "search"]}.
+ *   "queries": [...], "checks": ["pages", "dark", "focus", "search"]}.
  * One browser, one page object, for everything: fast enough for every page.
  */
 "use strict";
@@ -50,60 +51,71 @@ async function checkPages(browser, base, pages, report) {
   await Promise.all(Array.from({ length: PARALLEL_PAGES }, worker));
 }
 
+async function runAxe(page) {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = await page.evaluate(
+    (tags) =>
+      window.axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      }),
+    AXE_TAGS,
+  );
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+  }));
+}
+
 async function checkPage(page, base, path, report) {
-  const axePath = require.resolve("axe-core/axe.min.js");
-  {
-    const foreign = [];
-    const failed = [];
-    const onFailed = (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`);
-    const onResponse = (response) => {
-      if (response.status() >= 400) failed.push(`${response.url()} (HTTP ${response.status()})`);
+  const foreign = [];
+  const failed = [];
+  const onFailed = (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`);
+  const onResponse = (response) => {
+    if (response.status() >= 400) failed.push(`${response.url()} (HTTP ${response.status()})`);
+  };
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.host === new URL(base).host || url.protocol === "data:" || url.protocol === "blob:")
+      return route.continue();
+    foreign.push(route.request().url());
+    return route.abort("blockedbyclient");
+  });
+  page.on("requestfailed", onFailed);
+  page.on("response", onResponse);
+  await visit(page, base + path);
+  page.off("requestfailed", onFailed);
+  page.off("response", onResponse);
+  await page.unroute("**/*");
+  report.offline[path] = {
+    foreign,
+    failed: failed.filter((f) => !foreign.some((url) => f.startsWith(url))),
+  };
+
+  report.axe[path] = await runAxe(page);
+
+  await page.emulateMedia({ media: "print" });
+  report.print[path] = await page.evaluate((selectors) => {
+    const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+    const main = document.querySelector("main, [role=main]");
+    return {
+      visibleNavigation: selectors.filter((s) => [...document.querySelectorAll(s)].some(shown)),
+      mainText: main && shown(main) ? main.innerText.trim().length : 0,
     };
-    await page.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.host === new URL(base).host || url.protocol === "data:" || url.protocol === "blob:")
-        return route.continue();
-      foreign.push(route.request().url());
-      return route.abort("blockedbyclient");
-    });
-    page.on("requestfailed", onFailed);
-    page.on("response", onResponse);
+  }, NAVIGATION);
+  await page.emulateMedia({ media: "screen" });
+}
+
+/* axe again with the system in dark mode, which the theme follows. */
+async function checkDark(browser, base, pages, report) {
+  const page = await browser.newPage({ viewport: VIEWPORT, colorScheme: "dark" });
+  for (const path of pages) {
     await visit(page, base + path);
-    page.off("requestfailed", onFailed);
-    page.off("response", onResponse);
-    await page.unroute("**/*");
-    report.offline[path] = {
-      foreign,
-      failed: failed.filter((f) => !foreign.some((url) => f.startsWith(url))),
-    };
-
-    await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(
-      (tags) =>
-        window.axe.run(document, {
-          runOnly: { type: "tag", values: tags },
-          resultTypes: ["violations"],
-        }),
-      AXE_TAGS,
-    );
-    report.axe[path] = result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
-    }));
-
-    await page.emulateMedia({ media: "print" });
-    report.print[path] = await page.evaluate((selectors) => {
-      const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
-      const main = document.querySelector("main, [role=main]");
-      return {
-        visibleNavigation: selectors.filter((s) => [...document.querySelectorAll(s)].some(shown)),
-        mainText: main && shown(main) ? main.innerText.trim().length : 0,
-      };
-    }, NAVIGATION);
-    await page.emulateMedia({ media: "screen" });
+    report[path] = await runAxe(page);
   }
+  await page.close();
 }
 
 /* Tab once from the top of the first page: the skip link, shown and ringed. */
@@ -160,6 +172,7 @@ async function search(page, base, queries, report) {
       Object.assign(report, { offline: {}, axe: {}, print: {} });
       await checkPages(browser, job.base, job.pages, report);
     }
+    if (job.checks.includes("dark")) await checkDark(browser, job.base, job.pages, (report.axeDark = {}));
     const page = await browser.newPage({ viewport: VIEWPORT });
     if (job.checks.includes("focus")) await checkFocus(page, job.base, job.pages, (report.focus = {}));
     if (job.checks.includes("search")) await search(page, job.base, job.queries, (report.search = {}));

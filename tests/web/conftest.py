@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from web_harness import html_pages, run_browser, serve
+from web_harness import RESULTS_PAGE, html_pages, run_browser, serve
 from web_terms import RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
 
-#: A search results page is a page residents see too: check it like the others.
-RESULTS_PAGE = 'search.html?q=世田谷区'
 
 
 @pytest.fixture(scope='session')
@@ -23,8 +23,15 @@ def site_pages(site) -> list[str]:
 
 
 @pytest.fixture(scope='session')
+def written_pages(site_pages) -> list[str]:
+    """The pages editors wrote, without those Sphinx generates (indices, search)."""
+    docs = Path(__file__).resolve().parents[2] / 'docs'
+    return [page for page in site_pages if (docs / page).with_suffix('.md').is_file()]
+
+
+@pytest.fixture(scope='session')
 def browser_report(site, site_pages) -> dict:
     with serve(site) as base:
-        return run_browser(base, checks=['pages', 'focus', 'search'],
+        return run_browser(base, checks=['pages', 'dark', 'focus', 'search'],
                            pages=[*site_pages, RESULTS_PAGE],
                            queries=[*RECALL_TERMS, SCATTERED, *TITLE_QUERIES, TWO_WORDS])

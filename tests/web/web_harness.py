@@ -16,6 +16,9 @@ from bs4 import BeautifulSoup
 
 HARNESS = Path(__file__).with_name('browser.js')
 
+#: A search results page is a page residents see too: check it like the others.
+RESULTS_PAGE = 'search.html?q=世田谷区'
+
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
