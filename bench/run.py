@@ -38,6 +38,10 @@ SCALE = 10
 ENV = {**os.environ, 'SOURCE_DATE_EPOCH': '1693872000', 'FORCE_SOURCE_DATE': '1'}
 
 
+class BuildFailed(Exception):
+    """A build exited non-zero; the measure is reported as failed, the run goes on."""
+
+
 @dataclass
 class Run:
     seconds: float
@@ -55,6 +59,7 @@ class Samples:
     stale: list[int] = field(default_factory=list)
     stale_pages: set[str] = field(default_factory=set)
     pdf_pages: list[int] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
 
     def add(self, measure: str, run: Run) -> None:
         self.times.setdefault(measure, []).append(run.seconds)
@@ -89,8 +94,8 @@ class Builder:
             seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
-            raise SystemExit(f'sphinx-build failed ({proc.returncode}): {" ".join(command)}\n'
-                             f'see {log}:\n{log.read_text()[-3000:]}')
+            raise BuildFailed(f'sphinx-build failed ({proc.returncode}): {" ".join(command)}\n'
+                              f'see {log}:\n{log.read_text()[-2000:]}')
         return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
     def html(self, src: Path, out: Path, log: Path, *extra: str) -> Run:
@@ -157,11 +162,15 @@ class Bench:
             raise SystemExit(f'{page}: the edited object is not found exactly once')
         page.write_text(text.replace(old, new), encoding='utf-8')
 
-    def step(self, title: str, repetition: int, action) -> None:
+    def step(self, measure: str, title: str, repetition: int, action) -> None:
         order = self.variants[repetition % len(self.variants):] + self.variants[:repetition % len(self.variants)]
         for variant in order:
             print(f'[{repetition + 1}/{self.args.repeat}] {title}: {variant}', flush=True)
-            action(variant, self.samples[variant])
+            try:
+                action(variant, self.samples[variant])
+            except BuildFailed as error:
+                print(error, flush=True)
+                self.samples[variant].failed.add(measure)
 
     def repetition(self, rep: int) -> None:
         def full(variant: str, samples: Samples) -> None:
@@ -208,13 +217,14 @@ class Bench:
             samples.add('latexpdf', run)
             samples.pdf_pages.append(pdf_page_count(self.out(variant, 'pdf') / 'latex'))
 
-        steps = [('full build', full), ('no-change rebuild', nochange), ('incremental build', incremental),
-                 ('clean build of the edit', clean_of_edit), ('full build -j 2', parallel),
-                 ("language='en' build", english)]
+        steps = [('full', 'full build', full), ('nochange', 'no-change rebuild', nochange),
+                 ('incremental', 'incremental build', incremental),
+                 ('full', 'clean build of the edit', clean_of_edit), ('j2', 'full build -j 2', parallel),
+                 ('en', "language='en' build", english)]
         if not self.args.no_pdf:
-            steps.append(('LaTeX + PDF', latexpdf))
-        for title, action in steps:
-            self.step(title, rep, action)
+            steps.append(('latexpdf', 'LaTeX + PDF', latexpdf))
+        for measure, title, action in steps:
+            self.step(measure, title, rep, action)
 
     def scaled(self) -> float:
         """Median full build of ours at SCALE times the objects and pages."""
@@ -244,7 +254,9 @@ def _ratio(value: float | None, floor: float | None) -> float | None:
     return value / floor if value is not None and floor else None
 
 
-def _fmt(value: float | None, unit: str) -> str:
+def _fmt(value: float | None, unit: str, failed: bool = False) -> str:
+    if failed:
+        return 'failed'
     if value is None:
         return '—'
     return f'{value:.0f} MB' if unit == 'MB' else f'{value:.2f}{unit}'
@@ -267,7 +279,8 @@ def report(samples: dict[str, Samples], variants: list[str], scaled: float | Non
     def timed(label: str, measure: str, limit: float | None, target: str, cpu: bool = False) -> None:
         values = {v: med(v, measure, cpu) for v in variants}
         ratios = {v: _ratio(values[v], values.get('plain')) for v in variants}
-        rows.append((label, {v: _fmt(values[v], ' s') for v in variants}, ratios, target,
+        rows.append((label, {v: _fmt(values[v], ' s', measure in samples[v].failed) for v in variants},
+                     ratios, target,
                      _verdict(ratios.get('ours'), limit)))
 
     timed('full build', 'full', 1.2, '≤ 1.2× plain')
