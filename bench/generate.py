@@ -9,7 +9,7 @@ is written as three complete Sphinx projects:
     the floor any extension is measured against.
 ``needs/``
     sphinx-needs: one need type per object type, the same links as
-    ``needs_extra_links`` and one ``needtable`` per overview table.
+    ``needs_links`` and one ``needtable`` per overview table.
 ``ours/``
     the ``vision`` extension's directives, roles and generated tables.
 
@@ -69,7 +69,7 @@ class Obj:
 @dataclass
 class Overview:
     """One overview table: objects of ``objtype`` linked to the goals of ``policy``
-    (or every policy and goal when ``policy`` is empty: the system table)."""
+    (or, when ``policy`` is empty, the system table: every policy, goal and initiative)."""
 
     title: str
     objtype: str
@@ -154,12 +154,9 @@ def build_corpus(pages: int, objects: int, seed: int = 1, language: str = 'ja') 
         content_pages.append((docname, f'第{number + 1}章 {words.phrase(2)}', words.paragraph(2), chunk))
         start += size
 
-    by_policy: dict[str, list[Obj]] = {policy.id: [] for policy in policies}
-    for obj in everything:
-        if obj.objtype == 'initiative':
-            by_policy[obj.links['goals'][0].split('-')[0].replace('G', 'P')].append(obj)
+    initiatives = [obj for obj in everything if obj.objtype == 'initiative']
     overview_pages = [('overviews/system', '体系一覧',
-                       [Overview('基本的方針と目指す姿', 'goal', '', policies + goals)])]
+                       [Overview('基本的方針・目指す姿・取組', 'goal', '', policies + goals + initiatives)])]
     for policy in policies:
         own_goals = [goal for goal in goals if goal.links['policy'] == [policy.id]]
         overview_pages.append((f'overviews/{policy.id.lower()}', f'{policy.id} の一覧', [
@@ -245,7 +242,7 @@ def render_table(table: Overview, variant: str) -> str:
         return f'| ID | 名称 |\n|---|---|\n{rows}'
     if variant == 'needs':
         if not table.policy:
-            return ':::{needtable}\n:types: policy;goal\n:columns: id;title\n:style: table\n:::\n'
+            return ':::{needtable}\n:types: policy;goal;initiative\n:columns: id;title\n:style: table\n:::\n'
         key = 'policy' if table.objtype == 'goal' else 'goals'
         # Quoted whole: MyST reads option values as YAML.
         condition = (f'\'"{table.policy}" in policy\'' if key == 'policy'
@@ -253,8 +250,8 @@ def render_table(table: Overview, variant: str) -> str:
         return (f':::{{needtable}}\n:types: {table.objtype}\n:filter: {condition}\n'
                 f':columns: id;title\n:style: table\n:::\n')
     if not table.policy:
-        return ':::{vision-table}\n:types: policy, goal\n:::\n'
-    return f':::{{vision-table}}\n:types: {table.objtype}\n:policy: {table.policy}\n:::\n'
+        return ':::{vision-system}\n:::\n'
+    return f':::{{vision-list}}\n:type: {table.objtype}\n:policy: {table.policy}\n:columns: id, title\n:::\n'
 
 
 def render_content_page(title: str, intro: str, objects: list[Obj], variant: str) -> str:

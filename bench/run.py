@@ -38,9 +38,14 @@ SCALE = 10
 ENV = {**os.environ, 'SOURCE_DATE_EPOCH': '1693872000', 'FORCE_SOURCE_DATE': '1'}
 
 
+class BuildFailed(Exception):
+    """A build exited non-zero; the measure is reported as failed, the run goes on."""
+
+
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
 
 
@@ -49,24 +54,29 @@ class Samples:
     """Every measurement of one variant, by measure name."""
 
     times: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
     rss: list[float] = field(default_factory=list)
     stale: list[int] = field(default_factory=list)
     stale_pages: set[str] = field(default_factory=set)
     pdf_pages: list[int] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
 
-    def add(self, measure: str, seconds: float) -> None:
-        self.times.setdefault(measure, []).append(seconds)
+    def add(self, measure: str, run: Run) -> None:
+        self.times.setdefault(measure, []).append(run.seconds)
+        self.cpu.setdefault(measure, []).append(run.cpu_seconds)
 
-    def median(self, measure: str) -> float | None:
-        values = self.times.get(measure)
+    def median(self, measure: str, cpu: bool = False) -> float | None:
+        values = (self.cpu if cpu else self.times).get(measure)
         return statistics.median(values) if values else None
 
 
 class Builder:
     """Runs ``sphinx-build`` as a child process and measures it.
 
-    The peak RSS comes from ``wait4``: the largest resident set of the child and
-    of any process it waited for (``-j`` workers, latexmk and TeX).
+    The peak RSS and the CPU time come from ``wait4``: the largest resident set
+    of the child and of any process it waited for (``-j`` workers, latexmk and
+    TeX), and the CPU time of all of them. CPU time is less disturbed than wall
+    time when other work shares the machine.
     """
 
     def __init__(self, python: str, verbose: bool) -> None:
@@ -84,9 +94,9 @@ class Builder:
             seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
-            raise SystemExit(f'sphinx-build failed ({proc.returncode}): {" ".join(command)}\n'
-                             f'see {log}:\n{log.read_text()[-3000:]}')
-        return Run(seconds, usage.ru_maxrss / 1024)
+            raise BuildFailed(f'sphinx-build failed ({proc.returncode}): {" ".join(command)}\n'
+                              f'see {log}:\n{log.read_text()[-2000:]}')
+        return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
     def html(self, src: Path, out: Path, log: Path, *extra: str) -> Run:
         return self.run(['-b', 'html', '-q', *extra, str(src), str(out)], log)
@@ -152,33 +162,37 @@ class Bench:
             raise SystemExit(f'{page}: the edited object is not found exactly once')
         page.write_text(text.replace(old, new), encoding='utf-8')
 
-    def step(self, title: str, repetition: int, action) -> None:
+    def step(self, measure: str, title: str, repetition: int, action) -> None:
         order = self.variants[repetition % len(self.variants):] + self.variants[:repetition % len(self.variants)]
         for variant in order:
             print(f'[{repetition + 1}/{self.args.repeat}] {title}: {variant}', flush=True)
-            action(variant, self.samples[variant])
+            try:
+                action(variant, self.samples[variant])
+            except BuildFailed as error:
+                print(error, flush=True)
+                self.samples[variant].failed.add(measure)
 
     def repetition(self, rep: int) -> None:
         def full(variant: str, samples: Samples) -> None:
             shutil.copytree(self.pristine(variant), self.src(variant), dirs_exist_ok=True)
             reset_tree(self.out(variant, 'inc'))
             run = self.builder.html(self.src(variant), self.out(variant, 'inc'), self.log(variant, 'full'))
-            samples.add('full', run.seconds)
+            samples.add('full', run)
             samples.rss.append(run.peak_rss_mb)
 
         def nochange(variant: str, samples: Samples) -> None:
             run = self.builder.html(self.src(variant), self.out(variant, 'inc'), self.log(variant, 'nochange'))
-            samples.add('nochange', run.seconds)
+            samples.add('nochange', run)
 
         def incremental(variant: str, samples: Samples) -> None:
             self.edit(variant, apply=True)
             run = self.builder.html(self.src(variant), self.out(variant, 'inc'), self.log(variant, 'incremental'))
-            samples.add('incremental', run.seconds)
+            samples.add('incremental', run)
 
         def clean_of_edit(variant: str, samples: Samples) -> None:
             reset_tree(self.out(variant, 'clean'))
             run = self.builder.html(self.src(variant), self.out(variant, 'clean'), self.log(variant, 'clean'))
-            samples.add('full', run.seconds)
+            samples.add('full', run)
             samples.rss.append(run.peak_rss_mb)
             stale = stale_pages(self.out(variant, 'inc'), self.out(variant, 'clean'))
             samples.stale.append(len(stale))
@@ -188,28 +202,29 @@ class Bench:
         def parallel(variant: str, samples: Samples) -> None:
             reset_tree(self.out(variant, 'j2'))
             run = self.builder.html(self.src(variant), self.out(variant, 'j2'), self.log(variant, 'j2'), '-j', '2')
-            samples.add('j2', run.seconds)
+            samples.add('j2', run)
 
         def english(variant: str, samples: Samples) -> None:
             reset_tree(self.out(variant, 'en'))
             run = self.builder.html(self.src(variant), self.out(variant, 'en'), self.log(variant, 'en'),
                                     '-D', 'language=en')
-            samples.add('en', run.seconds)
+            samples.add('en', run)
 
         def latexpdf(variant: str, samples: Samples) -> None:
             reset_tree(self.out(variant, 'pdf'))
             run = self.builder.run(['-M', 'latexpdf', str(self.src(variant)), str(self.out(variant, 'pdf')), '-q'],
                                    self.log(variant, 'latexpdf'))
-            samples.add('latexpdf', run.seconds)
+            samples.add('latexpdf', run)
             samples.pdf_pages.append(pdf_page_count(self.out(variant, 'pdf') / 'latex'))
 
-        steps = [('full build', full), ('no-change rebuild', nochange), ('incremental build', incremental),
-                 ('clean build of the edit', clean_of_edit), ('full build -j 2', parallel),
-                 ("language='en' build", english)]
+        steps = [('full', 'full build', full), ('nochange', 'no-change rebuild', nochange),
+                 ('incremental', 'incremental build', incremental),
+                 ('full', 'clean build of the edit', clean_of_edit), ('j2', 'full build -j 2', parallel),
+                 ('en', "language='en' build", english)]
         if not self.args.no_pdf:
-            steps.append(('LaTeX + PDF', latexpdf))
-        for title, action in steps:
-            self.step(title, rep, action)
+            steps.append(('latexpdf', 'LaTeX + PDF', latexpdf))
+        for measure, title, action in steps:
+            self.step(measure, title, rep, action)
 
     def scaled(self) -> float:
         """Median full build of ours at SCALE times the objects and pages."""
@@ -239,7 +254,9 @@ def _ratio(value: float | None, floor: float | None) -> float | None:
     return value / floor if value is not None and floor else None
 
 
-def _fmt(value: float | None, unit: str) -> str:
+def _fmt(value: float | None, unit: str, failed: bool = False) -> str:
+    if failed:
+        return 'failed'
     if value is None:
         return '—'
     return f'{value:.0f} MB' if unit == 'MB' else f'{value:.2f}{unit}'
@@ -254,29 +271,33 @@ def _verdict(value: float | None, limit: float | None, at_least: bool = False) -
 def report(samples: dict[str, Samples], variants: list[str], scaled: float | None,
            args: argparse.Namespace) -> str:
     """The results table: each variant's value, its ratio against plain, ours' target."""
-    def med(variant: str, measure: str) -> float | None:
-        return samples[variant].median(measure) if variant in samples else None
+    def med(variant: str, measure: str, cpu: bool = False) -> float | None:
+        return samples[variant].median(measure, cpu) if variant in samples else None
 
     rows = []  # (measure, {variant: text}, {variant: ratio}, target text, verdict)
 
-    def timed(label: str, measure: str, limit: float | None, target: str) -> None:
-        values = {v: med(v, measure) for v in variants}
+    def timed(label: str, measure: str, limit: float | None, target: str, cpu: bool = False) -> None:
+        values = {v: med(v, measure, cpu) for v in variants}
         ratios = {v: _ratio(values[v], values.get('plain')) for v in variants}
-        rows.append((label, {v: _fmt(values[v], ' s') for v in variants}, ratios, target,
+        rows.append((label, {v: _fmt(values[v], ' s', measure in samples[v].failed) for v in variants},
+                     ratios, target,
                      _verdict(ratios.get('ours'), limit)))
 
     timed('full build', 'full', 1.2, '≤ 1.2× plain')
+    timed('full build, CPU time', 'full', None, '', cpu=True)
     timed('full build -j 2', 'j2', None, '')
     speedups = {v: _ratio(med(v, 'full'), med(v, 'j2')) for v in variants}
     rows.append(('speed-up from -j 2', {v: _fmt(speedups[v], '×') for v in variants}, {}, '≥ 1.3×',
                  _verdict(speedups.get('ours'), 1.3, at_least=True)))
     timed('incremental build', 'incremental', 1.3, "≤ 1.3× plain's")
+    timed('incremental, CPU time', 'incremental', None, '', cpu=True)
     stale = {v: max(samples[v].stale) if samples[v].stale else None for v in variants}
     rows.append(('stale pages after incr.', {v: '—' if stale[v] is None else str(stale[v]) for v in variants},
                  {}, '0', '' if stale.get('ours') is None else ('PASS' if stale['ours'] == 0 else 'MISS')))
     timed('no-change rebuild', 'nochange', None, '')
     if not args.no_pdf:
         timed('LaTeX + PDF', 'latexpdf', 1.5, '≤ 1.5× plain')
+        timed('LaTeX + PDF, CPU time', 'latexpdf', None, '', cpu=True)
         pages = {v: statistics.median(samples[v].pdf_pages) if samples[v].pdf_pages else None for v in variants}
         rows.append(('PDF pages', {v: '—' if pages[v] is None else f'{pages[v]:.0f}' for v in variants},
                      {v: _ratio(pages[v], pages.get('plain')) for v in variants}, '', ''))
