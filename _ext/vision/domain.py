@@ -66,6 +66,7 @@ class VisionDomain(Domain):
         incremental builds agree. The other is kept aside (``shadowed``) and
         takes over if the owner's page drops it. Returns whether ``obj`` owns.
         """
+        self._objects_changed()
         existing = self.objects.get(obj.id)
         if existing is None:
             self.objects[obj.id] = obj
@@ -79,13 +80,31 @@ class VisionDomain(Domain):
 
     def objects_of(self, objtype: str) -> list[VisionObject]:
         """The objects of one type in natural id order (G1-2 before G1-10)."""
-        return sorted((o for o in self.objects.values() if o.objtype == objtype),
-                      key=lambda o: sort_key(o.id))
+        return list(self._index()[0].get(objtype, ()))
 
     def children(self, parent_id: str, objtype: str) -> list[VisionObject]:
         """The objects of ``objtype`` that link to ``parent_id`` (a policy's goals ...)."""
-        return [o for o in self.objects_of(objtype)
-                if any(parent_id in targets for targets in o.links.values())]
+        return list(self._index()[1].get((parent_id, objtype), ()))
+
+    def _index(self) -> tuple[dict, dict]:
+        """Objects by type and by (linked id, type), each in natural id order.
+
+        Built once after the objects last changed, not per call: backlinks and
+        views ask for children of every object, which was quadratic in the
+        number of objects (measured by bench/). Never pickled.
+        """
+        if self.__dict__.get('_index_cache') is None:
+            by_type: dict[str, list[VisionObject]] = {}
+            by_parent: dict[tuple[str, str], list[VisionObject]] = {}
+            for obj in sorted(self.objects.values(), key=lambda o: sort_key(o.id)):
+                by_type.setdefault(obj.objtype, []).append(obj)
+                for parent_id in {t for targets in obj.links.values() for t in targets}:
+                    by_parent.setdefault((parent_id, obj.objtype), []).append(obj)
+            self._index_cache = (by_type, by_parent)
+        return self._index_cache
+
+    def _objects_changed(self) -> None:
+        self._index_cache = None
 
     def note_reference(self, docname: str, target: str) -> None:
         self.data['references'].setdefault(docname, set()).add(target)
@@ -97,6 +116,7 @@ class VisionDomain(Domain):
     # -- Per-document data ----------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
+        self._objects_changed()
         dropped = [i for i, o in self.objects.items() if o.docname == docname]
         for object_id in dropped:
             del self.objects[object_id]
