@@ -58,7 +58,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-STATIC_DIR = Path(__file__).with_name('static')
 CSS_FILE = 'vision-diagrams.css'
 
 #: The output each builder format needs; other formats show the text alternative only.
@@ -185,7 +184,6 @@ def _route_mermaid_fences(app: Sphinx, config: Config) -> None:
     if hasattr(config, 'myst_fence_as_directive'):
         config.myst_fence_as_directive = {*config.myst_fence_as_directive, 'mermaid'}
     config.mermaid_output_format = 'svg'
-    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
 # -- Collecting every diagram before writing, to draw them in one batch -------------------

@@ -1,7 +1,10 @@
-"""HTML rendering: the stylesheet of objects and views.
+"""HTML rendering: the stylesheet of objects and views, and the extension's
+static folder.
 
 Objects and views are docutils containers, tables and lists, which every
-HTML theme renders; this module only adds ``vision.css`` to each HTML page.
+HTML theme renders; this module adds ``vision.css`` to each HTML page and
+puts ``static/`` (also the diagrams' and the residents' stylesheets) on
+``html_static_path``, once for the whole extension.
 """
 
 from __future__ import annotations
@@ -12,8 +15,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
-STYLESHEET = Path(__file__).with_name('static') / 'vision.css'
+STATIC_DIR = Path(__file__).with_name('static')
+STYLESHEET = STATIC_DIR / 'vision.css'
+
+
+def add_static_dir(app: Sphinx, config: Config) -> None:
+    # A new list, never changed in place: a default value is shared by every
+    # application in the process.
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
 def add_stylesheet(app: Sphinx) -> None:
@@ -28,4 +39,5 @@ def add_stylesheet(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.connect('config-inited', add_static_dir)
     app.connect('builder-inited', add_stylesheet)

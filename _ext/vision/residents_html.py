@@ -23,17 +23,15 @@ _ = get_translation('vision')
 
 _HERE = Path(__file__).resolve().parent
 TEMPLATES = _HERE / 'templates'
-STATIC = _HERE / 'static'
 STYLESHEET = 'vision-residents.css'
 
 
 def add_html_paths(app: Sphinx, config: Config) -> None:
     # First, ahead of the component directory the theme puts on templates_path
-    # itself, so that our components replace the theme's. New lists, never
+    # itself, so that our components replace the theme's. A new list, never
     # changed in place: a default value is shared by every application in the
-    # process.
+    # process. (The static folder is registered once, by vision.html.)
     config.templates_path = [str(TEMPLATES), *config.templates_path]
-    config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
 def name_the_theme_menu(app: Sphinx, config: Config) -> None:
