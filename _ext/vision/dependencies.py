@@ -6,9 +6,14 @@ write time, so such a page needs rewriting, not rereading, when an object it
 shows changes. Before reading, we snapshot the objects; after reading, we
 compare, and return (``env-get-updated``) the pages that
 
-* link to a changed object (``VisionDomain.data['references']``),
+* link to an object whose link text or place changed
+  (``VisionDomain.data['references']``),
 * hold an object that a changed object links to, or linked to (backlinks),
-* show a view of many objects (``VisionDomain.data['views']``).
+* show a view (``VisionDomain.data['views']``) that shows a changed object,
+  gains or loses an object, or prints a changed short label.
+
+A view's :class:`~vision.view_filters.ViewSpec` says which objects it shows:
+a change to a goal of P1 leaves the pages listing P5's initiatives alone.
 
 This is the dependency sphinx.ext.todo and sphinx-needs do not declare.
 """
@@ -18,12 +23,17 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from . import labels
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from .domain import VisionDomain
     from .model import VisionObject
+    from .view_filters import ViewSpec
 
 #: The snapshot lives on the application, never in the pickled environment.
 _SNAPSHOT = '_vision_objects_before_read'
@@ -54,31 +64,89 @@ def clear_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]
 
 
 def changed_ids(before: dict[str, VisionObject], after: dict[str, VisionObject]) -> set[str]:
-    """Ids of objects added, removed or changed, and every id they link to."""
-    affected: set[str] = set()
-    for object_id in before.keys() | after.keys():
-        old, new = before.get(object_id), after.get(object_id)
-        if old == new:
-            continue
-        affected.add(object_id)
-        for obj in (old, new):
-            if obj is not None:
-                affected.update(target for targets in obj.links.values() for target in targets)
-    return affected
+    """Ids of objects added, removed or changed."""
+    return {object_id for object_id in before.keys() | after.keys()
+            if before.get(object_id) != after.get(object_id)}
+
+
+def reference_key(obj: VisionObject | None) -> tuple | None:
+    """What a link to ``obj`` shows and points at: its text and its place.
+
+    Short links (目指す姿1-1 in table columns) carry the same text as their
+    tooltip, so this covers them too.
+    """
+    if obj is None:
+        return None
+    return obj.objtype, obj.docname, obj.anchor, labels.reference_text(obj)
+
+
+def link_targets(obj: VisionObject | None, names: Iterable[str] | None = None) -> set[str]:
+    if obj is None:
+        return set()
+    return {target for name, targets in obj.links.items()
+            if names is None or name in names for target in targets}
+
+
+def linkers(objects: dict[str, VisionObject], targets: set[str]) -> set[str]:
+    """Ids of the objects that link to one of ``targets``."""
+    return {obj.id for obj in objects.values() if link_targets(obj) & targets}
+
+
+class Change:
+    """The objects before and after reading, and what differs between them."""
+
+    def __init__(self, before: dict[str, VisionObject], after: dict[str, VisionObject]) -> None:
+        self.before, self.after = before, after
+        self.changed = changed_ids(before, after)
+        ids = self.changed
+        self.references_changed = {i for i in ids if reference_key(before.get(i))
+                                   != reference_key(after.get(i))}
+        # Objects that did not change but may enter or leave a filtered view
+        # through a changed goal (its policy), or show a changed link.
+        self.neighbours = (linkers(before, ids) | linkers(after, ids)) - ids
+
+    def alters(self, spec: ViewSpec) -> bool:
+        """Whether the view ``spec`` describes shows anything that changed."""
+        if set(spec.filter_targets) & self.changed:
+            return True
+        for object_id in self.changed:
+            if self._shown(spec, object_id) != (False, False):
+                return True
+        for object_id in self.neighbours:
+            was, now = self._shown(spec, object_id)
+            if was != now:
+                return True
+            if now and link_targets(self.after[object_id], spec.link_columns) & self.references_changed:
+                return True
+        return False
+
+    def _shown(self, spec: ViewSpec, object_id: str) -> tuple[bool, bool]:
+        old, new = self.before.get(object_id), self.after.get(object_id)
+        return (old is not None and spec.shows(old, self.before),
+                new is not None and spec.shows(new, self.after))
+
+    def pages(self, domain: VisionDomain) -> set[str]:
+        """The pages whose generated content this change alters."""
+        pages = {docname for docname, specs in domain.data['views'].items()
+                 if any(self.alters(spec) for spec in specs)}
+        pages.update(docname for docname, targets in domain.data['references'].items()
+                     if targets & self.references_changed)
+        # Backlinks: the pages of the objects a changed object links, or linked, to.
+        for object_id in self.changed:
+            old, new = self.before.get(object_id), self.after.get(object_id)
+            for target in link_targets(old) | link_targets(new) | {object_id}:
+                if target in self.after:
+                    pages.add(self.after[target].docname)
+        return pages
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: VisionDomain = env.domains['vision']
     before = getattr(app, _SNAPSHOT, {})
     after = {i: comparable(o) for i, o in domain.objects.items()}
-    affected = changed_ids(before, after)
-    if not affected:
+    if before == after:
         return []
-    pages = set(domain.data['views'])
-    pages.update(docname for docname, targets in domain.data['references'].items()
-                 if targets & affected)
-    pages.update(after[i].docname for i in affected if i in after)
-    return sorted(pages & env.found_docs)
+    return sorted(Change(before, after).pages(domain) & env.found_docs)
 
 
 def setup(app: Sphinx) -> None:

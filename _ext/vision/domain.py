@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from .view_filters import ViewSpec
+
 logger = logging.getLogger(__name__)
 
 
@@ -47,9 +49,9 @@ class VisionDomain(Domain):
         'objects': {},  # id -> VisionObject
         'shadowed': [],  # the other definitions of duplicated ids
         'references': {},  # docname -> set of ids the page links to
-        'views': set(),  # docnames with generated views of many objects
+        'views': {},  # docname -> ViewSpecs of the page's generated views
     }
-    data_version = 2
+    data_version = 3
 
     # -- The API other modules code against ------------------------------------
 
@@ -109,9 +111,9 @@ class VisionDomain(Domain):
     def note_reference(self, docname: str, target: str) -> None:
         self.data['references'].setdefault(docname, set()).add(target)
 
-    def note_view(self, docname: str) -> None:
-        """Mark ``docname`` as showing a view that depends on many objects."""
-        self.data['views'].add(docname)
+    def note_view(self, docname: str, spec: ViewSpec) -> None:
+        """Record that ``docname`` shows a view of the objects ``spec`` selects."""
+        self.data['views'].setdefault(docname, []).append(spec)
 
     # -- Per-document data ----------------------------------------------------
 
@@ -130,7 +132,7 @@ class VisionDomain(Domain):
                 shadowed.remove(heir)
                 self.objects[object_id] = heir
         self.data['references'].pop(docname, None)
-        self.data['views'].discard(docname)
+        self.data['views'].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         # Duplicates within the other process's documents were reported there.
@@ -142,7 +144,7 @@ class VisionDomain(Domain):
             if docname in otherdata['references']:
                 self.data['references'][docname] = otherdata['references'][docname]
             if docname in otherdata['views']:
-                self.data['views'].add(docname)
+                self.data['views'][docname] = otherdata['views'][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str,
                     document: nodes.document) -> None:

@@ -11,7 +11,7 @@ disagrees with the text. Options:
 
 In HTML each box links to its object. The page is a view of many objects
 (``VisionDomain.note_view``), so :mod:`vision.dependencies` rewrites it when
-any object changes.
+an object it shows changes.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import labels
 from .diagrams import diagram_node
+from .view_filters import ViewSpec
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -87,7 +88,10 @@ class StructureDiagramDirective(SphinxDirective):
             initiatives='initiatives' in self.options,
             caption=self.options.get('caption', ''))
         self.set_source_info(placeholder)
-        self.env.domains['vision'].note_view(self.env.docname)
+        types = ('theme', 'policy', 'goal', 'initiative') if placeholder['initiatives'] else (
+            'theme', 'policy', 'goal')
+        self.env.domains['vision'].note_view(
+            self.env.docname, ViewSpec(types, policy=placeholder['policy']))
         return [placeholder]
 
 

@@ -2,8 +2,9 @@
 tables, and the opinions × goals matrix.
 
 Each directive leaves a :class:`vision_view` placeholder and tells the domain
-that its page shows a view (:meth:`VisionDomain.note_view`), so
-:mod:`vision.dependencies` rewrites the page whenever an object changes.
+which objects its page shows (:meth:`VisionDomain.note_view`, a
+:class:`~vision.view_filters.ViewSpec`), so :mod:`vision.dependencies`
+rewrites the page when one of those objects changes.
 The post-transform :class:`FillViews` builds the content at write time from
 the merged domain data; its links are ``pending_xref`` nodes resolved by the
 domain like any other.
@@ -24,6 +25,7 @@ from .directives import id_list
 from .model import OBJECT_TYPES, VisionObject
 from .nodes import vision_view
 from .roles import make_xref
+from .view_filters import ViewSpec
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -62,7 +64,7 @@ class ViewDirective(SphinxDirective):
         node = vision_view(view=self.view, docname=self.env.docname, table_id=table_id,
                            options=self._options(), classes=[f'vision-{self.view}'])
         self.set_source_info(node)
-        self.env.domains['vision'].note_view(self.env.docname)
+        self.env.domains['vision'].note_view(self.env.docname, view_spec(self.view, node['options']))
         return [node]
 
     def _options(self) -> dict[str, Any]:
@@ -79,6 +81,23 @@ class MatrixDirective(ViewDirective):
     """``vision-matrix``: which opinion informed which goal."""
 
     view = 'matrix'
+
+
+#: The types each whole-vision view shows.
+VIEW_TYPES = {
+    'system': ('theme', 'policy', 'goal', 'initiative'),
+    'matrix': ('policy', 'goal', 'opinion'),
+}
+
+
+def view_spec(view: str, options: dict[str, Any]) -> ViewSpec:
+    """The objects a view with these options shows."""
+    if view in VIEW_TYPES:
+        return ViewSpec(VIEW_TYPES[view])
+    columns = options.get('columns') or DEFAULT_COLUMNS[options['type']]
+    return ViewSpec((options['type'],), policy=options.get('policy', ''),
+                    goal=options.get('goal', ''), tag=options.get('tag', ''),
+                    link_columns=tuple(c for c in columns if c in LINK_COLUMNS))
 
 
 def column_list(argument: str) -> tuple[str, ...]:
@@ -283,7 +302,9 @@ class ViewBuilder:
             found = self.domain.objects.get(target) if target else None
             if target and (found is None or found.objtype != expected):
                 self.warn('vision-list filters by an unknown %s %r', expected, target)
-        selected = [o for o in self.domain.objects_of(objtype) if self.matches(o)]
+        spec = view_spec('list', self.options)
+        selected = [o for o in self.domain.objects_of(objtype)
+                    if spec.shows(o, self.domain.objects)]
         if not selected:
             return [no_objects()]
         if self.options.get('format') == 'list':
@@ -299,24 +320,6 @@ class ViewBuilder:
         widths = [40 if c == 'title' else 15 for c in columns]
         headers = [labels.COLUMN_LABELS[c] for c in columns]
         return [table(headers, rows, widths, self.options.get('caption'), ['vision-list-table'])]
-
-    def matches(self, obj: VisionObject) -> bool:
-        policy = self.options.get('policy')
-        goal = self.options.get('goal')
-        tag = self.options.get('tag')
-        if policy and policy not in self.policies_of(obj):
-            return False
-        if goal and goal not in (obj.id, *obj.links.get('goals', ())):
-            return False
-        return not tag or tag in obj.tags
-
-    def policies_of(self, obj: VisionObject) -> set[str]:
-        if obj.objtype == 'policy':
-            return {obj.id}
-        if obj.objtype == 'goal':
-            return set(obj.links.get('policy', ()))
-        goals = (self.domain.objects.get(g) for g in obj.links.get('goals', ()))
-        return {p for g in goals if g is not None for p in g.links.get('policy', ())}
 
     def cell(self, obj: VisionObject, column: str) -> list[nodes.Node]:
         if column == 'id':

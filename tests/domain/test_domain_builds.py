@@ -81,8 +81,14 @@ def add_opinion(src: Path) -> None:
     edit(src / 'b.md', '参照：', ':::{opinion} O2\n:goals: G1-1\n新しい意見\n:::\n\n参照：')
 
 
+def goal_changes_policy(src: Path) -> None:
+    # I1 links G1-1: it leaves P1's list of initiatives and joins P2's.
+    edit(src / 'a.md', ':policy: P1\n:title: 古い題名', ':policy: P2\n:title: 古い題名')
+
+
 SCENARIOS = {
     'change-title': change_title,
+    'goal-changes-policy': goal_changes_policy,
     'delete-goal': delete_goal,
     'move-goal': move_goal,
     'add-opinion': add_opinion,
@@ -102,6 +108,28 @@ def test_incremental_build_equals_clean_build(scenario, tmp_path):
     build(clean / 'src', clean)
     assert tree(incremental) != before  # the change is visible at all
     assert_same_tree(incremental, clean)
+
+
+def written_times(outdir: Path) -> dict[str, int]:
+    return {p.relative_to(outdir / 'html').as_posix(): p.stat().st_mtime_ns
+            for p in (outdir / 'html').rglob('*.html')}
+
+
+def test_incremental_build_rewrites_only_pages_that_show_the_change(tmp_path):
+    """A new title of G1-1 reaches the pages that show it, and no others: the
+    list of P2's initiatives (none links to G1-1) is left as it was."""
+    shutil.copytree(ROOTS / 'test-domain-incremental', tmp_path / 'src')
+    build(tmp_path / 'src', tmp_path)
+    first = written_times(tmp_path)
+    change_title(tmp_path / 'src')
+    build(tmp_path / 'src', tmp_path)
+    second = written_times(tmp_path)
+    rewritten = {page for page in first if second[page] != first[page]}
+    # a: G1-1 itself; b: O1 links it; c: {goal}`G1-1`; p2: I1 links it;
+    # index: system table and matrix; list-p1: I1 with its link to G1-1.
+    shows_g1_1 = {'a.html', 'b.html', 'c.html', 'p2.html', 'index.html', 'list-p1.html'}
+    assert shows_g1_1 <= rewritten
+    assert 'list-p2.html' not in rewritten
 
 
 def test_parallel_build_equals_serial_build(tmp_path):
