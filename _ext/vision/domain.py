@@ -191,9 +191,10 @@ class VisionDomain(Domain):
             contnode += nodes.Text(labels.reference_text(obj))
         reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, contnode,
                                  labels.reference_text(obj))
-        if builder.format != 'latex' or node.get('vision_nopage'):
+        if builder.format != 'latex' or in_table(node):
             return reference
-        # Paper cannot be clicked: print the target's page after the link.
+        # Paper cannot be clicked: print the target's page after the link;
+        # not in tables, where it would fill narrow columns and lengthen rows.
         return nodes.inline('', '', reference,
                             vision_pageref(refdocname=obj.docname, refid=obj.anchor))
 
@@ -216,6 +217,15 @@ class VisionDomain(Domain):
                        obj.objtype, obj.id, path, owner.lineno,
                        location=location or (obj.docname, obj.lineno),
                        type='vision', subtype='duplicate')
+
+
+def in_table(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.table):
+            return True
+        parent = parent.parent
+    return False
 
 
 def position(obj: VisionObject) -> tuple[str, int]:

@@ -185,13 +185,13 @@ def no_objects() -> nodes.paragraph:
     return nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])
 
 
-def xref_list(objtype: str, ids: Sequence[str], docname: str, short: bool,
+def xref_list(objtype: str, ids: Sequence[str], docname: str,
               domain: VisionDomain) -> list[nodes.Node]:
-    """One paragraph per linked object, with its label only when ``short``."""
+    """One paragraph per linked object, with its label only."""
     result = []
     for object_id in ids:
         target = domain.objects.get(object_id)
-        text = labels.object_label(target) if short and target is not None else None
+        text = labels.object_label(target) if target is not None else None
         result.append(paragraph(make_xref(objtype, object_id, docname, text)))
     return result
 
@@ -214,38 +214,53 @@ class ViewBuilder:
     def warn(self, message: str, *args: Any) -> None:
         logger.warning(message, *args, location=self.node, type='vision', subtype='view')
 
-    # The system table: one row per goal, its policy cell spanning its goals.
-    # The initiatives column appears once there are initiatives.
+    # The system table. Without initiatives: one row per goal, its policy's
+    # cell spanning its goals. With them: a row per policy across the table,
+    # then one row per initiative, its goal's cell spanning the goal's
+    # initiatives; a policy column would stay empty for pages in print.
     def system(self) -> list[nodes.Node]:
         if not self.domain.objects_of('policy'):
             return [no_objects()]
         result: list[nodes.Node] = []
         for theme in self.domain.objects_of('theme'):
             result.append(paragraph(make_xref('theme', theme.id, self.docname)))
-        with_initiatives = bool(self.domain.objects_of('initiative'))
+        if self.domain.objects_of('initiative'):
+            types, rows = ('goal', 'initiative'), self.system_rows_by_initiative()
+        else:
+            types, rows = ('policy', 'goal'), self.system_rows_by_goal()
+        caption = self.options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
+        # Ruled, not striped: the rules show where a goal's initiatives end.
+        result.append(table([labels.TYPE_LABELS[t] for t in types], rows, (35, 65), caption,
+                            ['vision-system-table', 'standard', 'nocolorrows']))
+        return result
+
+    def system_rows_by_goal(self) -> list[list[Any]]:
+        return [row for policy in self.domain.objects_of('policy')
+                for row in self.spanning_rows(policy, 'goal')]
+
+    def system_rows_by_initiative(self) -> list[list[Any]]:
         rows = []
         for policy in self.domain.objects_of('policy'):
-            goals = self.domain.children(policy.id, 'goal') or [None]
-            policy_cell = nodes.entry('', paragraph(make_xref('policy', policy.id, self.docname)),
-                                      morerows=len(goals) - 1)
-            for index, goal in enumerate(goals):
-                cells: list[Any] = [policy_cell] if index == 0 else []
-                if goal is None:
-                    cells.append(nodes.entry())
-                else:
-                    cells.append(paragraph(make_xref('goal', goal.id, self.docname)))
-                if with_initiatives:
-                    initiatives = [i.id for i in self.domain.children(goal.id, 'initiative')
-                                   ] if goal is not None else []
-                    cells.append(xref_list('initiative', initiatives, self.docname, False,
-                                           self.domain))
-                rows.append(cells)
-        types = ('policy', 'goal', 'initiative') if with_initiatives else ('policy', 'goal')
-        widths = (30, 40, 30) if with_initiatives else (35, 65)
-        caption = self.options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
-        result.append(table([labels.TYPE_LABELS[t] for t in types], rows, widths, caption,
-                            ['vision-system-table']))
-        return result
+            heading = nodes.strong('', '', make_xref('policy', policy.id, self.docname))
+            rows.append([nodes.entry('', paragraph(heading), morecols=1,
+                                     classes=['vision-system-policy'])])
+            for goal in self.domain.children(policy.id, 'goal'):
+                rows.extend(self.spanning_rows(goal, 'initiative'))
+        return rows
+
+    def spanning_rows(self, parent: VisionObject, objtype: str) -> list[list[Any]]:
+        """A row per ``objtype`` child of ``parent``, the parent's cell spanning them."""
+        children = self.domain.children(parent.id, objtype) or [None]
+        parent_cell = self.object_cell(parent.objtype, parent)
+        parent_cell['morerows'] = len(children) - 1
+        return [[parent_cell, self.object_cell(objtype, child)] if index == 0
+                else [self.object_cell(objtype, child)]
+                for index, child in enumerate(children)]
+
+    def object_cell(self, objtype: str, obj: VisionObject | None) -> nodes.entry:
+        if obj is None:
+            return nodes.entry()
+        return nodes.entry('', paragraph(make_xref(objtype, obj.id, self.docname)))
 
     # The opinions × goals matrix. Goals are grouped under their policy's
     # mark (①) and numbered within it, so the narrow columns stay readable
@@ -259,7 +274,7 @@ class ViewBuilder:
         for opinion in self.domain.objects_of('opinion'):
             informed = set(opinion.links.get('goals', ()))
             label = make_xref('opinion', opinion.id, self.docname,
-                              labels.object_label(opinion), pageref=False)
+                              labels.object_label(opinion))
             cells: list[Any] = [[paragraph(label), paragraph(nodes.Text(opinion.title))]]
             for goal in goals:
                 if goal.id in informed:
@@ -276,12 +291,11 @@ class ViewBuilder:
             policy = self.domain.objects.get(policy_id)
             text = labels.display_number(policy) if policy is not None else policy_id
             policy_row.append(nodes.entry('', paragraph(make_xref(
-                'policy', policy_id, self.docname, text, pageref=False)),
+                'policy', policy_id, self.docname, text)),
                 morecols=len(group) - 1))
             for goal in group:
                 goal_row.append(nodes.entry('', paragraph(make_xref(
-                    'goal', goal.id, self.docname, goal.number.rpartition('-')[2],
-                    pageref=False))))
+                    'goal', goal.id, self.docname, goal.number.rpartition('-')[2]))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
         return [table(policy_row, rows, (24, *(2,) * len(goals)), caption,
                       ['vision-matrix-table'], more_header_rows=[goal_row])]
@@ -331,7 +345,7 @@ class ViewBuilder:
             return [paragraph(nodes.Text(str(labels.TYPE_LABELS[obj.objtype])))]
         if column in LINK_COLUMNS:
             return xref_list(LINK_COLUMNS[column], obj.links.get(column, ()), self.docname,
-                             True, self.domain)
+                             self.domain)
         if column == 'tags':
             return [paragraph(nodes.Text('、'.join(obj.tags)))]
         return [paragraph(nodes.Text(obj.fields.get(column, '')))]
