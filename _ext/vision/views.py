@@ -6,8 +6,8 @@ which objects its page shows (:meth:`VisionDomain.note_view`, a
 :class:`~vision.view_filters.ViewSpec`), so :mod:`vision.dependencies`
 rewrites the page when one of those objects changes.
 The post-transform :class:`FillViews` builds the content at write time from
-the merged domain data; its links are ``pending_xref`` nodes resolved by the
-domain like any other.
+the merged domain data, with links made finished by the domain's
+:class:`~vision.domain.Linker`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from . import labels
 from .directives import id_list
 from .model import OBJECT_TYPES, VisionObject
 from .nodes import vision_view
-from .roles import make_xref
 from .view_filters import ViewSpec
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-    from .domain import VisionDomain
+    from .domain import Linker, VisionDomain
 
 logger = logging.getLogger(__name__)
 
@@ -185,14 +184,14 @@ def no_objects() -> nodes.paragraph:
     return nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])
 
 
-def xref_list(objtype: str, ids: Sequence[str], docname: str, short: bool,
-              domain: VisionDomain) -> list[nodes.Node]:
+def xref_list(objtype: str, ids: Sequence[str], short: bool, domain: VisionDomain,
+              link: Linker) -> list[nodes.Node]:
     """One paragraph per linked object, with its label only when ``short``."""
     result = []
     for object_id in ids:
         target = domain.objects.get(object_id)
         text = labels.object_label(target) if short and target is not None else None
-        result.append(paragraph(make_xref(objtype, object_id, docname, text)))
+        result.append(paragraph(link(objtype, object_id, text)))
     return result
 
 
@@ -204,6 +203,7 @@ class ViewBuilder:
         self.node = node
         self.docname = node['docname']
         self.options = node['options']
+        self.link = domain.linker(self.docname)
 
     def build(self) -> list[nodes.Node]:
         builders: dict[str, Callable[[], list[nodes.Node]]] = {
@@ -221,24 +221,24 @@ class ViewBuilder:
             return [no_objects()]
         result: list[nodes.Node] = []
         for theme in self.domain.objects_of('theme'):
-            result.append(paragraph(make_xref('theme', theme.id, self.docname)))
+            result.append(paragraph(self.link('theme', theme.id)))
         with_initiatives = bool(self.domain.objects_of('initiative'))
         rows = []
         for policy in self.domain.objects_of('policy'):
             goals = self.domain.children(policy.id, 'goal') or [None]
-            policy_cell = nodes.entry('', paragraph(make_xref('policy', policy.id, self.docname)),
+            policy_cell = nodes.entry('', paragraph(self.link('policy', policy.id)),
                                       morerows=len(goals) - 1)
             for index, goal in enumerate(goals):
                 cells: list[Any] = [policy_cell] if index == 0 else []
                 if goal is None:
                     cells.append(nodes.entry())
                 else:
-                    cells.append(paragraph(make_xref('goal', goal.id, self.docname)))
+                    cells.append(paragraph(self.link('goal', goal.id)))
                 if with_initiatives:
                     initiatives = [i.id for i in self.domain.children(goal.id, 'initiative')
                                    ] if goal is not None else []
-                    cells.append(xref_list('initiative', initiatives, self.docname, False,
-                                           self.domain))
+                    cells.append(xref_list('initiative', initiatives, False, self.domain,
+                                           self.link))
                 rows.append(cells)
         types = ('policy', 'goal', 'initiative') if with_initiatives else ('policy', 'goal')
         widths = (30, 40, 30) if with_initiatives else (35, 65)
@@ -258,8 +258,7 @@ class ViewBuilder:
         rows = []
         for opinion in self.domain.objects_of('opinion'):
             informed = set(opinion.links.get('goals', ()))
-            label = make_xref('opinion', opinion.id, self.docname,
-                              labels.object_label(opinion), pageref=False)
+            label = self.link('opinion', opinion.id, labels.object_label(opinion), pageref=False)
             cells: list[Any] = [[paragraph(label), paragraph(nodes.Text(opinion.title))]]
             for goal in goals:
                 if goal.id in informed:
@@ -275,12 +274,12 @@ class ViewBuilder:
         for policy_id, group in groups:
             policy = self.domain.objects.get(policy_id)
             text = labels.display_number(policy) if policy is not None else policy_id
-            policy_row.append(nodes.entry('', paragraph(make_xref(
-                'policy', policy_id, self.docname, text, pageref=False)),
+            policy_row.append(nodes.entry('', paragraph(self.link(
+                'policy', policy_id, text, pageref=False)),
                 morecols=len(group) - 1))
             for goal in group:
-                goal_row.append(nodes.entry('', paragraph(make_xref(
-                    'goal', goal.id, self.docname, goal.number.rpartition('-')[2],
+                goal_row.append(nodes.entry('', paragraph(self.link(
+                    'goal', goal.id, goal.number.rpartition('-')[2],
                     pageref=False))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
         return [table(policy_row, rows, (24, *(2,) * len(goals)), caption,
@@ -310,7 +309,7 @@ class ViewBuilder:
         if self.options.get('format') == 'list':
             items = []
             for obj in selected:
-                item = paragraph(make_xref(obj.objtype, obj.id, self.docname))
+                item = paragraph(self.link(obj.objtype, obj.id))
                 if obj.objtype == 'opinion':
                     item += nodes.Text(f'　{obj.title}')
                 items.append(nodes.list_item('', item))
@@ -323,15 +322,14 @@ class ViewBuilder:
 
     def cell(self, obj: VisionObject, column: str) -> list[nodes.Node]:
         if column == 'id':
-            return [paragraph(make_xref(obj.objtype, obj.id, self.docname,
-                                        labels.object_label(obj)))]
+            return [paragraph(self.link(obj.objtype, obj.id, labels.object_label(obj)))]
         if column == 'title':
             return [paragraph(nodes.Text(obj.title))]
         if column == 'type':
             return [paragraph(nodes.Text(str(labels.TYPE_LABELS[obj.objtype])))]
         if column in LINK_COLUMNS:
-            return xref_list(LINK_COLUMNS[column], obj.links.get(column, ()), self.docname,
-                             True, self.domain)
+            return xref_list(LINK_COLUMNS[column], obj.links.get(column, ()), True,
+                             self.domain, self.link)
         if column == 'tags':
             return [paragraph(nodes.Text('、'.join(obj.tags)))]
         return [paragraph(nodes.Text(obj.fields.get(column, '')))]
@@ -340,7 +338,6 @@ class ViewBuilder:
 class FillViews(SphinxPostTransform):
     """Replace each :class:`vision_view` placeholder with its content."""
 
-    # Before ReferencesResolver (10), which resolves the links made here.
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
