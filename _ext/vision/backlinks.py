@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import labels
-from .nodes import vision_backlinks
+from .nodes import vision_backlink_list, vision_backlinks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,12 +28,14 @@ BACKLINK_TYPES = {
     'policy': ('goal',),
     'goal': ('initiative', 'indicator', 'opinion'),
 }
+#: Types whose reference is only a number, followed by the object's text.
+SHOWN_WITH_TEXT = ('opinion',)
 
 
 def backlink_item(obj, link: Linker) -> nodes.list_item:
     paragraph = nodes.paragraph()
     paragraph += link(obj.objtype, obj.id)
-    if obj.objtype == 'opinion':
+    if obj.objtype in SHOWN_WITH_TEXT:
         # An opinion's reference is only its number; its text says what it is.
         paragraph += nodes.Text(f'　{obj.title}')
     return nodes.list_item('', paragraph)
@@ -56,8 +58,10 @@ class FillBacklinks(SphinxPostTransform):
                 if not linked:
                     continue
                 heading = labels.BACKLINK_HEADINGS[placeholder['objtype'], linking_type]
-                section = nodes.container(classes=['vision-backlinks',
-                                                   f'vision-backlinks-{linking_type}'])
+                # Items with their text stay a list in print; the others run in.
+                section = vision_backlink_list(
+                    classes=['vision-backlinks', f'vision-backlinks-{linking_type}'],
+                    runin=linking_type not in SHOWN_WITH_TEXT)
                 section += nodes.paragraph('', str(heading), classes=['vision-backlinks-heading'])
                 section += nodes.bullet_list('', *(backlink_item(o, link) for o in linked))
                 replacement.append(section)

@@ -197,7 +197,7 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
         if step.meeting_id is None:
             return nodes.paragraph(step.title, step.title)
         return nodes.paragraph('', '', make_xref('meeting', step.meeting_id, self.env.docname,
-                                                 text=step.title, pageref=False))
+                                                 text=step.title))
 
 
 def _nothing() -> nodes.paragraph:

@@ -20,7 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import labels
 from .model import VisionObject, anchor_for, is_valid_id
-from .nodes import vision_backlinks, vision_object, vision_object_title
+from .nodes import vision_backlinks, vision_fields, vision_object, vision_object_title
 from .roles import make_xref
 
 if TYPE_CHECKING:
@@ -127,8 +127,10 @@ class VisionObjectDirective(SphinxDirective):
         node += vision_backlinks(objtype=obj.objtype, objid=obj.id, docname=self.env.docname)
         return node
 
-    def _fields(self, obj: VisionObject) -> nodes.field_list:
-        field_list = nodes.field_list(classes=['vision-fields'])
+    def _fields(self, obj: VisionObject) -> vision_fields:
+        # "compact": docutils' HTML writer tests a field list for simplicity
+        # with a visitor that knows only docutils' own nodes.
+        field_list = vision_fields(classes=['vision-fields', 'compact'])
         for name, label in labels.FIELD_LABELS.items():
             if name in obj.links and name in self.link_options:
                 body = nodes.paragraph()
@@ -173,9 +175,9 @@ class GoalDirective(VisionObjectDirective):
     option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options,
                                    'policy': id_list}
 
-    def _fields(self, obj: VisionObject) -> nodes.field_list:
+    def _fields(self, obj: VisionObject) -> vision_fields:
         # A goal is shown under its policy; its policy link is in the policy's backlinks.
-        return nodes.field_list()
+        return vision_fields()
 
 
 class InitiativeDirective(VisionObjectDirective):

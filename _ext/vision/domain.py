@@ -190,7 +190,7 @@ class VisionDomain(Domain):
             contnode = contnode.deepcopy()
             contnode.clear()
             contnode += nodes.Text(labels.reference_text(obj))
-        return self._link(builder, fromdocname, obj, contnode, not node.get('vision_nopage'))
+        return self._link(builder, fromdocname, obj, contnode, pageref=not in_table(node))
 
     def _link(self, builder: Builder, fromdocname: str, obj: VisionObject,
               content: nodes.Element, pageref: bool) -> nodes.Element:
@@ -200,7 +200,8 @@ class VisionDomain(Domain):
         reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, title)
         if builder.format != 'latex' or not pageref:
             return reference
-        # Paper cannot be clicked: print the target's page after the link.
+        # Paper cannot be clicked: print the target's page after the link;
+        # not in tables, where it would fill narrow columns and lengthen rows.
         return nodes.inline('', '', reference,
                             vision_pageref(refdocname=obj.docname, refid=obj.anchor))
 
@@ -256,6 +257,15 @@ class Linker:
             return self.domain._link(self.builder, self.fromdocname, obj, content, pageref)
         except NoUri:  # a builder with no page for the target, like the resolver
             return content
+
+
+def in_table(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.table):
+            return True
+        parent = parent.parent
+    return False
 
 
 def position(obj: VisionObject) -> tuple[str, int]:

@@ -148,3 +148,10 @@ SCHEDULE_PLANNED_CAPTION = _('今後のスケジュール（予定）')
 SCHEDULE_HEADERS = (_('時期'), _('予定'))
 SCHEDULE_STATUS_HEADER = _('状況')
 TIMELINE_CAPTION = _('{caption}の流れ')
+
+# -- Print: compact links and backlinks (issue 6: vision.latex) ------------------
+
+#: A run-in label in print, before an object's links: 目指す姿：.
+RUN_IN_LABEL = _('{label}：')
+#: Between run-in references in print.
+RUN_IN_SEPARATOR = _('、')

@@ -5,6 +5,11 @@ An object is ``\\begin{visionobject}...\\end{visionobject}`` (defined in
 a long object flows across pages. Its heading is ``\\visionobjecttitle`` and
 its label is the anchor the HTML uses, so cross-references and their page
 numbers point at it.
+
+Paper is dearer than screen: an object's fields are run-in lines
+(「目指す姿：目指す姿1-1 …（7ページ）、…」) rather than a description list,
+and its backlinks follow their heading on one line, separated by 「、」;
+backlinks that carry their own text (opinions) are a list without extra space.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from . import labels
-from .nodes import skip, vision_object, vision_object_title, vision_pageref
+from .nodes import (skip, vision_backlink_list, vision_fields, vision_object, vision_object_title,
+                    vision_pageref)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,10 +49,57 @@ def depart_title(self: LaTeXTranslator, node: vision_object_title) -> None:
 
 
 def visit_pageref(self: LaTeXTranslator, node: vision_pageref) -> None:
+    # Starred: no link of its own; the reference just before it is one, and
+    # every link costs TeX time (a sixth of it with a link per page number).
     label = self.idescape(f'{node["refdocname"]}:{node["refid"]}')
     self.body.append(self.escape(str(labels.PAGE_REFERENCE)).replace(
-        '\\{page\\}', f'\\pageref{{{label}}}'))
+        '\\{page\\}', f'\\pageref*{{{label}}}'))
     raise nodes.SkipNode
+
+
+def visit_fields(self: LaTeXTranslator, node: vision_fields) -> None:
+    self.body.append('\n\\begin{visionlinks}')
+    for field in node.children:
+        name, body = field.children
+        self.body.append(run_in_label(self, name.astext()))
+        for paragraph in body.children:
+            walk_children(self, paragraph)
+        self.body.append('\\par\n')
+    self.body.append('\\end{visionlinks}\n')
+    raise nodes.SkipNode
+
+
+def visit_backlink_list(self: LaTeXTranslator, node: vision_backlink_list) -> None:
+    heading, items = node.children
+    self.body.append('\n\\begin{visionlinks}')
+    self.body.append(run_in_label(self, heading.astext()))
+    if node['runin']:
+        for index, item in enumerate(items.children):
+            if index:
+                self.body.append(self.encode(str(labels.RUN_IN_SEPARATOR)))
+            walk_children(self, item[0])
+        self.body.append('\\par\n')
+    else:
+        self.body.append('\\par\n\\begin{visionitems}\n')
+        for item in items.children:
+            # "{}" keeps a "[" at the start of the text from being read as a label.
+            self.body.append('\\item{} ')
+            walk_children(self, item[0])
+            self.body.append('\n')
+        self.body.append('\\end{visionitems}\n')
+    self.body.append('\\end{visionlinks}\n')
+    raise nodes.SkipNode
+
+
+def run_in_label(self: LaTeXTranslator, text: str) -> str:
+    label = self.encode(str(labels.RUN_IN_LABEL).format(label=text))
+    return f'\n\\visionrunin{{{label}}}'
+
+
+def walk_children(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """Render the inline content of ``node`` without its paragraph break."""
+    for child in node.children:
+        child.walkabout(self)
 
 
 def copy_style_file(app: Sphinx, exception: Exception | None) -> None:
@@ -57,6 +110,8 @@ def copy_style_file(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> None:
     app.add_node(vision_object, override=True, latex=(visit_object, depart_object))
     app.add_node(vision_object_title, override=True, latex=(visit_title, depart_title))
+    app.add_node(vision_fields, override=True, latex=(visit_fields, None))
+    app.add_node(vision_backlink_list, override=True, latex=(visit_backlink_list, None))
     app.add_node(vision_pageref, override=True, latex=(visit_pageref, None),
                  html=(skip, None), text=(skip, None), man=(skip, None), texinfo=(skip, None))
     app.add_latex_package('sphinxvision')

@@ -24,6 +24,19 @@ class vision_object_title(nodes.paragraph):
     """The heading line of an object: its label, number and title."""
 
 
+class vision_fields(nodes.field_list):
+    """An object's links and fields: a field list on screen, run-in lines in print."""
+
+
+class vision_backlink_list(nodes.container):
+    """One group of backlinks: a heading paragraph and a bullet list.
+
+    Attribute ``runin``: in print the items follow the heading on one line,
+    separated by commas, instead of one per line (items that carry their own
+    text, like opinions, stay a list).
+    """
+
+
 class vision_pageref(nodes.Inline, nodes.Element):
     """The printed page of a cross-reference's target (LaTeX only).
 

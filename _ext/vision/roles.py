@@ -36,20 +36,17 @@ class VisionXRefRole(XRefRole):
         return title, target.strip()
 
 
-def make_xref(objtype: str, target: str, docname: str, text: str | None = None,
-              pageref: bool = True) -> addnodes.pending_xref:
+def make_xref(objtype: str, target: str, docname: str,
+              text: str | None = None) -> addnodes.pending_xref:
     """A reference made by the extension itself (backlinks, tables, fields).
 
     It is quiet: a dangling one was already reported where its link is
-    declared (:mod:`vision.checks`), so it does not warn again. Without
-    ``pageref`` it prints no page number (for narrow table headers).
+    declared (:mod:`vision.checks`), so it does not warn again.
     """
     xref = addnodes.pending_xref(
         '', refdomain='vision', reftype=objtype, reftarget=target,
         refexplicit=text is not None, refwarn=False, refdoc=docname, vision_quiet=True,
     )
-    if not pageref:
-        xref['vision_nopage'] = True
     xref += nodes.inline(text or target, text or target,
                          classes=['xref', 'vision', f'vision-{objtype}'])
     return xref

@@ -7,7 +7,7 @@ which objects its page shows (:meth:`VisionDomain.note_view`, a
 rewrites the page when one of those objects changes.
 The post-transform :class:`FillViews` builds the content at write time from
 the merged domain data, with links made finished by the domain's
-:class:`~vision.domain.Linker`.
+:class:`~vision.domain.Linker`; links in tables print no page number.
 """
 
 from __future__ import annotations
@@ -184,13 +184,13 @@ def no_objects() -> nodes.paragraph:
     return nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])
 
 
-def xref_list(objtype: str, ids: Sequence[str], short: bool, domain: VisionDomain,
-              link: Linker) -> list[nodes.Node]:
-    """One paragraph per linked object, with its label only when ``short``."""
+def xref_list(objtype: str, ids: Sequence[str], domain: VisionDomain,
+              link: Callable[..., nodes.Element]) -> list[nodes.Node]:
+    """One paragraph per linked object, with its label only."""
     result = []
     for object_id in ids:
         target = domain.objects.get(object_id)
-        text = labels.object_label(target) if short and target is not None else None
+        text = labels.object_label(target) if target is not None else None
         result.append(paragraph(link(objtype, object_id, text)))
     return result
 
@@ -203,7 +203,11 @@ class ViewBuilder:
         self.node = node
         self.docname = node['docname']
         self.options = node['options']
-        self.link = domain.linker(self.docname)
+        self.link: Linker = domain.linker(self.docname)
+
+    def table_link(self, objtype: str, target: str, text: str | None = None) -> nodes.Element:
+        """A link in a table cell: no page number in print."""
+        return self.link(objtype, target, text, pageref=False)
 
     def build(self) -> list[nodes.Node]:
         builders: dict[str, Callable[[], list[nodes.Node]]] = {
@@ -214,38 +218,53 @@ class ViewBuilder:
     def warn(self, message: str, *args: Any) -> None:
         logger.warning(message, *args, location=self.node, type='vision', subtype='view')
 
-    # The system table: one row per goal, its policy cell spanning its goals.
-    # The initiatives column appears once there are initiatives.
+    # The system table. Without initiatives: one row per goal, its policy's
+    # cell spanning its goals. With them: a row per policy across the table,
+    # then one row per initiative, its goal's cell spanning the goal's
+    # initiatives; a policy column would stay empty for pages in print.
     def system(self) -> list[nodes.Node]:
         if not self.domain.objects_of('policy'):
             return [no_objects()]
         result: list[nodes.Node] = []
         for theme in self.domain.objects_of('theme'):
             result.append(paragraph(self.link('theme', theme.id)))
-        with_initiatives = bool(self.domain.objects_of('initiative'))
+        if self.domain.objects_of('initiative'):
+            types, rows = ('goal', 'initiative'), self.system_rows_by_initiative()
+        else:
+            types, rows = ('policy', 'goal'), self.system_rows_by_goal()
+        caption = self.options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
+        # Ruled, not striped: the rules show where a goal's initiatives end.
+        result.append(table([labels.TYPE_LABELS[t] for t in types], rows, (35, 65), caption,
+                            ['vision-system-table', 'standard', 'nocolorrows']))
+        return result
+
+    def system_rows_by_goal(self) -> list[list[Any]]:
+        return [row for policy in self.domain.objects_of('policy')
+                for row in self.spanning_rows(policy, 'goal')]
+
+    def system_rows_by_initiative(self) -> list[list[Any]]:
         rows = []
         for policy in self.domain.objects_of('policy'):
-            goals = self.domain.children(policy.id, 'goal') or [None]
-            policy_cell = nodes.entry('', paragraph(self.link('policy', policy.id)),
-                                      morerows=len(goals) - 1)
-            for index, goal in enumerate(goals):
-                cells: list[Any] = [policy_cell] if index == 0 else []
-                if goal is None:
-                    cells.append(nodes.entry())
-                else:
-                    cells.append(paragraph(self.link('goal', goal.id)))
-                if with_initiatives:
-                    initiatives = [i.id for i in self.domain.children(goal.id, 'initiative')
-                                   ] if goal is not None else []
-                    cells.append(xref_list('initiative', initiatives, False, self.domain,
-                                           self.link))
-                rows.append(cells)
-        types = ('policy', 'goal', 'initiative') if with_initiatives else ('policy', 'goal')
-        widths = (30, 40, 30) if with_initiatives else (35, 65)
-        caption = self.options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
-        result.append(table([labels.TYPE_LABELS[t] for t in types], rows, widths, caption,
-                            ['vision-system-table']))
-        return result
+            heading = nodes.strong('', '', self.table_link('policy', policy.id))
+            rows.append([nodes.entry('', paragraph(heading), morecols=1,
+                                     classes=['vision-system-policy'])])
+            for goal in self.domain.children(policy.id, 'goal'):
+                rows.extend(self.spanning_rows(goal, 'initiative'))
+        return rows
+
+    def spanning_rows(self, parent: VisionObject, objtype: str) -> list[list[Any]]:
+        """A row per ``objtype`` child of ``parent``, the parent's cell spanning them."""
+        children = self.domain.children(parent.id, objtype) or [None]
+        parent_cell = self.object_cell(parent.objtype, parent)
+        parent_cell['morerows'] = len(children) - 1
+        return [[parent_cell, self.object_cell(objtype, child)] if index == 0
+                else [self.object_cell(objtype, child)]
+                for index, child in enumerate(children)]
+
+    def object_cell(self, objtype: str, obj: VisionObject | None) -> nodes.entry:
+        if obj is None:
+            return nodes.entry()
+        return nodes.entry('', paragraph(self.table_link(objtype, obj.id)))
 
     # The opinions × goals matrix. Goals are grouped under their policy's
     # mark (①) and numbered within it, so the narrow columns stay readable
@@ -258,7 +277,7 @@ class ViewBuilder:
         rows = []
         for opinion in self.domain.objects_of('opinion'):
             informed = set(opinion.links.get('goals', ()))
-            label = self.link('opinion', opinion.id, labels.object_label(opinion), pageref=False)
+            label = self.table_link('opinion', opinion.id, labels.object_label(opinion))
             cells: list[Any] = [[paragraph(label), paragraph(nodes.Text(opinion.title))]]
             for goal in goals:
                 if goal.id in informed:
@@ -274,13 +293,12 @@ class ViewBuilder:
         for policy_id, group in groups:
             policy = self.domain.objects.get(policy_id)
             text = labels.display_number(policy) if policy is not None else policy_id
-            policy_row.append(nodes.entry('', paragraph(self.link(
-                'policy', policy_id, text, pageref=False)),
+            policy_row.append(nodes.entry('', paragraph(self.table_link(
+                'policy', policy_id, text)),
                 morecols=len(group) - 1))
             for goal in group:
-                goal_row.append(nodes.entry('', paragraph(self.link(
-                    'goal', goal.id, goal.number.rpartition('-')[2],
-                    pageref=False))))
+                goal_row.append(nodes.entry('', paragraph(self.table_link(
+                    'goal', goal.id, goal.number.rpartition('-')[2]))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
         return [table(policy_row, rows, (24, *(2,) * len(goals)), caption,
                       ['vision-matrix-table'], more_header_rows=[goal_row])]
@@ -322,14 +340,14 @@ class ViewBuilder:
 
     def cell(self, obj: VisionObject, column: str) -> list[nodes.Node]:
         if column == 'id':
-            return [paragraph(self.link(obj.objtype, obj.id, labels.object_label(obj)))]
+            return [paragraph(self.table_link(obj.objtype, obj.id, labels.object_label(obj)))]
         if column == 'title':
             return [paragraph(nodes.Text(obj.title))]
         if column == 'type':
             return [paragraph(nodes.Text(str(labels.TYPE_LABELS[obj.objtype])))]
         if column in LINK_COLUMNS:
-            return xref_list(LINK_COLUMNS[column], obj.links.get(column, ()), True,
-                             self.domain, self.link)
+            return xref_list(LINK_COLUMNS[column], obj.links.get(column, ()), self.domain,
+                             self.table_link)
         if column == 'tags':
             return [paragraph(nodes.Text('、'.join(obj.tags)))]
         return [paragraph(nodes.Text(obj.fields.get(column, '')))]

@@ -29,15 +29,32 @@ def html(app, warning):
 @pytest.mark.sphinx('html', testroot='domain-views', freshenv=True)
 def test_system_table_goes_from_policies_to_initiatives(html, snapshot):
     table = html.find('table', class_='vision-system-table')
+    # A row per policy across the table, a row per initiative under its goal.
     assert rows(table) == [
-        ['基本的方針', '目指す姿', '取組'],
-        ['基本的方針① 方針一', '目指す姿1-1 姿一の一', '取組1 取組一'],
+        ['目指す姿', '取組'],
+        ['基本的方針① 方針一'],
+        ['目指す姿1-1 姿一の一', '取組1 取組一'],
         ['目指す姿1-2 姿一の二', '取組2 取組二'],
-        ['基本的方針② 方針二', '目指す姿2-1 姿二の一', '取組2 取組二 取組3 取組三'],
+        ['基本的方針② 方針二'],
+        ['目指す姿2-1 姿二の一', '取組2 取組二'],
+        ['取組3 取組三'],
     ]
-    assert table.find('td')['rowspan'] == '2'
+    assert [td['colspan'] for td in table.select('td.vision-system-policy')] == ['2', '2']
+    assert table.find('td', rowspan='2').get_text(strip=True) == '目指す姿2-1 姿二の一'
     assert html.find('a', href='#vision-theme-T').get_text() == 'メインテーマ「テストのテーマ」'
     snapshot.check('system-table.html', table.prettify())
+
+
+@pytest.mark.sphinx('html', testroot='domain-views-goals', freshenv=True)
+def test_system_table_without_initiatives_has_a_row_per_goal(html):
+    table = html.find('table', class_='vision-system-table')
+    assert rows(table) == [
+        ['基本的方針', '目指す姿'],
+        ['基本的方針1 方針一', '目指す姿1-1 姿一の一'],
+        ['目指す姿1-2 姿一の二'],
+        ['基本的方針2 方針二', '目指す姿2-1 姿二の一'],
+    ]
+    assert table.find('td')['rowspan'] == '2'
 
 
 @pytest.mark.sphinx('html', testroot='domain-views', freshenv=True)
@@ -97,19 +114,23 @@ def test_domain_index_lists_every_object_by_type(app):
     assert soup.find('a', href='policies.html#vision-goal-G2-1').get_text() == '目指す姿2-1 姿二の一'
 
 
+@pytest.fixture
+def tex(app, warning) -> str:
+    app.build()
+    assert strip_colors(warning.getvalue()) == ''
+    return (app.outdir / 'projectnamenotset.tex').read_text(encoding='utf-8')
+
+
 def latex_object(tex: str, anchor: str) -> str:
     start = tex.index(r'\begin{visionobject}', tex.index(anchor) - 60)
     return tex[start:tex.index(r'\end{visionobject}', start) + len(r'\end{visionobject}')]
 
 
 @pytest.mark.sphinx('latex', testroot='domain-views', freshenv=True)
-def test_latex_objects_are_breakable_environments_with_page_references(app, warning, snapshot):
-    app.build()
-    assert strip_colors(warning.getvalue()) == ''
-    tex = (app.outdir / 'projectnamenotset.tex').read_text(encoding='utf-8')
+def test_latex_objects_are_breakable_environments_with_page_references(app, tex, snapshot):
     goal = latex_object(tex, r'\label{\detokenize{policies:vision-goal-G1-1}}')
     assert 'tabular' not in goal and 'longtable' not in goal
-    assert r'（\pageref{\detokenize{policies:vision-opinion-O1}}ページ）' in goal
+    assert r'（\pageref*{\detokenize{policies:vision-opinion-O1}}ページ）' in goal
     snapshot.check('goal-with-backlinks.tex', goal)
     assert r'\usepackage{sphinxvision}' in tex
     assert (app.outdir / 'sphinxvision.sty').is_file()
@@ -117,6 +138,27 @@ def test_latex_objects_are_breakable_environments_with_page_references(app, warn
     assert re.search(r'\\visionobjecttitle\{.*目指す姿1\\sphinxhyphen\{\}1\}', goal)
     # The domain index is printed with the other indices.
     assert r'\renewcommand{\indexname}{ビジョン項目索引}' in tex
+
+
+@pytest.mark.sphinx('latex', testroot='domain-views', freshenv=True)
+def test_print_runs_links_in_and_keeps_page_numbers_out_of_tables(tex, snapshot):
+    indicator = latex_object(tex, r'\label{\detokenize{policies:vision-indicator-K1}}')
+    snapshot.check('indicator.tex', indicator)
+    # One run-in line per field, smaller than the text: no description list.
+    assert 'description' not in indicator
+    assert re.search(r'\\begin\{visionlinks\}\n\\visionrunin\{目指す姿：\}\{\\hyperref'
+                     r'\[\\detokenize\{policies:vision-goal-G1-1\}\].*?\}（\\pageref\*'
+                     r'\{\\detokenize\{policies:vision-goal-G1-1\}\}ページ）\\par', indicator)
+    assert r'\visionrunin{単位：}件\par' in indicator
+    # Two goals on one line, separated by 「、」, each with its page.
+    initiative = latex_object(tex, r'\label{\detokenize{policies:vision-initiative-I2}}')
+    assert re.search(r'G2-1\}\}ページ）、\{\\hyperref\[\\detokenize\{policies:vision-goal-G1-2', initiative)
+    # Tables link to the objects but print no page numbers.
+    tables = [m.group() for m in re.finditer(
+        r'\\begin\{(longtable|tabular|tabulary)\}.*?\\end\{\1\}', tex, re.S)]
+    assert len(tables) == 4  # system, two lists, matrix
+    assert all(r'\hyperref' in table for table in tables)
+    assert not any('pageref' in table for table in tables)
 
 
 @pytest.mark.sphinx('html', testroot='domain-views-empty', freshenv=True)
