@@ -17,6 +17,7 @@ Each project also gets ``bench.json``: the edit that the benchmark applies for
 its incremental build (one object's title, changed where it is defined).
 
 Usage: python bench/generate.py OUTDIR [--pages 200] [--objects 2000] [--seed 1] [--language ja]
+       [--policies N]
 """
 
 from __future__ import annotations
@@ -106,11 +107,17 @@ class Words:
         return ''.join(self.sentence() for _ in range(sentences))
 
 
-def build_corpus(pages: int, objects: int, seed: int = 1, language: str = 'ja') -> Corpus:
-    """Lay out ``objects`` objects over ``pages`` pages (index and overviews included)."""
+def build_corpus(pages: int, objects: int, seed: int = 1, language: str = 'ja',
+                 policies: int | None = None) -> Corpus:
+    """Lay out ``objects`` objects over ``pages`` pages (index and overviews included).
+
+    ``policies`` defaults to one per 100 objects; the scaled run keeps the
+    base corpus's policies (and so its goals and overview pages) and grows
+    the initiatives, indicators and opinions, as a real vision grows.
+    """
     words = Words(seed)
     rng = words.rng
-    n_policies = max(1, objects // OBJECTS_PER_POLICY)
+    n_policies = policies or max(1, objects // OBJECTS_PER_POLICY)
     n_overview_pages = n_policies + 1
     n_content_pages = pages - 1 - n_overview_pages
     if n_content_pages < 1:
@@ -296,8 +303,8 @@ def write_variant(corpus: Corpus, variant: str, root: Path) -> dict:
 
 
 def generate(outdir: Path, pages: int, objects: int, seed: int = 1, language: str = 'ja',
-             variants: tuple[str, ...] = VARIANTS) -> dict[str, Path]:
-    corpus = build_corpus(pages, objects, seed, language)
+             variants: tuple[str, ...] = VARIANTS, policies: int | None = None) -> dict[str, Path]:
+    corpus = build_corpus(pages, objects, seed, language, policies)
     roots = {}
     for variant in variants:
         roots[variant] = Path(outdir) / variant
@@ -312,8 +319,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument('--objects', type=int, default=2000)
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--language', choices=('ja', 'en'), default='ja')
+    parser.add_argument('--policies', type=int, help='default: one per 100 objects')
     args = parser.parse_args(argv)
-    for variant, root in generate(args.outdir, args.pages, args.objects, args.seed, args.language).items():
+    for variant, root in generate(args.outdir, args.pages, args.objects, args.seed, args.language,
+                                  policies=args.policies).items():
         print(f'{variant}: {root}')
 
 

@@ -3,8 +3,8 @@ indicators and the opinions that informed it.
 
 Filled by a post-transform at write time, from the domain's merged data, so
 they are complete whichever document defines the linking objects; the links
-are ``pending_xref`` nodes that Sphinx's resolver turns into references
-(with page numbers in print). :mod:`vision.dependencies` rewrites a page when
+are made finished (with page numbers in print) by the domain's
+:class:`~vision.domain.Linker`. :mod:`vision.dependencies` rewrites a page when
 an object linking to one of its objects changes.
 """
 
@@ -17,10 +17,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import labels
 from .nodes import vision_backlink_list, vision_backlinks
-from .roles import make_xref
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from .domain import Linker
 
 #: Which linking types each type lists, in order.
 BACKLINK_TYPES = {
@@ -31,9 +32,9 @@ BACKLINK_TYPES = {
 SHOWN_WITH_TEXT = ('opinion',)
 
 
-def backlink_item(obj, docname: str) -> nodes.list_item:
+def backlink_item(obj, link: Linker) -> nodes.list_item:
     paragraph = nodes.paragraph()
-    paragraph += make_xref(obj.objtype, obj.id, docname)
+    paragraph += link(obj.objtype, obj.id)
     if obj.objtype in SHOWN_WITH_TEXT:
         # An opinion's reference is only its number; its text says what it is.
         paragraph += nodes.Text(f'　{obj.title}')
@@ -43,7 +44,6 @@ def backlink_item(obj, docname: str) -> nodes.list_item:
 class FillBacklinks(SphinxPostTransform):
     """Replace each :class:`vision_backlinks` placeholder with its lists."""
 
-    # Before ReferencesResolver (10), which resolves the links made here.
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
@@ -51,7 +51,7 @@ class FillBacklinks(SphinxPostTransform):
         for placeholder in list(self.document.findall(vision_backlinks)):
             # The document the placeholder was written in, not the one being
             # written: LaTeX and singlehtml assemble many documents into one.
-            docname = placeholder['docname']
+            link = domain.linker(placeholder['docname'])
             replacement = []
             for linking_type in BACKLINK_TYPES.get(placeholder['objtype'], ()):
                 linked = domain.children(placeholder['objid'], linking_type)
@@ -63,7 +63,7 @@ class FillBacklinks(SphinxPostTransform):
                     classes=['vision-backlinks', f'vision-backlinks-{linking_type}'],
                     runin=linking_type not in SHOWN_WITH_TEXT)
                 section += nodes.paragraph('', str(heading), classes=['vision-backlinks-heading'])
-                section += nodes.bullet_list('', *(backlink_item(o, docname) for o in linked))
+                section += nodes.bullet_list('', *(backlink_item(o, link) for o in linked))
                 replacement.append(section)
             placeholder.replace_self(replacement)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
+from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
@@ -189,14 +190,26 @@ class VisionDomain(Domain):
             contnode = contnode.deepcopy()
             contnode.clear()
             contnode += nodes.Text(labels.reference_text(obj))
-        reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, contnode,
-                                 labels.reference_text(obj))
-        if builder.format != 'latex' or in_table(node):
+        return self._link(builder, fromdocname, obj, contnode, pageref=not in_table(node))
+
+    def _link(self, builder: Builder, fromdocname: str, obj: VisionObject,
+              content: nodes.Element, pageref: bool) -> nodes.Element:
+        # The tooltip names the object when the text does not already say it all.
+        text = labels.reference_text(obj)
+        title = None if content.astext() == text else text
+        reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, title)
+        if builder.format != 'latex' or not pageref:
             return reference
         # Paper cannot be clicked: print the target's page after the link;
         # not in tables, where it would fill narrow columns and lengthen rows.
         return nodes.inline('', '', reference,
                             vision_pageref(refdocname=obj.docname, refid=obj.anchor))
+
+    def linker(self, fromdocname: str) -> Linker:
+        """Links for content made at write time (backlinks, views), resolved at once."""
+        # Sphinx 9 deprecates ``SphinxTransform.app`` and offers no public way
+        # to the builder; its own ReferencesResolver reads it here too.
+        return Linker(self, self.env._app.builder, fromdocname)
 
     # -- Search index and inventory ---------------------------------------------
 
@@ -217,6 +230,33 @@ class VisionDomain(Domain):
                        obj.objtype, obj.id, path, owner.lineno,
                        location=location or (obj.docname, obj.lineno),
                        type='vision', subtype='duplicate')
+
+
+class Linker:
+    """Makes finished links to objects from one page, at write time.
+
+    Backlinks and views know their targets when they are built, after
+    reading, so they skip the ``pending_xref`` round trip through Sphinx's
+    resolver (a deep copy and a domain look-up per link): the same link
+    the resolver would make, for a fraction of the time. A link to an unknown
+    id is its text, as an unresolved quiet reference would be.
+    """
+
+    def __init__(self, domain: VisionDomain, builder: Builder, fromdocname: str) -> None:
+        self.domain, self.builder, self.fromdocname = domain, builder, fromdocname
+
+    def __call__(self, objtype: str, target: str, text: str | None = None,
+                 pageref: bool = True) -> nodes.Element:
+        content = nodes.inline(classes=['xref', 'vision', f'vision-{objtype}'])
+        obj = self.domain.objects.get(target)
+        if obj is None or obj.objtype != objtype:
+            content += nodes.Text(text or target)
+            return content
+        content += nodes.Text(text or labels.reference_text(obj))
+        try:
+            return self.domain._link(self.builder, self.fromdocname, obj, content, pageref)
+        except NoUri:  # a builder with no page for the target, like the resolver
+            return content
 
 
 def in_table(node: nodes.Node) -> bool:

@@ -6,8 +6,8 @@ which objects its page shows (:meth:`VisionDomain.note_view`, a
 :class:`~vision.view_filters.ViewSpec`), so :mod:`vision.dependencies`
 rewrites the page when one of those objects changes.
 The post-transform :class:`FillViews` builds the content at write time from
-the merged domain data; its links are ``pending_xref`` nodes resolved by the
-domain like any other.
+the merged domain data, with links made finished by the domain's
+:class:`~vision.domain.Linker`; links in tables print no page number.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from . import labels
 from .directives import id_list
 from .model import OBJECT_TYPES, VisionObject
 from .nodes import vision_view
-from .roles import make_xref
 from .view_filters import ViewSpec
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
 
-    from .domain import VisionDomain
+    from .domain import Linker, VisionDomain
 
 logger = logging.getLogger(__name__)
 
@@ -185,14 +184,14 @@ def no_objects() -> nodes.paragraph:
     return nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])
 
 
-def xref_list(objtype: str, ids: Sequence[str], docname: str,
-              domain: VisionDomain) -> list[nodes.Node]:
+def xref_list(objtype: str, ids: Sequence[str], domain: VisionDomain,
+              link: Callable[..., nodes.Element]) -> list[nodes.Node]:
     """One paragraph per linked object, with its label only."""
     result = []
     for object_id in ids:
         target = domain.objects.get(object_id)
         text = labels.object_label(target) if target is not None else None
-        result.append(paragraph(make_xref(objtype, object_id, docname, text)))
+        result.append(paragraph(link(objtype, object_id, text)))
     return result
 
 
@@ -204,6 +203,11 @@ class ViewBuilder:
         self.node = node
         self.docname = node['docname']
         self.options = node['options']
+        self.link: Linker = domain.linker(self.docname)
+
+    def table_link(self, objtype: str, target: str, text: str | None = None) -> nodes.Element:
+        """A link in a table cell: no page number in print."""
+        return self.link(objtype, target, text, pageref=False)
 
     def build(self) -> list[nodes.Node]:
         builders: dict[str, Callable[[], list[nodes.Node]]] = {
@@ -223,7 +227,7 @@ class ViewBuilder:
             return [no_objects()]
         result: list[nodes.Node] = []
         for theme in self.domain.objects_of('theme'):
-            result.append(paragraph(make_xref('theme', theme.id, self.docname)))
+            result.append(paragraph(self.link('theme', theme.id)))
         if self.domain.objects_of('initiative'):
             types, rows = ('goal', 'initiative'), self.system_rows_by_initiative()
         else:
@@ -241,7 +245,7 @@ class ViewBuilder:
     def system_rows_by_initiative(self) -> list[list[Any]]:
         rows = []
         for policy in self.domain.objects_of('policy'):
-            heading = nodes.strong('', '', make_xref('policy', policy.id, self.docname))
+            heading = nodes.strong('', '', self.table_link('policy', policy.id))
             rows.append([nodes.entry('', paragraph(heading), morecols=1,
                                      classes=['vision-system-policy'])])
             for goal in self.domain.children(policy.id, 'goal'):
@@ -260,7 +264,7 @@ class ViewBuilder:
     def object_cell(self, objtype: str, obj: VisionObject | None) -> nodes.entry:
         if obj is None:
             return nodes.entry()
-        return nodes.entry('', paragraph(make_xref(objtype, obj.id, self.docname)))
+        return nodes.entry('', paragraph(self.table_link(objtype, obj.id)))
 
     # The opinions × goals matrix. Goals are grouped under their policy's
     # mark (①) and numbered within it, so the narrow columns stay readable
@@ -273,8 +277,7 @@ class ViewBuilder:
         rows = []
         for opinion in self.domain.objects_of('opinion'):
             informed = set(opinion.links.get('goals', ()))
-            label = make_xref('opinion', opinion.id, self.docname,
-                              labels.object_label(opinion))
+            label = self.table_link('opinion', opinion.id, labels.object_label(opinion))
             cells: list[Any] = [[paragraph(label), paragraph(nodes.Text(opinion.title))]]
             for goal in goals:
                 if goal.id in informed:
@@ -290,12 +293,12 @@ class ViewBuilder:
         for policy_id, group in groups:
             policy = self.domain.objects.get(policy_id)
             text = labels.display_number(policy) if policy is not None else policy_id
-            policy_row.append(nodes.entry('', paragraph(make_xref(
-                'policy', policy_id, self.docname, text)),
+            policy_row.append(nodes.entry('', paragraph(self.table_link(
+                'policy', policy_id, text)),
                 morecols=len(group) - 1))
             for goal in group:
-                goal_row.append(nodes.entry('', paragraph(make_xref(
-                    'goal', goal.id, self.docname, goal.number.rpartition('-')[2]))))
+                goal_row.append(nodes.entry('', paragraph(self.table_link(
+                    'goal', goal.id, goal.number.rpartition('-')[2]))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
         return [table(policy_row, rows, (24, *(2,) * len(goals)), caption,
                       ['vision-matrix-table'], more_header_rows=[goal_row])]
@@ -324,7 +327,7 @@ class ViewBuilder:
         if self.options.get('format') == 'list':
             items = []
             for obj in selected:
-                item = paragraph(make_xref(obj.objtype, obj.id, self.docname))
+                item = paragraph(self.link(obj.objtype, obj.id))
                 if obj.objtype == 'opinion':
                     item += nodes.Text(f'　{obj.title}')
                 items.append(nodes.list_item('', item))
@@ -337,15 +340,14 @@ class ViewBuilder:
 
     def cell(self, obj: VisionObject, column: str) -> list[nodes.Node]:
         if column == 'id':
-            return [paragraph(make_xref(obj.objtype, obj.id, self.docname,
-                                        labels.object_label(obj)))]
+            return [paragraph(self.table_link(obj.objtype, obj.id, labels.object_label(obj)))]
         if column == 'title':
             return [paragraph(nodes.Text(obj.title))]
         if column == 'type':
             return [paragraph(nodes.Text(str(labels.TYPE_LABELS[obj.objtype])))]
         if column in LINK_COLUMNS:
-            return xref_list(LINK_COLUMNS[column], obj.links.get(column, ()), self.docname,
-                             self.domain)
+            return xref_list(LINK_COLUMNS[column], obj.links.get(column, ()), self.domain,
+                             self.table_link)
         if column == 'tags':
             return [paragraph(nodes.Text('、'.join(obj.tags)))]
         return [paragraph(nodes.Text(obj.fields.get(column, '')))]
@@ -354,7 +356,6 @@ class ViewBuilder:
 class FillViews(SphinxPostTransform):
     """Replace each :class:`vision_view` placeholder with its content."""
 
-    # Before ReferencesResolver (10), which resolves the links made here.
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:

@@ -82,7 +82,7 @@ def test_needs_project_builds_without_warnings(corpus, tmp_path):
 def test_run_prints_every_measure(tmp_path):
     proc = subprocess.run(
         [sys.executable, str(ROOT / 'bench' / 'run.py'), '--pages', str(PAGES), '--objects', str(OBJECTS),
-         '--repeat', '1', '--workdir', str(tmp_path), '--python', sys.executable],
+         '--repeat', '1', '--scale', '--workdir', str(tmp_path), '--python', sys.executable],
         capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
@@ -113,3 +113,14 @@ def test_run_prints_every_measure(tmp_path):
     assert all(re.fullmatch(r'\d+ MB', c) for c in rows['peak RSS'][:len(variants)])
     assert rows['peak RSS'][-1] in ('PASS', 'MISS')
     assert all(re.fullmatch(r'\d+\.\d\d×', c) for c in rows["ja build / 'en' build"][:len(variants)])
+    rewritten = dict(zip(variants, rows['pages rewritten by incr.']))
+    # The edited page at least; ours also the pages that show the edited title.
+    assert all(int(rewritten[v]) >= 1 for v in variants)
+    assert int(rewritten['ours']) > int(rewritten['plain'])
+    same = rows["plain made to rewrite ours' pages"]
+    assert seconds.fullmatch(same[0]) and re.fullmatch(r'\d+\.\d\d×', same[-3])
+    assert all(seconds.fullmatch(c) for c in rows['300 objects: time'][:len(variants)]
+               if c != '—')
+    scaling = rows['300 vs 30 objects']
+    assert re.fullmatch(r'\d+\.\d\d×', scaling[0]) and re.fullmatch(r'\d+\.\d\d×', scaling[len(variants) - 1])
+    assert scaling[-2:] == ['≤ 12×', scaling[-1]] and scaling[-1] in ('PASS', 'MISS')
