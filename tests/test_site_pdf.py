@@ -28,6 +28,14 @@ def test_pdf_build_is_warning_free(site_pdf):
     assert 'WARNING' not in site_pdf.stderr, site_pdf.stderr
 
 
+def test_no_label_is_defined_twice(pdf, site_pdf):
+    """Page references point at one place: TeX saw no label twice (the
+    structure diagram's figure once took the section's ``id1``)."""
+    log = (site_pdf.outdir / PDF_NAME.replace('.pdf', '.log')).read_text(encoding='utf-8',
+                                                                          errors='replace')
+    assert 'multiply defined' not in log, re.findall(r'Label .*? multiply defined', log)
+
+
 def test_every_font_is_embedded(pdf):
     rows = poppler('pdffonts', str(pdf)).splitlines()[2:]
     assert rows, 'pdffonts listed no font'

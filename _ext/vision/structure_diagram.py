@@ -86,7 +86,11 @@ class StructureDiagramDirective(SphinxDirective):
             docname=self.env.docname, lineno=self.lineno,
             policy=self.options.get('policy', '').strip(),
             initiatives='initiatives' in self.options,
-            caption=self.options.get('caption', ''))
+            caption=self.options.get('caption', ''),
+            # Fixed here: an id given when the page is written would be the
+            # writer's next id1, which LaTeX's assembled document also gives
+            # to a section (a label defined twice).
+            figure_id=f'vision-structure-{self.env.new_serialno("vision-structure")}')
         self.set_source_info(placeholder)
         types = ('theme', 'policy', 'goal', 'initiative') if placeholder['initiatives'] else (
             'theme', 'policy', 'goal')
@@ -266,6 +270,7 @@ def draw_structure_diagrams(app: Sphinx, doctree: nodes.document, docname: str) 
             mermaid_source(tree, app.builder, fromdocname), caption=_caption(app.env, spec),
             alt=nested_list(tree, app.builder, fromdocname), location=placeholder)
         figure['classes'].append('vision-structure-diagram')
+        figure['ids'] = [spec['figure_id']]
         placeholder.replace_self(figure)
 
 
