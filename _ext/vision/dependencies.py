@@ -10,7 +10,7 @@ compare, and return (``env-get-updated``) the pages that
   (``VisionDomain.data['references']``),
 * hold an object that a changed object links to, or linked to (backlinks),
 * show a view (``VisionDomain.data['views']``) that shows a changed object,
-  gains or loses an object, or prints a changed short label.
+  gains or loses an object, or prints a link whose text or target changed.
 
 A view's :class:`~vision.view_filters.ViewSpec` says which objects it shows:
 a change to a goal of P1 leaves the pages listing P5's initiatives alone.
@@ -80,16 +80,18 @@ def reference_key(obj: VisionObject | None) -> tuple | None:
     return obj.objtype, obj.docname, obj.anchor, labels.reference_text(obj)
 
 
-def link_targets(obj: VisionObject | None, names: Iterable[str] | None = None) -> set[str]:
-    if obj is None:
-        return set()
-    return {target for name, targets in obj.links.items()
-            if names is None or name in names for target in targets}
+def link_targets(obj: VisionObject | None) -> set[str]:
+    return set() if obj is None else obj.linked_ids
 
 
 def linkers(objects: dict[str, VisionObject], targets: set[str]) -> set[str]:
     """Ids of the objects that link to one of ``targets``."""
-    return {obj.id for obj in objects.values() if link_targets(obj) & targets}
+    return {obj.id for obj in objects.values() if obj.linked_ids & targets}
+
+
+def printed_links(obj: VisionObject, names: Iterable[str]) -> set[str]:
+    """The ids ``obj`` links to through the links named ``names``."""
+    return {target for name in names for target in obj.links.get(name, ())}
 
 
 class Change:
@@ -116,7 +118,7 @@ class Change:
             was, now = self._shown(spec, object_id)
             if was != now:
                 return True
-            if now and link_targets(self.after[object_id], spec.link_columns) & self.references_changed:
+            if now and printed_links(self.after[object_id], spec.link_columns) & self.references_changed:
                 return True
         return False
 

@@ -101,7 +101,7 @@ class VisionDomain(Domain):
             by_parent: dict[tuple[str, str], list[VisionObject]] = {}
             for obj in sorted(self.objects.values(), key=lambda o: sort_key(o.id)):
                 by_type.setdefault(obj.objtype, []).append(obj)
-                for parent_id in {t for targets in obj.links.values() for t in targets}:
+                for parent_id in obj.linked_ids:
                     by_parent.setdefault((parent_id, obj.objtype), []).append(obj)
             self._index_cache = (by_type, by_parent)
         return self._index_cache
@@ -193,10 +193,12 @@ class VisionDomain(Domain):
         return self._link(builder, fromdocname, obj, contnode, pageref=not in_table(node))
 
     def _link(self, builder: Builder, fromdocname: str, obj: VisionObject,
-              content: nodes.Element, pageref: bool) -> nodes.Element:
+              content: nodes.Element, pageref: bool, full_text: str | None = None) -> nodes.Element:
+        """The reference to ``obj`` around ``content``; ``full_text`` is the
+        object's reference text when the caller has it already."""
         # The tooltip names the object when the text does not already say it all.
-        text = labels.reference_text(obj)
-        title = None if content.astext() == text else text
+        full_text = full_text or labels.reference_text(obj)
+        title = None if content.astext() == full_text else full_text
         reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, title)
         if builder.format != 'latex' or not pageref:
             return reference
@@ -252,9 +254,11 @@ class Linker:
         if obj is None or obj.objtype != objtype:
             content += nodes.Text(text or target)
             return content
-        content += nodes.Text(text or labels.reference_text(obj))
+        full_text = labels.reference_text(obj)
+        content += nodes.Text(text or full_text)
         try:
-            return self.domain._link(self.builder, self.fromdocname, obj, content, pageref)
+            return self.domain._link(self.builder, self.fromdocname, obj, content, pageref,
+                                     full_text)
         except NoUri:  # a builder with no page for the target, like the resolver
             return content
 

@@ -47,6 +47,11 @@ class VisionObject:
     tags: tuple[str, ...] = ()
 
     @property
+    def linked_ids(self) -> set[str]:
+        """Every id this object links to, whatever the link's name."""
+        return {target for targets in self.links.values() for target in targets}
+
+    @property
     def number(self) -> str:
         """The id without its type letter: ``G1-2`` gives ``1-2``."""
         return self.id.lstrip('TPGIKOM')

@@ -28,7 +28,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import labels
 from .diagrams import diagram_node
-from .view_filters import ViewSpec
+from .view_filters import HIERARCHY, ViewSpec
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -92,8 +92,7 @@ class StructureDiagramDirective(SphinxDirective):
             # to a section (a label defined twice).
             figure_id=f'vision-structure-{self.env.new_serialno("vision-structure")}')
         self.set_source_info(placeholder)
-        types = ('theme', 'policy', 'goal', 'initiative') if placeholder['initiatives'] else (
-            'theme', 'policy', 'goal')
+        types = HIERARCHY if placeholder['initiatives'] else HIERARCHY[:-1]
         self.env.domains['vision'].note_view(
             self.env.docname, ViewSpec(types, policy=placeholder['policy']))
         return [placeholder]

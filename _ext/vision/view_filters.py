@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from .model import VisionObject
 
 
+#: The vision's hierarchy, the types the system table and the structure
+#: diagram (with its initiatives) show.
+HIERARCHY = ('theme', 'policy', 'goal', 'initiative')
+
+
 @dataclass(frozen=True)
 class ViewSpec:
     """The objects a view shows: of ``types``, narrowed by the filters.

@@ -24,7 +24,7 @@ from . import labels
 from .directives import id_list
 from .model import OBJECT_TYPES, VisionObject
 from .nodes import vision_view
-from .view_filters import ViewSpec
+from .view_filters import HIERARCHY, ViewSpec
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -84,7 +84,7 @@ class MatrixDirective(ViewDirective):
 
 #: The types each whole-vision view shows.
 VIEW_TYPES = {
-    'system': ('theme', 'policy', 'goal', 'initiative'),
+    'system': HIERARCHY,
     'matrix': ('policy', 'goal', 'opinion'),
 }
 
