@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (backlinks, committee_tables, config, datafiles, dependencies, diagrams,
-               directives, domain, export, html, index_readings, latex, residents_html,
-               search, stage, structure_diagram, untranslated, views)
+               directives, domain, export, forked_workers, html, index_readings, latex,
+               residents_html, search, stage, structure_diagram, untranslated, views)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,7 +20,7 @@ __version__ = '0.1.0'
 
 _SUBMODULES = (config, index_readings, domain, directives, backlinks, views, html,
                latex, dependencies, export, diagrams, structure_diagram, datafiles,
-               committee_tables, search, stage, residents_html, untranslated)
+               committee_tables, search, stage, residents_html, untranslated, forked_workers)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
