@@ -187,8 +187,8 @@ class VisionDomain(Domain):
     def _make_reference(self, builder: Builder, fromdocname: str, obj: VisionObject,
                         node: addnodes.pending_xref, contnode: nodes.Element) -> nodes.Element:
         if not node.get('refexplicit'):
-            contnode = contnode.deepcopy()
-            contnode.clear()
+            # The caller's node, not its children: they are replaced.
+            contnode = contnode.copy()
             contnode += nodes.Text(labels.reference_text(obj))
         return self._link(builder, fromdocname, obj, contnode, pageref=not in_table(node))
 
