@@ -32,7 +32,8 @@ BACKLINK_TYPES = {
 SHOWN_WITH_TEXT = ('opinion',)
 
 
-def backlink_item(obj, link: Linker) -> nodes.list_item:
+def linked_item(obj, link: Linker) -> nodes.list_item:
+    """A list item linking to ``obj``: in backlinks and in ``vision-list``'s list format."""
     paragraph = nodes.paragraph()
     paragraph += link(obj.objtype, obj.id)
     if obj.objtype in SHOWN_WITH_TEXT:
@@ -63,7 +64,7 @@ class FillBacklinks(SphinxPostTransform):
                     classes=['vision-backlinks', f'vision-backlinks-{linking_type}'],
                     runin=linking_type not in SHOWN_WITH_TEXT)
                 section += nodes.paragraph('', str(heading), classes=['vision-backlinks-heading'])
-                section += nodes.bullet_list('', *(backlink_item(o, link) for o in linked))
+                section += nodes.bullet_list('', *(linked_item(o, link) for o in linked))
                 replacement.append(section)
             placeholder.replace_self(replacement)
 

@@ -21,6 +21,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import labels
+from .backlinks import linked_item
 from .directives import id_list
 from .model import OBJECT_TYPES, VisionObject
 from .nodes import vision_view
@@ -325,12 +326,7 @@ class ViewBuilder:
         if not selected:
             return [no_objects()]
         if self.options.get('format') == 'list':
-            items = []
-            for obj in selected:
-                item = paragraph(self.link(obj.objtype, obj.id))
-                if obj.objtype == 'opinion':
-                    item += nodes.Text(f'　{obj.title}')
-                items.append(nodes.list_item('', item))
+            items = [linked_item(obj, self.link) for obj in selected]
             return [nodes.bullet_list('', *items, classes=['vision-list'])]
         columns = self.options.get('columns') or DEFAULT_COLUMNS[objtype]
         rows = [[self.cell(obj, column) for column in columns] for obj in selected]
