@@ -179,10 +179,13 @@ class Bench:
             raise SystemExit(f'{page}: the edited object is not found exactly once')
         page.write_text(text.replace(old, new), encoding='utf-8')
 
-    def step(self, measure: str, title: str, repetition: int, action) -> None:
-        order = self.variants[repetition % len(self.variants):] + self.variants[:repetition % len(self.variants)]
+    def step(self, measure: str, title: str, repetition: int, action,
+             variants: list[str] | None = None, repetitions: int | None = None) -> None:
+        """Run ``action`` for each variant, in an order that rotates with ``repetition``."""
+        variants = variants or self.variants
+        order = variants[repetition % len(variants):] + variants[:repetition % len(variants)]
         for variant in order:
-            print(f'[{repetition + 1}/{self.args.repeat}] {title}: {variant}', flush=True)
+            print(f'[{repetition + 1}/{repetitions or self.args.repeat}] {title}: {variant}', flush=True)
             try:
                 action(variant, self.samples[variant])
             except BuildFailed as error:
@@ -275,19 +278,15 @@ class Bench:
         generate.generate(corpus, self.args.pages, self.args.objects * SCALE, self.args.seed,
                           self.args.language, tuple(variants),
                           policies=max(1, self.args.objects // generate.OBJECTS_PER_POLICY))
+
+        def full(variant: str, samples: Samples) -> None:
+            out = self.out(variant, 'scaled')
+            reset_tree(out)
+            samples.scaled.append(self.builder.html(corpus / variant, out, self.log(variant, 'scaled')).seconds)
+
         for rep in range(self.args.scale_repeat):
-            for variant in variants[rep % len(variants):] + variants[:rep % len(variants)]:
-                print(f'[{rep + 1}/{self.args.scale_repeat}] full build at {SCALE}x the objects: '
-                      f'{variant}', flush=True)
-                out = self.out(variant, 'scaled')
-                reset_tree(out)
-                try:
-                    run = self.builder.html(corpus / variant, out, self.log(variant, 'scaled'))
-                except BuildFailed as error:
-                    print(error, flush=True)
-                    self.samples[variant].failed.add('scaled')
-                    continue
-                self.samples[variant].scaled.append(run.seconds)
+            self.step('scaled', f'full build at {SCALE}x the objects', rep, full, variants,
+                      self.args.scale_repeat)
 
     def measure(self) -> None:
         reset_tree(self.work / 'src')
