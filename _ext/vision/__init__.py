@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from . import (backlinks, committee_tables, config, datafiles, dependencies, diagrams,
                directives, domain, export, forked_workers, html, index_readings, latex,
-               residents_html, search, stage, structure_diagram, untranslated, views)
+               residents_html, search, search_index_entries, stage, structure_diagram,
+               untranslated, views)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,7 +21,8 @@ __version__ = '0.1.0'
 
 _SUBMODULES = (config, index_readings, domain, directives, backlinks, views, html,
                latex, dependencies, export, diagrams, structure_diagram, datafiles,
-               committee_tables, search, stage, residents_html, untranslated, forked_workers)
+               committee_tables, search, search_index_entries, stage, residents_html,
+               untranslated, forked_workers)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
