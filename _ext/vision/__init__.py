@@ -1,7 +1,22 @@
 """The ``vision`` Sphinx extension: the Setagaya new industrial vision's domain,
 data files, diagrams and print set-up.
 
-Each submodule has one job and its own ``setup(app)``; this package wires them
+The code is split by job into five subpackages (see ARCHITECTURE.md):
+
+- :mod:`vision.domain`: the objects, their directives, roles and Sphinx domain;
+- :mod:`vision.views`: content generated from many objects (backlinks, tables);
+- :mod:`vision.datafiles`: the YAML files under ``data/`` and their tables;
+- :mod:`vision.diagrams`: mermaid diagrams drawn at build time;
+- :mod:`vision.output`: what only one builder needs (HTML, LaTeX, search, JSON).
+
+Beside them, modules every part may use: :mod:`vision.config` (configuration
+values), :mod:`vision.labels` (every label readers see),
+:mod:`vision.catalogues` (message catalogues) and :mod:`vision.forked_workers`.
+Imports run one way: ``output``, ``datafiles`` and ``views`` may import
+``diagrams`` and ``domain``; ``diagrams`` may import ``domain``; nothing
+imports this package's ``setup``.
+
+Each module has one job and its own ``setup(app)``; this package wires them
 together and declares parallel safety for all of them.
 """
 
@@ -9,20 +24,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import (backlinks, committee_tables, config, datafiles, dependencies, diagrams,
-               directives, domain, export, forked_workers, html, index_readings, latex,
-               residents_html, search, search_index_entries, stage, structure_diagram,
-               untranslated, views)
+from . import catalogues, config, forked_workers
+from .datafiles import committee_tables, loading
+from .diagrams import mermaid, structure
+from .domain import directives, sphinx_domain
+from .output import (html_assets, index_readings, json_export, latex, search,
+                     search_index_entries, stage, theme)
+from .views import backlinks, dependencies, tables
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, index_readings, domain, directives, backlinks, views, html,
-               latex, dependencies, export, diagrams, structure_diagram, datafiles,
-               committee_tables, search, search_index_entries, stage, residents_html,
-               untranslated, forked_workers)
+_SUBMODULES = (config, index_readings, sphinx_domain, directives, backlinks, tables, html_assets,
+               latex, dependencies, json_export, mermaid, structure, loading,
+               committee_tables, search, search_index_entries, stage, theme, catalogues,
+               forked_workers)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sphinx.locale import get_translation
 
 if TYPE_CHECKING:
-    from .model import VisionObject
+    from .domain.model import VisionObject
 
 _ = get_translation('vision')
 
@@ -133,7 +133,7 @@ POLICIES_GROUP = _('{count}つの基本的方針')
 #: The accessible name of an editor's diagram that has neither caption nor alt text.
 UNTITLED_DIAGRAM = _('図')
 
-# -- Committee: members, meetings and schedule (issue 4: vision.committee_tables) --
+# -- Committee: members, meetings and schedule (issue 4: vision.datafiles.committee_tables) --
 
 ROSTER_CAPTION = _('委員名簿')
 ROSTER_HEADERS = (_('番号'), _('団体等'), _('氏名・肩書（順不同、敬称略）'))
@@ -149,7 +149,7 @@ SCHEDULE_HEADERS = (_('時期'), _('予定'))
 SCHEDULE_STATUS_HEADER = _('状況')
 TIMELINE_CAPTION = _('{caption}の流れ')
 
-# -- Print: compact links and backlinks (issue 6: vision.latex) ------------------
+# -- Print: compact links and backlinks (issue 6: vision.output.latex) ------------------
 
 #: A run-in label in print, before an object's links: 目指す姿：.
 RUN_IN_LABEL = _('{label}：')

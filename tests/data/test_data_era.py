@@ -1,4 +1,4 @@
-"""Japanese era dates computed from ISO dates (vision.era)."""
+"""Japanese era dates computed from ISO dates (vision.datafiles.era)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from vision.era import PartialDate, era_of, era_year, month_day, to_japanese
+from vision.datafiles.era import PartialDate, era_of, era_year, month_day, to_japanese
 
 
 @pytest.mark.parametrize(('iso', 'japanese'), [

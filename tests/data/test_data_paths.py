@@ -1,4 +1,4 @@
-"""Directives read only files under data/ (vision.datafiles.confine).
+"""Directives read only files under data/ (vision.datafiles.loading.confine).
 
 The directive-level warnings are tested with a real build in
 test_data_validation; these cases need a file system set up per test.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from vision.datafiles import confine
+from vision.datafiles.loading import confine
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
-"""Mermaid source of the schedule timeline (vision.timeline)."""
+"""Mermaid source of the schedule timeline (vision.datafiles.timeline)."""
 
 from __future__ import annotations
 
-from vision.committee import Step
-from vision.era import PartialDate
-from vision.timeline import timeline_source
+from vision.datafiles.committee import Step
+from vision.datafiles.era import PartialDate
+from vision.datafiles.timeline import timeline_source
 
 
 def step(iso, status, title):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vision.diagrams import renderer_for
+from vision.diagrams.mermaid import renderer_for
 
 
 @pytest.mark.sphinx('html', testroot='diagrams-mermaid', srcdir='diagrams-cache', freshenv=True)

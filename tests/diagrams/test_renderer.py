@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vision.mermaid_render import MermaidRenderer
+from vision.diagrams.mermaid_render import MermaidRenderer
 
 SOURCE = 'flowchart LR\n  A[条例] --> B[メインテーマ]\n'
 CONFIG = {'theme': 'neutral', 'fontFamily': 'IPAexGothic', 'deterministicIds': True}

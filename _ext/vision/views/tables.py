@@ -3,11 +3,11 @@ tables, and the opinions × goals matrix.
 
 Each directive leaves a :class:`vision_view` placeholder and tells the domain
 which objects its page shows (:meth:`VisionDomain.note_view`, a
-:class:`~vision.view_filters.ViewSpec`), so :mod:`vision.dependencies`
+:class:`~vision.domain.selection.ViewSpec`), so :mod:`vision.views.dependencies`
 rewrites the page when one of those objects changes.
 The post-transform :class:`FillViews` builds the content at write time from
 the merged domain data, with links made finished by the domain's
-:class:`~vision.domain.Linker`; links in tables print no page number.
+:class:`~vision.domain.sphinx_domain.Linker`; links in tables print no page number.
 """
 
 from __future__ import annotations
@@ -20,19 +20,19 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels
+from .. import labels
 from .backlinks import linked_item
-from .directives import id_list
-from .model import OBJECT_TYPES, VisionObject
-from .nodes import vision_view
-from .view_filters import HIERARCHY, ViewSpec
+from ..domain.directives import id_list
+from ..domain.model import OBJECT_TYPES, VisionObject
+from ..domain.nodes import vision_view
+from ..domain.selection import HIERARCHY, ViewSpec
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from sphinx.application import Sphinx
 
-    from .domain import Linker, VisionDomain
+    from ..domain.sphinx_domain import Linker, VisionDomain
 
 logger = logging.getLogger(__name__)
 

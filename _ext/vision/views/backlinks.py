@@ -4,7 +4,7 @@ indicators and the opinions that informed it.
 Filled by a post-transform at write time, from the domain's merged data, so
 they are complete whichever document defines the linking objects; the links
 are made finished (with page numbers in print) by the domain's
-:class:`~vision.domain.Linker`. :mod:`vision.dependencies` rewrites a page when
+:class:`~vision.domain.sphinx_domain.Linker`. :mod:`vision.views.dependencies` rewrites a page when
 an object linking to one of its objects changes.
 """
 
@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import labels
-from .nodes import vision_backlink_list, vision_backlinks
+from .. import labels
+from ..domain.nodes import vision_backlink_list, vision_backlinks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .domain import Linker
+    from ..domain.sphinx_domain import Linker
 
 #: Which linking types each type lists, in order.
 BACKLINK_TYPES = {

@@ -19,13 +19,14 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import datafiles, labels
+from .. import labels
+from . import loading as datafiles
 from .committee import (Meeting, Meetings, Step, check_meetings, check_members, meetings_from,
                         members_from)
-from .diagrams import diagram_node
+from ..diagrams.mermaid import diagram_node
 from .era import to_japanese
-from .model import VisionObject, anchor_for
-from .roles import make_xref
+from ..domain.model import VisionObject, anchor_for
+from ..domain.roles import make_xref
 from .timeline import timeline_source
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 if TYPE_CHECKING:
-    from .domain import VisionDomain
+    from .sphinx_domain import VisionDomain
 
 logger = logging.getLogger(__name__)
 

@@ -11,14 +11,14 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import labels
-from .model import sort_key
+from .. import labels
+from ..domain.model import sort_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 EXPORT_NAME = 'vision.json'
-SCHEMA = Path(__file__).with_name('schemas') / 'vision.schema.json'
+SCHEMA = Path(__file__).with_name('vision.schema.json')
 FORMAT_VERSION = 1
 HTML_BUILDERS = frozenset({'html', 'dirhtml', 'singlehtml'})
 

@@ -3,7 +3,7 @@
 Like Sphinx's own domains, it keeps plain data per document in ``self.data``
 (so ``clear_doc`` and ``merge_domaindata`` make incremental and parallel builds
 correct), resolves cross-references at resolve time, and feeds the search
-index, the inventory and its own index (:mod:`vision.domain_index`).
+index, the inventory and its own index (:mod:`vision.domain.index`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from . import checks, labels
+from .. import labels
+from . import checks
 from .directives import OBJECT_DIRECTIVES
-from .domain_index import VisionIndex
+from .index import VisionIndex
 from .model import OBJECT_TYPES, VisionObject, sort_key
 from .nodes import vision_pageref
 from .roles import VisionXRefRole
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .view_filters import ViewSpec
+    from .selection import ViewSpec
 
 logger = logging.getLogger(__name__)
 

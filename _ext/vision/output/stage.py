@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sphinx.locale import get_translation
 from sphinx.util.texescape import escape as tex_escape
 
-from .config import STAGES
+from ..config import STAGES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

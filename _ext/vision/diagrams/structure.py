@@ -10,7 +10,7 @@ disagrees with the text. Options:
 ``:caption: ...``   instead of the generated caption.
 
 In HTML each box links to its object. The page is a view of many objects
-(``VisionDomain.note_view``), so :mod:`vision.dependencies` rewrites it when
+(``VisionDomain.note_view``), so :mod:`vision.views.dependencies` rewrites it when
 an object it shows changes.
 """
 
@@ -26,17 +26,17 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from . import labels
-from .diagrams import diagram_node
-from .view_filters import HIERARCHY, ViewSpec
+from .. import labels
+from .mermaid import diagram_node
+from ..domain.selection import HIERARCHY, ViewSpec
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .domain import VisionDomain
-    from .model import VisionObject
+    from ..domain.sphinx_domain import VisionDomain
+    from ..domain.model import VisionObject
 
 logger = logging.getLogger(__name__)
 

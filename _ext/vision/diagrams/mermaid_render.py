@@ -33,7 +33,7 @@ SCRIPT = Path(__file__).with_name('mermaid_render.mjs')
 FORMATS = ('svg', 'pdf')
 
 #: The project's node_modules, found from this package: ``_ext/vision`` -> root.
-NODE_MODULES = Path(__file__).resolve().parents[2] / 'node_modules'
+NODE_MODULES = Path(__file__).resolve().parents[3] / 'node_modules'
 _NODE_PACKAGES = ('mermaid', '@mermaid-js/mermaid-cli', 'puppeteer')
 
 # Chromium writes the time of printing into each PDF; a fixed date of the same

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from . import labels
+from .. import labels
 from .committee import HELD, PLANNED, Step
 from .era import era_year, month_day
 

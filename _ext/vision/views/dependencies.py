@@ -12,7 +12,7 @@ compare, and return (``env-get-updated``) the pages that
 * show a view (``VisionDomain.data['views']``) that shows a changed object,
   gains or loses an object, or prints a link whose text or target changed.
 
-A view's :class:`~vision.view_filters.ViewSpec` says which objects it shows:
+A view's :class:`~vision.domain.selection.ViewSpec` says which objects it shows:
 a change to a goal of P1 leaves the pages listing P5's initiatives alone.
 
 This is the dependency sphinx.ext.todo and sphinx-needs do not declare.
@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from . import labels
+from .. import labels
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from .domain import VisionDomain
-    from .model import VisionObject
-    from .view_filters import ViewSpec
+    from ..domain.sphinx_domain import VisionDomain
+    from ..domain.model import VisionObject
+    from ..domain.selection import ViewSpec
 
 #: The snapshot lives on the application, never in the pickled environment.
 _SNAPSHOT = '_vision_objects_before_read'

@@ -3,8 +3,8 @@
 A view (a ``vision-list`` table, the system table, the matrix, a structure
 diagram) records a :class:`ViewSpec` at read time. The same spec answers two
 questions: which objects the view shows when its page is written
-(:mod:`vision.views`), and, after an incremental read, whether a change to
-some objects can alter the view at all (:mod:`vision.dependencies`), so a
+(:mod:`vision.views.tables`), and, after an incremental read, whether a change to
+some objects can alter the view at all (:mod:`vision.views.dependencies`), so a
 ``vision-list :policy: P5`` is not rewritten when a goal of P1 changes.
 Both read objects from a plain ``{id: VisionObject}`` mapping, which may be
 the domain's objects or a snapshot taken before reading.

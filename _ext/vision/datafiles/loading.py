@@ -9,7 +9,7 @@ node that the error's path leads to (PyYAML's composed node graph).
 Loading is safe: PyYAML's SafeLoader constructs only plain data, so a tag such
 as ``!!python/object`` is refused with a warning. Timestamps are not resolved
 either: ``2023-09-07`` stays a string, the schema checks its form and
-:mod:`vision.era` its calendar validity.
+:mod:`vision.datafiles.era` its calendar validity.
 """
 
 from __future__ import annotations

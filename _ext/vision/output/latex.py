@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from . import labels
-from .nodes import (skip, vision_backlink_list, vision_fields, vision_object, vision_object_title,
+from .. import labels
+from ..domain.nodes import (skip, vision_backlink_list, vision_fields, vision_object, vision_object_title,
                     vision_pageref)
 
 if TYPE_CHECKING:

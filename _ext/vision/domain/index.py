@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.domains import Index, IndexEntry
 
-from . import labels
+from .. import labels
 from .model import OBJECT_TYPES
 
 if TYPE_CHECKING:

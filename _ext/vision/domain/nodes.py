@@ -1,13 +1,13 @@
 """The docutils nodes of the vision: how objects and views are rendered.
 
-Objects are stored as :class:`~vision.model.VisionObject` in the domain; these
+Objects are stored as :class:`~vision.domain.model.VisionObject` in the domain; these
 nodes only carry what a writer needs. Object nodes subclass docutils'
 ``container`` and ``paragraph`` so that every builder without its own visitor
 (text, man, texinfo, epub ...) renders them like those; LaTeX has its own
-visitors (see :mod:`vision.latex`).
+visitors (see :mod:`vision.output.latex`).
 
 Placeholder nodes mark where generated content goes; post-transforms
-(:mod:`vision.backlinks`, :mod:`vision.views`) replace them at write time,
+(:mod:`vision.views.backlinks`, :mod:`vision.views.tables`) replace them at write time,
 when every document has been read.
 """
 

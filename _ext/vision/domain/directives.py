@@ -18,13 +18,13 @@ from sphinx.util import logging
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels
+from .. import labels
 from .model import VisionObject, anchor_for, is_valid_id
 from .nodes import vision_backlinks, vision_fields, vision_object, vision_object_title
 from .roles import make_xref
 
 if TYPE_CHECKING:
-    from .domain import VisionDomain
+    from .sphinx_domain import VisionDomain
 
 logger = logging.getLogger(__name__)
 

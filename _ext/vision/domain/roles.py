@@ -41,7 +41,7 @@ def make_xref(objtype: str, target: str, docname: str,
     """A reference made by the extension itself (backlinks, tables, fields).
 
     It is quiet: a dangling one was already reported where its link is
-    declared (:mod:`vision.checks`), so it does not warn again.
+    declared (:mod:`vision.domain.checks`), so it does not warn again.
     """
     xref = addnodes.pending_xref(
         '', refdomain='vision', reftype=objtype, reftarget=target,

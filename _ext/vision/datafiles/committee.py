@@ -1,7 +1,7 @@
 """The committee's members, meetings and schedule as plain data.
 
 Read from ``data/members.yaml`` and ``data/meetings.yaml`` through
-:mod:`vision.datafiles`; the checks here are the ones a schema cannot
+:mod:`vision.datafiles.loading`; the checks here are the ones a schema cannot
 express (unique seats, meetings in date order, real calendar dates).
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import labels
-from .datafiles import DataFile, FieldPath
+from .. import labels
+from .loading import DataFile, FieldPath
 from .era import PartialDate
 
 HELD, PLANNED = 'held', 'planned'

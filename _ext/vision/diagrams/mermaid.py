@@ -3,7 +3,7 @@
 Public API, for any module that draws a diagram (the structure diagram, the
 data files' schedule timeline)::
 
-    from vision.diagrams import diagram_node
+    from vision.diagrams.mermaid import diagram_node
 
     figure = diagram_node(
         'flowchart LR\\n  A[条例] --> B[メインテーマ]',
@@ -47,7 +47,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import get_node_line
 from yaml import safe_dump
 
-from . import labels
+from .. import labels
 from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable, font_installed
 
 if TYPE_CHECKING:
