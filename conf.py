@@ -33,6 +33,10 @@ myst_enable_extensions = ['colon_fence', 'deflist', 'fieldlist']
 myst_heading_anchors = 0
 
 exclude_patterns = ['_build']
+
+# Raw HTML that editors may type into a page (no attributes): line breaks,
+# super- and subscripts, ruby. Any other HTML is a warning and shown as text.
+vision_raw_html_tags = ['br', 'wbr', 'sup', 'sub', 'ruby', 'rb', 'rt', 'rp']
 templates_path = []
 
 # -- HTML ---------------------------------------------------------------------

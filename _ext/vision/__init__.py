@@ -10,7 +10,8 @@ The code is split by job into five subpackages (see ARCHITECTURE.md):
 - :mod:`vision.output`: what only one builder needs (HTML, LaTeX, search, JSON).
 
 Beside them, modules every part may use: :mod:`vision.config` (configuration
-values), :mod:`vision.labels` (every label readers see),
+values), :mod:`vision.labels` (every label readers see), :mod:`vision.encoding`
+(pages and data files are UTF-8),
 :mod:`vision.catalogues` (message catalogues) and :mod:`vision.forked_workers`.
 Imports run one way: ``output``, ``datafiles`` and ``views`` may import
 ``diagrams`` and ``domain``; ``diagrams`` may import ``domain``; nothing
@@ -24,11 +25,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import catalogues, config, forked_workers
+from . import catalogues, config, encoding, forked_workers
 from .datafiles import committee_tables, loading
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
-from .output import (html_assets, index_readings, json_export, latex, search,
+from .output import (html_assets, index_readings, json_export, latex, raw_html, search,
                      search_index_entries, stage, theme)
 from .views import backlinks, dependencies, tables
 
@@ -37,10 +38,10 @@ if TYPE_CHECKING:
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, index_readings, sphinx_domain, directives, backlinks, tables, html_assets,
-               latex, dependencies, json_export, mermaid, structure, loading,
-               committee_tables, search, search_index_entries, stage, theme, catalogues,
-               forked_workers)
+_SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
+               html_assets, latex, dependencies, json_export, mermaid, structure, loading,
+               committee_tables, search, search_index_entries, stage, theme, raw_html,
+               catalogues, forked_workers)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -25,6 +25,8 @@ from weakref import WeakKeyDictionary
 import yaml
 from sphinx.util import logging
 
+from ..encoding import DecodingProblem, decode
+
 if TYPE_CHECKING:
     import jsonschema
     from sphinx.application import Sphinx
@@ -38,7 +40,7 @@ SCHEMA_DIR = Path(__file__).parent / 'schemas'
 
 #: A path into the data, as jsonschema gives it: ``('members', 16, 'name')``.
 FieldPath = tuple[str | int, ...]
-#: (file, line, column, message, warning subtype); line 0 for the whole file.
+#: (file, line, column, message, warning subtype), line and column 1-based.
 Problem = tuple[str, int, int, str, str]
 #: A semantic check: yields (path, message) for valid-by-schema data.
 Check = Callable[[Any], Iterable[tuple[FieldPath, str]]]
@@ -154,9 +156,12 @@ def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Che
 def _parse(relpath: str, path: Path, schema: str, checks: Iterable[Check]) -> DataFile:
     result = DataFile(relpath, None)
     try:
-        text = path.read_text(encoding='utf-8')
-    except (OSError, UnicodeDecodeError) as exc:
-        result.problems.append((relpath, 0, 0, f'cannot be read: {exc}', 'missing'))
+        text = decode(path.read_bytes())
+    except OSError as exc:
+        result.problems.append((relpath, 1, 1, f'cannot be read: {exc.strerror}', 'missing'))
+        return result
+    except DecodingProblem as exc:
+        result.problems.append((relpath, exc.line, exc.column, exc.message, 'encoding'))
         return result
 
     loader = _Loader(text)
@@ -307,7 +312,8 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
     """
     problems = set().union(*env.vision_data_problems.values())
     for relpath, line, column, message, subtype in sorted(problems):
-        _warn(message, f'{relpath}:{line}:{column}' if line else relpath, subtype)
+        # Always with a line: Sphinx takes a location without ':' for a docname.
+        _warn(message, f'{relpath}:{line or 1}:{column or 1}', subtype)
 
 
 def setup(app: Sphinx) -> None:

@@ -19,6 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .. import labels
+from . import object_checks
 from .model import VisionObject, anchor_for, is_valid_id
 from .nodes import vision_backlinks, vision_fields, vision_object, vision_object_title
 from .roles import make_xref
@@ -63,13 +64,18 @@ class VisionObjectDirective(SphinxDirective):
         return self.env.domains['vision']
 
     def run(self) -> list[nodes.Node]:
-        object_id = self.arguments[0].strip()
         location = self.get_location()
+        object_id = object_checks.ascii_id(self.objtype, self.arguments[0].strip(), location)
+        for name in self.link_options:
+            if self.options.get(name):
+                self.options[name] = object_checks.ascii_ids(
+                    self.objtype, object_id, name, self.options[name], location)
         self._check_options(object_id)
         body = None
         if self.content:
             body = nodes.container(classes=['vision-object-body'])
             self.state.nested_parse(self.content, self.content_offset, body)
+            object_checks.check_body(self.objtype, object_id, body, location)
         obj = VisionObject(
             objtype=self.objtype,
             id=object_id,
@@ -174,6 +180,12 @@ class GoalDirective(VisionObjectDirective):
     required_options = ('title', 'policy')
     option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options,
                                    'policy': id_list}
+
+    def _check_options(self, object_id: str) -> None:
+        super()._check_options(object_id)
+        if is_valid_id('goal', object_id) and self.options.get('policy'):
+            policies = tuple(p for p in self.options['policy'] if is_valid_id('policy', p))
+            object_checks.check_goal_policy(object_id, policies, self.get_location())
 
     def _fields(self, obj: VisionObject) -> vision_fields:
         # A goal is shown under its policy; its policy link is in the policy's backlinks.

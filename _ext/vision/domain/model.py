@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 OBJECT_TYPES = ('theme', 'policy', 'goal', 'initiative', 'indicator', 'opinion', 'meeting')
 
 #: The form of each type's id. A goal's first number is its policy's number.
+#: ``[0-9]``, not ``\d``: Python's ``\d`` also matches full-width digits.
 ID_PATTERNS = {
-    'theme': re.compile(r'T\d*'),
-    'policy': re.compile(r'P\d+'),
-    'goal': re.compile(r'G\d+-\d+'),
-    'initiative': re.compile(r'I\d+(?:-\d+)*'),
-    'indicator': re.compile(r'K\d+(?:-\d+)*'),
-    'opinion': re.compile(r'O\d+'),
-    'meeting': re.compile(r'M\d+'),
+    'theme': re.compile(r'T[0-9]*'),
+    'policy': re.compile(r'P[0-9]+'),
+    'goal': re.compile(r'G[0-9]+-[0-9]+'),
+    'initiative': re.compile(r'I[0-9]+(?:-[0-9]+)*'),
+    'indicator': re.compile(r'K[0-9]+(?:-[0-9]+)*'),
+    'opinion': re.compile(r'O[0-9]+'),
+    'meeting': re.compile(r'M[0-9]+'),
 }
 
 

@@ -9,6 +9,7 @@ entry's location, about an index term that has no reading.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ import yaml
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
+
+from ..encoding import DecodingProblem, decode
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,39 +33,60 @@ def load_readings(app: Sphinx) -> dict[str, str]:
     """Return ``{term: reading}`` from the configured YAML file.
 
     Cached on the application (never pickled with the environment), so the
-    file is read and checked once per process.
+    file is read and checked once per process. Every problem is a warning at
+    ``file:line:column`` in the readings file (relative to the confdir).
     """
-    path = Path(app.confdir, app.config.vision_readings)
     cached = getattr(app, '_vision_readings', None)
     if cached is not None:
         return cached
+    relpath = app.config.vision_readings
     readings: dict[str, str] = {}
-    location = str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding='utf-8')) or {}
-    except FileNotFoundError:
-        logger.warning('readings file not found', location=location,
-                       type='vision', subtype='readings')
-        data = {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, 'problem_mark', None)
-        if mark is not None:
-            location = f'{path}:{mark.line + 1}'
-        logger.warning('readings file is not valid YAML: %s', getattr(exc, 'problem', exc),
-                       location=location, type='vision', subtype='readings')
-        data = {}
-    if not isinstance(data, dict):
-        logger.warning('readings file must map each term to its reading',
-                       location=location, type='vision', subtype='readings')
-        data = {}
-    for term, reading in data.items():
+    for term, reading, (line, column) in _entries(Path(app.confdir, relpath), relpath):
         if not isinstance(reading, str) or not _KANA.match(reading):
-            logger.warning('reading of %r must be written in kana, got %r', term, reading,
-                           location=location, type='vision', subtype='readings')
+            _warn(f'reading of {term!r} must be written in kana, got {reading!r}',
+                  f'{relpath}:{line}:{column}')
             continue
         readings[str(term)] = reading
     app._vision_readings = readings
     return readings
+
+
+def _entries(path: Path, relpath: str) -> Iterator[tuple[object, object, tuple[int, int]]]:
+    """Each (term, reading, position of the reading) of the file; warns about the rest."""
+    try:
+        text = decode(path.read_bytes())
+    except FileNotFoundError:
+        _warn(f'readings file {relpath} not found (vision_readings in conf.py)', None)
+        return
+    except OSError as exc:
+        _warn(f'readings file cannot be read: {exc.strerror}', f'{relpath}:1:1')
+        return
+    except DecodingProblem as exc:
+        _warn(exc.message, f'{relpath}:{exc.line}:{exc.column}')
+        return
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, 'problem_mark', None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        _warn(f'readings file is not valid YAML: {getattr(exc, "problem", exc)}',
+              f'{relpath}:{line}:{column}')
+        return
+    if root is None:
+        return
+    if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
+        _warn('readings file must map each term to its reading',
+              f'{relpath}:{root.start_mark.line + 1}:{root.start_mark.column + 1}')
+        return
+    marks = {str(key.value): value.start_mark for key, value in root.value}
+    for term, reading in data.items():
+        mark = marks.get(str(term))
+        yield term, reading, (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _warn(message: str, location: str | None) -> None:
+    logger.warning(message, location=location, type='vision', subtype='readings')
 
 
 def check_index_terms(app: Sphinx, doctree: nodes.document) -> None:

@@ -1,0 +1,95 @@
+"""Checks of one object directive's own source, made while it is read.
+
+- Ids are ASCII. An id typed with full-width letters, digits or hyphens
+  (``G４-５``) is reported with its ASCII form, and the object is registered
+  under that form, so the one mistake gives one warning, not a warning at
+  every page that links the object.
+- A goal's first number is its policy's: ``G1-5`` belongs to ``P1``.
+- An object's body holds neither a heading nor another object. Either is
+  what a missing closing ``:::`` produces: everything after the opening
+  line is swallowed into the object. The warning is at the opening line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util import logging
+
+from .nodes import vision_object
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+logger = logging.getLogger(__name__)
+
+#: Dash-like characters that editors type for the hyphen of ``G1-1`` and
+#: that NFKC leaves alone (NFKC already maps the full-width hyphen-minus).
+_DASHES = str.maketrans(dict.fromkeys('‐‑‒–—―−ー─', '-'))
+
+
+def ascii_form(text: str) -> str:
+    """``G４－５`` -> ``G4-5``: full-width forms and dash-likes in ASCII."""
+    return unicodedata.normalize('NFKC', text).translate(_DASHES).strip()
+
+
+def ascii_id(objtype: str, object_id: str, location: Any) -> str:
+    """The id to register: ``object_id`` itself, or its ASCII form with a warning."""
+    if object_id.isascii():
+        return object_id
+    suggested = ascii_form(object_id)
+    if suggested.isascii() and suggested:
+        logger.warning('%s id %r has full-width or non-ASCII characters: write %r',
+                       objtype, object_id, suggested, location=location,
+                       type='vision', subtype='id-ascii')
+        return suggested
+    return object_id  # not an id at all: the id pattern reports it
+
+
+def ascii_ids(objtype: str, object_id: str, option: str, ids: Iterable[str],
+              location: Any) -> tuple[str, ...]:
+    """The ids of a link option, each in ASCII, with a warning for each that was not."""
+    fixed = []
+    for target in ids:
+        if not target.isascii() and ascii_form(target).isascii():
+            logger.warning('%s %r: :%s: %r has full-width or non-ASCII characters: write %r',
+                           objtype, object_id, option, target, ascii_form(target),
+                           location=location, type='vision', subtype='id-ascii')
+            target = ascii_form(target)
+        fixed.append(target)
+    return tuple(fixed)
+
+
+def check_goal_policy(goal_id: str, policies: tuple[str, ...], location: Any) -> None:
+    """A goal's first number must be its policy's: ``G1-5`` with ``:policy: P2`` is wrong."""
+    first = goal_id[1:].partition('-')[0]
+    for policy in policies:
+        if policy[1:] != first:
+            logger.warning("goal %r is under policy %r, but a goal's first number is its "
+                           "policy's: renumber it G%s-… or write :policy: P%s",
+                           goal_id, policy, policy[1:], first, location=location,
+                           type='vision', subtype='goal-policy')
+
+
+def check_body(objtype: str, object_id: str, body: nodes.Element | None,
+               location: Any) -> None:
+    """Warn if the body holds a heading or another object (an unclosed fence)."""
+    if body is None:
+        return
+    # MyST turns a heading inside a directive into a rubric with a level.
+    heading = next((node for node in body.findall(nodes.Element)
+                    if isinstance(node, nodes.section)
+                    or (isinstance(node, nodes.rubric) and 'level' in node)), None)
+    inner = next(body.findall(vision_object), None)
+    if inner is not None:
+        found = f"the {inner['objtype']} {inner['objid']!r}"
+    elif heading is not None:
+        title = heading[0].astext() if isinstance(heading, nodes.section) else heading.astext()
+        found = f'the heading {title!r}'
+    else:
+        return
+    logger.warning("%s %r holds %s in its body: is the closing ':::' of this %s missing?",
+                   objtype, object_id, found, objtype, location=location,
+                   type='vision', subtype='unclosed')

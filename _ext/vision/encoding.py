@@ -1,0 +1,105 @@
+"""Pages and data files are UTF-8; any other encoding is a located warning.
+
+Editors on Windows sometimes save a file in Shift_JIS. Sphinx itself then
+stops with a traceback in ``read_doc`` (it decodes pages strictly). Here
+each page about to be read is checked first: a page that is not UTF-8 gets
+a warning at the line of its first bad byte, naming the expected encoding
+(and the one it seems to be in), and is read with the bad bytes replaced
+(U+FFFD), so the build goes on and ``-W`` fails it. Data files use
+:func:`decode` for the same message.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+EXPECTED = 'UTF-8'
+#: Encodings an editor's file may be in instead, tried in this order for the hint.
+_LIKELY = (('cp932', 'Shift_JIS'), ('euc_jp', 'EUC-JP'), ('utf-16', 'UTF-16'))
+#: The lenient reading of pages, used only while a page that is not UTF-8 is read.
+LENIENT = 'vision_utf_8_sig_replace'
+_STRICT_NAMES = {'utf-8', 'utf-8-sig', 'utf8', 'utf_8', 'utf_8_sig'}
+
+
+class DecodingProblem(ValueError):
+    """Where a file stops being UTF-8: 1-based line and column, and the message."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def decode(data: bytes) -> str:
+    """``data`` as UTF-8 (a byte-order mark is dropped), or :class:`DecodingProblem`."""
+    try:
+        return data.decode('utf-8-sig')
+    except UnicodeDecodeError as exc:
+        raise problem(data, exc) from None
+
+
+def problem(data: bytes, exc: UnicodeDecodeError) -> DecodingProblem:
+    start = data.rfind(b'\n', 0, exc.start) + 1
+    line = data.count(b'\n', 0, exc.start) + 1
+    column = len(data[start:exc.start].decode('utf-8-sig', 'replace')) + 1
+    seems = next((f' (it seems to be {name})' for codec, name in _LIKELY
+                  if _decodes(data, codec)), '')
+    return DecodingProblem(line, column, (
+        f'the file is not {EXPECTED}{seems}: byte 0x{data[exc.start]:02X} on this line is the '
+        f'first that is not {EXPECTED}; save the file as {EXPECTED}'))
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class _LenientDecoder(codecs.lookup('utf-8-sig').incrementaldecoder):  # type: ignore[misc]
+    def __init__(self, errors: str = 'strict') -> None:
+        super().__init__('replace')
+
+
+def _lenient_codec(name: str) -> codecs.CodecInfo | None:
+    if name != LENIENT:
+        return None
+    utf8 = codecs.lookup('utf-8-sig')
+    return codecs.CodecInfo(
+        name=LENIENT, encode=utf8.encode,
+        decode=lambda data, errors='strict': utf8.decode(data, 'replace'),
+        incrementalencoder=utf8.incrementalencoder, incrementaldecoder=_LenientDecoder,
+        streamreader=utf8.streamreader, streamwriter=utf8.streamwriter)
+
+
+codecs.register(_lenient_codec)
+
+
+def check_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Warn about each page to be read that is not UTF-8, and read those leniently."""
+    if env.settings.get('input_encoding', '').lower() not in _STRICT_NAMES | {LENIENT}:
+        return  # a project that chose another source_encoding
+    bad = False
+    for docname in sorted(docnames):
+        try:
+            decode(env.doc2path(docname).read_bytes())
+        except DecodingProblem as found:
+            bad = True
+            logger.warning(found.message, location=(docname, found.line),
+                           type='vision', subtype='encoding')
+        except OSError:
+            continue  # Sphinx reports a file it cannot read
+    env.settings['input_encoding'] = LENIENT if bad else app.config.source_encoding
+
+
+def setup(app: Sphinx) -> None:
+    app.connect('env-before-read-docs', check_pages)
