@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export FORCE_SOURCE_DATE := 1
 export PUPPETEER_SKIP_DOWNLOAD := true
 
-.PHONY: all deps system-deps html pdf test preview bench clean
+.PHONY: all deps system-deps html pdf test check new preview bench clean
 
 all: deps html pdf
 
@@ -39,6 +39,15 @@ html: deps
 pdf: deps
 	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR) -c . $(SPHINXOPTS) -q
 	@echo "PDF: $(PDF)"
+
+# Every validation of docs/ and data/ in one run; writes nothing, exits 1 on any problem.
+check: deps
+	@$(BIN)/python tools/check.py docs .
+
+# Add a numbered object with its required options to the right page:
+# make new TYPE=initiative GOAL=G1-1 [TITLE='…'] (also TYPE=indicator, TYPE=opinion).
+new: deps
+	@$(BIN)/python tools/new_object.py '$(TYPE)' '$(GOAL)' $(if $(TITLE),'$(TITLE)')
 
 # Live preview for editors: rebuilds on save and reloads the browser.
 preview: deps

@@ -1,0 +1,101 @@
+"""``make check`` and ``make new`` (tools/check.py, tools/new_object.py), run
+as editors run them, on copies of the real site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    """A copy of the project's sources, configuration and extension."""
+    for name in ('docs', 'data', '_ext'):
+        shutil.copytree(ROOT / name, tmp_path / name,
+                        ignore=shutil.ignore_patterns('__pycache__'))
+    shutil.copy(ROOT / 'conf.py', tmp_path / 'conf.py')
+    return tmp_path
+
+
+def run(tool: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / 'tools' / tool), *args], cwd=cwd,
+                          capture_output=True, text=True, check=False)
+
+
+def files(directory: Path) -> dict[str, float]:
+    return {p.relative_to(directory).as_posix(): p.stat().st_mtime_ns
+            for p in directory.rglob('*') if '__pycache__' not in p.parts}
+
+
+def test_check_passes_on_the_site_and_writes_nothing(site):
+    before = files(site)
+    proc = run('check.py', cwd=site)
+    assert proc.returncode == 0, proc.stderr
+    assert '問題はありません' in proc.stdout
+    assert files(site) == before
+
+
+def test_check_reports_every_problem_and_fails(site):
+    p1 = site / 'docs' / 'policies' / 'p1.md'
+    text = p1.read_text(encoding='utf-8')
+    text = text.replace(':::{goal} G1-2\n:policy: P1', ':::{goal} G1-2\n:policy: P2')
+    text = text.replace(':::{goal} G1-3', ':::{goal} G１-３')
+    p1.write_text(text + '\n{goal}`G8-8`\n', encoding='utf-8')
+    members = site / 'data' / 'members.yaml'
+    members.write_bytes(members.read_text(encoding='utf-8').encode('cp932', 'replace'))
+    before = files(site)
+    proc = run('check.py', cwd=site)
+    assert proc.returncode == 1
+    problems = [line for line in proc.stderr.splitlines() if ': WARNING: ' in line]
+    located = re.compile(r'^\S+:\d+(:\d+)?: WARNING: ')
+    assert all(located.match(line) for line in problems), problems
+    for expected in ("p1.md:18: WARNING: goal 'G1-2' is under policy 'P2'",
+                     "p1.md:23: WARNING: goal id 'G１-３' has full-width",
+                     "WARNING: unknown goal 'G8-8'",
+                     'data/members.yaml:'):
+        assert any(expected in line for line in problems), (expected, problems)
+    assert f'問題が{len(problems)}件あります' in proc.stderr
+    assert files(site) == before
+
+
+@pytest.mark.parametrize(('objtype', 'goal', 'page', 'new_id'), [
+    ('initiative', 'G1-1', 'policies/p1.md', 'I1'),
+    ('indicator', 'G2-3', 'policies/p2.md', 'K1'),
+    ('opinion', 'G1-1', 'opinions.md', 'O27'),
+])
+def test_new_adds_a_numbered_object_that_check_accepts(site, objtype, goal, page, new_id):
+    proc = run('new_object.py', objtype, goal, cwd=site)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(f'docs/{page}:')
+    text = (site / 'docs' / page).read_text(encoding='utf-8')
+    assert f':::{{{objtype}}} {new_id}\n:goals: {goal}\n' in text
+    # A second one gets the next number, after the first.
+    run('new_object.py', objtype, goal, cwd=site)
+    text = (site / 'docs' / page).read_text(encoding='utf-8')
+    second = f'{new_id[0]}{int(new_id[1:]) + 1}'
+    assert text.index(f' {new_id}\n') < text.index(f' {second}\n')
+    proc = run('check.py', cwd=site)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_new_initiative_goes_under_its_goal(site):
+    run('new_object.py', 'initiative', 'G1-1', '事業承継の支援', cwd=site)
+    text = (site / 'docs' / 'policies' / 'p1.md').read_text(encoding='utf-8')
+    assert text.index(':::{goal} G1-1') < text.index(':::{initiative} I1') \
+        < text.index(':::{goal} G1-2')
+    assert ':title: 事業承継の支援' in text
+
+
+def test_new_refuses_an_unknown_goal(site):
+    before = files(site)
+    proc = run('new_object.py', 'initiative', 'G9-9', cwd=site)
+    assert proc.returncode == 1
+    assert '目指す姿 G9-9 がありません' in proc.stderr
+    assert files(site) == before

@@ -1,0 +1,39 @@
+"""``make check``: every validation of the sources in one run, writing nothing.
+
+Runs Sphinx's ``dummy`` builder (it reads, resolves every reference and
+runs every check of the extension, and writes no output) with
+``--keep-going``, so every problem is listed, not only the first. The
+environment and doctrees go to a temporary directory that is removed
+afterwards. Exits 1 if there is any problem.
+
+Usage: python tools/check.py [SRCDIR [CONFDIR]]   (defaults: docs .)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def check(srcdir: str, confdir: str) -> int:
+    with tempfile.TemporaryDirectory(prefix='vision-check-') as tmp:
+        proc = subprocess.run(
+            [sys.executable, '-m', 'sphinx', '-b', 'dummy', '-E', '-q', '-W', '--keep-going',
+             '-c', confdir, '-d', str(Path(tmp, 'doctrees')), srcdir, str(Path(tmp, 'out'))],
+            capture_output=True, text=True, check=False)
+    problems = [line for line in proc.stderr.splitlines()
+                if ': WARNING: ' in line or ': ERROR: ' in line or ': CRITICAL: ' in line]
+    sys.stderr.write(proc.stderr)
+    if proc.returncode == 0 and not problems:
+        print('make check: 問題はありません。')
+        return 0
+    print(f'make check: 問題が{len(problems) or 1}件あります（上の各行の「ファイル:行」を直してください）。',
+          file=sys.stderr)
+    return 1
+
+
+if __name__ == '__main__':
+    args = sys.argv[1:]
+    sys.exit(check(args[0] if args else 'docs', args[1] if len(args) > 1 else '.'))
