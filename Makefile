@@ -34,7 +34,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 html: deps
-	$(SPHINXBUILD) -b html -c . $(SPHINXOPTS) docs $(BUILDDIR)/html
+	$(SPHINXBUILD) -b html -c . -d $(BUILDDIR)/doctrees-html $(SPHINXOPTS) docs $(BUILDDIR)/html
 
 pdf: deps
 	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR) -c . $(SPHINXOPTS) -q

@@ -40,7 +40,10 @@ def run_sphinx(*args: str, env: dict[str, str] | None = None) -> subprocess.Comp
 @pytest.fixture(scope='session')
 def site_html(tmp_path_factory) -> Build:
     out = tmp_path_factory.mktemp('html')
-    proc = run_sphinx('-b', 'html', '-c', '.', '-W', '--keep-going', 'docs', str(out))
+    # As the Makefile: the doctrees outside the published directory.
+    doctrees = tmp_path_factory.mktemp('html-doctrees')
+    proc = run_sphinx('-b', 'html', '-c', '.', '-d', str(doctrees), '-W', '--keep-going', 'docs',
+                      str(out))
     return Build(out, proc.returncode, proc.stderr)
 
 

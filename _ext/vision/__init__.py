@@ -29,8 +29,8 @@ from . import catalogues, config, encoding, forked_workers
 from .datafiles import committee_tables, loading
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
-from .output import (html_assets, index_readings, json_export, latex, raw_html, search,
-                     search_index_entries, stage, theme)
+from .output import (html_assets, index_readings, json_export, latex, published_files, raw_html,
+                     search, search_index_entries, stage, theme)
 from .views import backlinks, dependencies, tables
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ __version__ = '0.1.0'
 _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
-               catalogues, forked_workers)
+               published_files, catalogues, forked_workers)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -2,6 +2,7 @@
  * Drives Debian's Chromium (playwright-core) over a locally served site and
  * reports, as JSON on stdout, what the tests in this directory assert:
  *   offline  - requests to another host (aborted) and failed requests, per page;
+ *   console  - errors the page logs or throws while it loads, per page;
  *   axe      - axe-core WCAG 2.0/2.1 A and AA violations, per page;
  *   axeDark  - the same with the reader's system in dark mode (the theme follows it);
  *   print    - which navigation stays visible under print media, per page;
@@ -72,6 +73,11 @@ async function runAxe(page) {
 async function checkPage(page, base, path, report) {
   const foreign = [];
   const failed = [];
+  const errors = [];
+  const onConsole = (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  };
+  const onPageError = (error) => errors.push(String(error));
   const onFailed = (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`);
   const onResponse = (response) => {
     if (response.status() >= 400) failed.push(`${response.url()} (HTTP ${response.status()})`);
@@ -85,9 +91,14 @@ async function checkPage(page, base, path, report) {
   });
   page.on("requestfailed", onFailed);
   page.on("response", onResponse);
+  page.on("console", onConsole);
+  page.on("pageerror", onPageError);
   await visit(page, base + path);
   page.off("requestfailed", onFailed);
   page.off("response", onResponse);
+  page.off("console", onConsole);
+  page.off("pageerror", onPageError);
+  report.console[path] = errors;
   await page.unroute("**/*");
   report.offline[path] = {
     foreign,
@@ -169,7 +180,7 @@ async function search(page, base, queries, report) {
   const report = {};
   try {
     if (job.checks.includes("pages")) {
-      Object.assign(report, { offline: {}, axe: {}, print: {} });
+      Object.assign(report, { offline: {}, console: {}, axe: {}, print: {} });
       await checkPages(browser, job.base, job.pages, report);
     }
     if (job.checks.includes("dark")) await checkDark(browser, job.base, job.pages, (report.axeDark = {}));

@@ -14,13 +14,14 @@ FAULTY_PAGE = '''<!DOCTYPE html>
 <img src="diagram.png">
 <svg role="img" width="20" height="20"><rect width="20" height="20"/></svg>
 <img src="https://example.org/logo.png" alt="ロゴ">
+<script>console.error("壊れたスクリプト");</script>
 </main></body></html>
 '''
 
 
 def test_every_page_was_checked(site_pages, browser_report):
     checked = set(site_pages) | {RESULTS_PAGE}
-    for check in ('offline', 'axe', 'axeDark', 'print'):
+    for check in ('offline', 'console', 'axe', 'axeDark', 'print'):
         assert set(browser_report[check]) == checked, check
 
 
@@ -28,6 +29,18 @@ def test_no_request_leaves_the_machine_or_fails(browser_report):
     problems = {page: result for page, result in browser_report['offline'].items()
                 if result['foreign'] or result['failed']}
     assert not problems
+
+
+def test_no_page_logs_an_error(browser_report):
+    errors = {page: logged for page, logged in browser_report['console'].items() if logged}
+    assert not errors
+
+
+def test_one_viewport_tag_and_no_ad_placeholder(site, site_pages):
+    for page in site_pages:
+        soup = BeautifulSoup((site / page).read_text(encoding='utf-8'), 'html.parser')
+        assert len(soup.select('meta[name=viewport]')) == 1, page
+        assert soup.select('#ethical-ad-placement, [data-ea-publisher]') == [], page
 
 
 def test_no_wcag_aa_violation(browser_report):
@@ -73,6 +86,7 @@ def test_checks_catch_faults(tmp_path):
     offline = report['offline']['faulty.html']
     assert offline['foreign'] == ['https://example.org/logo.png']
     assert any('diagram.png' in failure and '404' in failure for failure in offline['failed'])
+    assert '壊れたスクリプト' in report['console']['faulty.html']
 
 
 def test_theme_labels_are_japanese(site, site_pages):

@@ -10,6 +10,7 @@ ring visible on any background, and the print layout (content only).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ _ = get_translation('vision')
 _HERE = Path(__file__).resolve().parent
 TEMPLATES = _HERE / 'templates'
 STYLESHEET = 'vision-residents.css'
+_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
 
 
 def add_html_paths(app: Sphinx, config: Config) -> None:
@@ -34,14 +36,30 @@ def add_html_paths(app: Sphinx, config: Config) -> None:
     config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 
-def name_the_theme_menu(app: Sphinx, config: Config) -> None:
-    """The header's overflow menu is 「More」 in every language: name it in Japanese."""
+def theme_defaults(app: Sphinx, config: Config) -> None:
+    """The theme's options for residents, unless ``conf.py`` sets them.
+
+    The theme's own defaults are English (「More」, "Search the docs ..."),
+    leave the colour mode empty (its script then logs "Got invalid theme mode"
+    on every page), and put a Read the Docs ad placeholder under the sidebar.
+    """
     if config.html_theme == 'pydata_sphinx_theme':
         config.html_theme_options = {'header_dropdown_text': _('その他'),
+                                     'search_bar_text': _('サイト内を検索'),
+                                     'primary_sidebar_end': [],
                                      **config.html_theme_options}
+        config.html_context = {'default_mode': 'auto', **config.html_context}
+
+
+def one_viewport_tag(app: Sphinx, pagename: str, templatename: str, context: dict,
+                     doctree: object) -> None:
+    """Drop docutils' viewport tag from the page's meta tags: the layout writes one."""
+    if 'metatags' in context:
+        context['metatags'] = _VIEWPORT.sub('', context['metatags'])
 
 
 def setup(app: Sphinx) -> None:
     app.connect('config-inited', add_html_paths)
-    app.connect('config-inited', name_the_theme_menu)
+    app.connect('config-inited', theme_defaults)
+    app.connect('html-page-context', one_viewport_tag)
     app.add_css_file(STYLESHEET)
