@@ -1,4 +1,14 @@
-"""Configuration values of the extension, validated once at start-up."""
+"""Every configuration value of the extension, in one place, validated at start-up.
+
+Set them in ``conf.py`` or with ``-D name=value``:
+
+- ``vision_stage``: the draft stage (素案, 案 or 策定) on every page and the cover;
+- ``vision_readings``: the readings of index terms, for mendex (a data file);
+- ``vision_diagram_font``: the font of mermaid diagrams (a TrueType font, embedded in the PDF);
+- ``vision_mermaid_config``: mermaid settings added to the extension's own;
+- ``vision_chromium`` and ``vision_node``: the programs that draw diagrams;
+- ``vision_diagram_cache``: the drawings' cache (default: ``.mermaid-cache`` next to the output).
+"""
 
 from __future__ import annotations
 
@@ -24,4 +34,9 @@ def check_stage(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> None:
     app.add_config_value('vision_stage', '素案', 'env', types=frozenset({str}))
     app.add_config_value('vision_readings', 'data/readings.yaml', 'env', types=frozenset({str}))
+    app.add_config_value('vision_diagram_font', 'IPAexGothic', 'html', str)
+    app.add_config_value('vision_mermaid_config', {}, 'html', dict)
+    app.add_config_value('vision_chromium', '/usr/bin/chromium', '', str)
+    app.add_config_value('vision_node', 'node', '', str)
+    app.add_config_value('vision_diagram_cache', '', '', str)
     app.connect('config-inited', check_stage)

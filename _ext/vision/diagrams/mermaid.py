@@ -358,13 +358,9 @@ def visit_diagram_latex(self, node: diagram) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # Its config values and directive first, so that ours replaces the directive.
+    # Its config values and directive first, so that ours replaces the directive
+    # (our own config values are in vision.config).
     app.setup_extension('sphinxcontrib.mermaid')
-    app.add_config_value('vision_diagram_font', 'IPAexGothic', 'html', str)
-    app.add_config_value('vision_mermaid_config', {}, 'html', dict)
-    app.add_config_value('vision_chromium', '/usr/bin/chromium', '', str)
-    app.add_config_value('vision_node', 'node', '', str)
-    app.add_config_value('vision_diagram_cache', '', '', str)
     app.add_event('vision-diagram-sources')
     app.add_node(diagram, html=(visit_diagram_html, depart_diagram_html),
                  latex=(visit_diagram_latex, None))
