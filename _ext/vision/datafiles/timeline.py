@@ -14,17 +14,9 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from .. import labels
+from ..diagrams.mermaid import mermaid_label
 from .committee import HELD, PLANNED, Step
 from .era import era_year, month_day
-
-#: Characters with a meaning in mermaid's syntax or in HTML labels, replaced
-#: by their full-width forms: the text stays readable, and data can neither
-#: break the diagram nor put markup into it.
-_MERMAID_SAFE = str.maketrans({
-    '"': '＂', '<': '＜', '>': '＞', '&': '＆', '#': '＃', ';': '；', ':': '：',
-    '`': '｀', '{': '｛', '}': '｝', '[': '［', ']': '］', '|': '｜',
-    '\n': ' ', '\r': ' ',
-})
 
 _STYLES = {
     HELD: 'fill:#e9ecef,stroke:#343a40,color:#212529',
@@ -33,10 +25,6 @@ _STYLES = {
 
 #: Boxes wrap their text at this width (px): three fit side by side on A4.
 _WRAPPING_WIDTH = 200
-
-
-def mermaid_text(text: str) -> str:
-    return text.translate(_MERMAID_SAFE).strip()
 
 
 def timeline_source(steps: Sequence[Step]) -> str:
@@ -48,7 +36,7 @@ def timeline_source(steps: Sequence[Step]) -> str:
     years = []
     for year, in_year in groupby(steps, key=lambda step: era_year(step.date)):
         years.append(f'y{len(years) + 1}')
-        lines += [f'    subgraph {years[-1]} ["{mermaid_text(year)}"]', '    direction LR']
+        lines += [f'    subgraph {years[-1]} ["{mermaid_label(year)}"]', '    direction LR']
         boxes = []
         for step in in_year:
             number += 1
@@ -56,8 +44,7 @@ def timeline_source(steps: Sequence[Step]) -> str:
             when = month_day(step.date)
             if show_status:
                 when += f'（{labels.STATUS[step.status]}）'
-            label = f'{mermaid_text(when)}<br>{mermaid_text(step.title)}'
-            lines.append(f'    s{number}["{label}"]:::{step.status}')
+            lines.append(f'    s{number}["{mermaid_label(when, step.title)}"]:::{step.status}')
         lines += (f'    {a} --> {b}' for a, b in zip(boxes, boxes[1:]))
         lines.append('    end')
     lines += (f'    {a} --> {b}' for a, b in zip(years, years[1:]))

@@ -64,6 +64,24 @@ CSS_FILE = 'vision-diagrams.css'
 #: The output each builder format needs; other formats show the text alternative only.
 FORMAT_FOR_BUILDER = {'html': 'svg', 'latex': 'pdf'}
 
+#: Characters with a meaning in mermaid's syntax or in HTML labels, replaced
+#: by their full-width forms: the text stays readable, and data can neither
+#: break the diagram nor put markup into it.
+_MERMAID_SAFE = str.maketrans({
+    '"': '＂', '<': '＜', '>': '＞', '&': '＆', '#': '＃', ';': '；', ':': '：',
+    '`': '｀', '{': '｛', '}': '｝', '[': '［', ']': '］', '|': '｜',
+    '\n': ' ', '\r': ' ',
+})
+
+
+def mermaid_label(*lines: str) -> str:
+    """Text for a quoted mermaid label (``A["..."]``): each line made safe, joined by ``<br>``.
+
+    The one escaper of every diagram the extension writes.
+    """
+    return '<br>'.join(line.translate(_MERMAID_SAFE).strip() for line in lines)
+
+
 #: Where warnings point: a node, or ``(docname, lineno)``.
 Location = nodes.Node | tuple[str, int]
 

@@ -27,7 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from .. import labels
-from .mermaid import diagram_node
+from .mermaid import diagram_node, mermaid_label
 from ..domain.selection import HIERARCHY, ViewSpec
 
 if TYPE_CHECKING:
@@ -104,11 +104,11 @@ class Box:
     """One box of the diagram: an object, or the ordinance (which is not an object)."""
 
     def __init__(self, key: str, kind: str, text: str, docname: str | None, anchor: str,
-                 children: list[Box], short: str = '') -> None:
+                 children: list[Box], short: tuple[str, ...] = ()) -> None:
         self.key, self.kind, self.text = key, kind, text
         self.docname, self.anchor, self.children = docname, anchor, children
-        #: The text in the drawing, where the layout already says what a box is.
-        self.short = short or text
+        #: The lines in the drawing, where the layout already says what a box is.
+        self.short = short or (text,)
 
 
 def _object_box(domain: VisionDomain, obj: VisionObject, initiatives: bool) -> Box:
@@ -117,7 +117,7 @@ def _object_box(domain: VisionDomain, obj: VisionObject, initiatives: bool) -> B
         children = [_object_box(domain, goal, initiatives) for goal in domain.children(obj.id, 'goal')]
     elif obj.objtype == 'goal' and initiatives:
         children = [_object_box(domain, i, initiatives) for i in domain.children(obj.id, 'initiative')]
-    short = f'{labels.display_number(obj)} {obj.title}' if obj.objtype in ('policy', 'goal') else ''
+    short = (f'{labels.display_number(obj)} {obj.title}',) if obj.objtype in ('policy', 'goal') else ()
     return Box(obj.id, obj.objtype, labels.heading_text(obj), obj.docname, obj.anchor, children,
                short=short)
 
@@ -137,7 +137,7 @@ def structure_tree(env: BuildEnvironment, spec: dict) -> Box | None:
         theme = themes[0]
         below_ordinance = [Box(theme.id, 'theme', labels.heading_text(theme), theme.docname,
                                theme.anchor, policies,
-                               short=f'{labels.TYPE_LABELS["theme"]}<br>「{theme.title}」')]
+                               short=(str(labels.TYPE_LABELS['theme']), f'「{theme.title}」'))]
     docname, anchor = env.domains.standard_domain.labels.get(ORDINANCE_LABEL, (None, '', ''))[:2]
     return Box('ordinance', 'ordinance', str(labels.ORDINANCE_NAME), docname, anchor,
                below_ordinance)
@@ -151,11 +151,6 @@ def _walk(box: Box):
 
 def _mermaid_id(box: Box) -> str:
     return 'n_' + re.sub(r'\W', '_', box.key)
-
-
-def _mermaid_text(text: str) -> str:
-    return (text.replace('&', '#amp;').replace('"', '#quot;')
-            .replace('<', '#lt;').replace('>', '#gt;'))
 
 
 def _href(builder: Builder, fromdocname: str, box: Box) -> str:
@@ -183,7 +178,7 @@ def mermaid_source(tree: Box, builder: Builder, fromdocname: str) -> str:
         lines += [_box(b) for b in above]
         lines += [f'  {_mermaid_id(b)} --> {_mermaid_id(c)}'
                   for b in above for c in b.children if c.kind != 'policy']
-        title = _mermaid_text(str(labels.POLICIES_GROUP).format(count=len(policies)))
+        title = mermaid_label(str(labels.POLICIES_GROUP).format(count=len(policies)))
         lines += [f'  subgraph policies ["{title}"]', '    direction LR']
         for policy in policies:
             lines += _policy_column(policy)
@@ -198,8 +193,7 @@ def mermaid_source(tree: Box, builder: Builder, fromdocname: str) -> str:
 
 
 def _box(box: Box) -> str:
-    text = _mermaid_text(box.short).replace('#lt;br#gt;', '<br>')
-    return f'  {_mermaid_id(box)}["{text}"]:::{box.kind}'
+    return f'  {_mermaid_id(box)}["{mermaid_label(*box.short)}"]:::{box.kind}'
 
 
 def _policy_column(policy: Box) -> list[str]:
