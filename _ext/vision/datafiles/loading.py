@@ -26,6 +26,7 @@ import yaml
 from sphinx.util import logging
 
 from ..encoding import DecodingProblem, decode
+from ..per_document import PerDocument
 
 if TYPE_CHECKING:
     import jsonschema
@@ -149,7 +150,7 @@ def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Che
     if key not in state.loaded:
         state.loaded[key] = _parse(relpath, path, schema, checks)
     result = state.loaded[key]
-    env.vision_data_problems.setdefault(env.docname, set()).update(result.problems)
+    PROBLEMS.of(env).setdefault(env.docname, set()).update(result.problems)
     return result
 
 
@@ -286,21 +287,12 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     return f'invalid YAML: {problem}{context}'
 
 
+#: docname -> problems of the data files the page uses, noted while reading.
+PROBLEMS: PerDocument[set[Problem]] = PerDocument('vision_data_problems')
+
+
 def start_build(app: Sphinx) -> None:
     _STATES[app.env] = _BuildState(Path(app.confdir))
-    if not hasattr(app.env, 'vision_data_problems'):
-        #: docname -> problems of the data files the page uses (pickled with the env).
-        app.env.vision_data_problems = {}
-
-
-def purge_problems(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.vision_data_problems.pop(docname, None)
-
-
-def merge_problems(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                   other: BuildEnvironment) -> None:
-    for docname in docnames & other.vision_data_problems.keys():
-        env.vision_data_problems[docname] = other.vision_data_problems[docname]
 
 
 def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
@@ -310,7 +302,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
     any page, so a problem is reported again even when the pages using the
     file were not re-read.
     """
-    problems = set().union(*env.vision_data_problems.values())
+    problems = set().union(*PROBLEMS.of(env).values())
     for relpath, line, column, message, subtype in sorted(problems):
         # Always with a line: Sphinx takes a location without ':' for a docname.
         _warn(message, f'{relpath}:{line or 1}:{column or 1}', subtype)
@@ -318,8 +310,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect('builder-inited', start_build)
-    app.connect('env-purge-doc', purge_problems)
-    app.connect('env-merge-info', merge_problems)
+    app.add_env_collector(PROBLEMS.collector())
     app.connect('env-check-consistency', report_problems)
 
 

@@ -41,13 +41,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import get_node_line
 from yaml import safe_dump
 
 from .. import labels
+from ..per_document import PerDocument
 from .inline_svg import valid_inline_svg
 from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable, font_installed
 
@@ -207,33 +207,15 @@ def _route_mermaid_fences(app: Sphinx, config: Config) -> None:
 
 # -- Collecting every diagram before writing, to draw them in one batch -------------------
 
-class DiagramCollector(EnvironmentCollector):
-    """Each document's diagrams as placed at read time: ``env.vision_diagrams``.
-
-    Maps a docname to ``(source, line)`` pairs, so that they are drawn in one
-    batch before writing, and a broken one warns on every build, also when
-    its page is not written again.
-    """
-
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        _collected(env).pop(docname, None)
-
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                    other: BuildEnvironment) -> None:
-        for docname in docnames:
-            if docname in _collected(other):
-                _collected(env)[docname] = _collected(other)[docname]
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        found = [(node['source'], _line(node)) for node in doctree.findall(diagram)]
-        if found:
-            _collected(app.env)[app.env.docname] = found
+def _diagrams_of(doctree: nodes.document) -> list[tuple[str, int | None]]:
+    return [(node['source'], _line(node)) for node in doctree.findall(diagram)]
 
 
-def _collected(env: BuildEnvironment) -> dict[str, list[tuple[str, int | None]]]:
-    if not hasattr(env, 'vision_diagrams'):
-        env.vision_diagrams = {}
-    return env.vision_diagrams
+#: Each document's diagrams as placed at read time: ``env.vision_diagrams``.
+#: Maps a docname to ``(source, line)`` pairs, so that they are drawn in one
+#: batch before writing, and a broken one warns on every build, also when its
+#: page is not written again.
+DIAGRAMS: PerDocument[list[tuple[str, int | None]]] = PerDocument('vision_diagrams')
 
 
 def _line(node: diagram) -> int | None:
@@ -279,7 +261,7 @@ def _render_batch(app: Sphinx, builder: Builder) -> None:
     fmt = FORMAT_FOR_BUILDER.get(builder.format)
     if fmt is None:
         return
-    collected = _collected(app.env)
+    collected = DIAGRAMS.of(app.env)
     sources = [source for found in collected.values() for source, _line in found]
     for extra in app.emit('vision-diagram-sources', builder):
         sources.extend(extra)
@@ -309,7 +291,7 @@ def _warn_broken(error: str, location: Location) -> None:
 def _attach_drawings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     fmt = FORMAT_FOR_BUILDER.get(app.builder.format)
     # Diagrams placed at read time had their warning before writing began.
-    warned = {source for source, _line in _collected(app.env).get(docname, ())}
+    warned = {source for source, _line in DIAGRAMS.of(app.env).get(docname, ())}
     for node in list(doctree.findall(diagram)):
         if isinstance(node.parent, nodes.figure) and not node.parent['ids']:
             # Placed after reading: the caption's permalink needs an id.
@@ -383,7 +365,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(diagram, html=(visit_diagram_html, depart_diagram_html),
                  latex=(visit_diagram_latex, None))
     app.add_directive('mermaid', MermaidDirective, override=True)
-    app.add_env_collector(DiagramCollector)
+    app.add_env_collector(DIAGRAMS.collector(_diagrams_of))
     app.add_css_file(CSS_FILE)
     app.connect('config-inited', _route_mermaid_fences)
     app.connect('write-started', _render_batch)

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from .. import labels
+from ..per_document import PerDocument
 from .mermaid import diagram_node, mermaid_label
 from ..domain.selection import HIERARCHY, ViewSpec
 
@@ -243,7 +243,7 @@ def _problem(tree: Box | None, spec: dict) -> str | None:
 
 def warn_about_problems(app: Sphinx, builder: Builder) -> None:
     """Before writing, on every build: a bad diagram warns even when its page is not rewritten."""
-    for docname, specs in sorted(_specs(app.env).items()):
+    for docname, specs in sorted(SPECS.of(app.env).items()):
         for spec in specs:
             problem = _problem(structure_tree(app.env, spec), spec)
             if problem:
@@ -267,33 +267,18 @@ def draw_structure_diagrams(app: Sphinx, doctree: nodes.document, docname: str) 
         placeholder.replace_self(figure)
 
 
-class StructureCollector(EnvironmentCollector):
-    """The options of each page's structure diagrams: ``env.vision_structure_diagrams``."""
-
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        _specs(env).pop(docname, None)
-
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                    other: BuildEnvironment) -> None:
-        for docname in docnames & set(_specs(other)):
-            _specs(env)[docname] = _specs(other)[docname]
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        specs = [dict(node.attributes) for node in doctree.findall(structure_placeholder)]
-        if specs:
-            _specs(app.env)[app.env.docname] = specs
+def _specs_of(doctree: nodes.document) -> list[dict]:
+    return [dict(node.attributes) for node in doctree.findall(structure_placeholder)]
 
 
-def _specs(env: BuildEnvironment) -> dict[str, list[dict]]:
-    if not hasattr(env, 'vision_structure_diagrams'):
-        env.vision_structure_diagrams = {}
-    return env.vision_structure_diagrams
+#: The options of each page's structure diagrams: ``env.vision_structure_diagrams``.
+SPECS: PerDocument[list[dict]] = PerDocument('vision_structure_diagrams')
 
 
 def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:
     """Answer ``vision-diagram-sources``: this build's structure diagrams join the batch."""
     sources = []
-    for docname, specs in sorted(_specs(app.env).items()):
+    for docname, specs in sorted(SPECS.of(app.env).items()):
         for spec in specs:
             tree = structure_tree(app.env, spec)
             if not _problem(tree, spec):
@@ -304,7 +289,7 @@ def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:
 def setup(app: Sphinx) -> None:
     app.add_node(structure_placeholder)
     app.add_directive('vision-structure', StructureDiagramDirective)
-    app.add_env_collector(StructureCollector)
+    app.add_env_collector(SPECS.collector(_specs_of))
     app.connect('write-started', warn_about_problems)
     app.connect('doctree-resolved', draw_structure_diagrams)
     app.connect('vision-diagram-sources', sources_to_draw)
