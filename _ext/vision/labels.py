@@ -5,21 +5,17 @@ them as written, and a catalogue for the ``vision`` domain (``locale/<lang>/
 LC_MESSAGES/vision.mo``) can translate them for another language. Labels are
 lazy: they are looked up when rendered, after Sphinx has loaded the catalogue.
 
-Other modules add their own labels below their own heading in this file.
+Labels are grouped by the part of the extension that shows them. Names made of
+labels and titles (目指す姿1-1 …) are put together in :mod:`vision.domain.naming`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sphinx.locale import get_translation
-
-if TYPE_CHECKING:
-    from .domain.model import VisionObject
 
 _ = get_translation('vision')
 
-# -- Domain (issue 3) ---------------------------------------------------------
+# -- Objects, their links and the views of many objects (domain/, views/) -----
 
 #: The domain's name where readers see it (search results: ビジョン 目指す姿).
 DOMAIN_LABEL = _('ビジョン')
@@ -92,36 +88,7 @@ INDEX_SHORT_NAME = _('項目索引')
 PAGE_REFERENCE = _('（{page}ページ）')
 
 
-def display_number(obj: VisionObject) -> str:
-    """The number readers see: ``1-1`` for G1-1, the mark ``①`` for a policy."""
-    if obj.objtype == 'policy' and obj.fields.get('mark'):
-        return obj.fields['mark']
-    if obj.objtype == 'meeting':
-        return str(MEETING_NUMBER).format(number=obj.number)
-    return obj.number
-
-
-def object_label(obj: VisionObject) -> str:
-    """Type and number: 目指す姿1-1, 基本的方針①, 意見3, 第2回会議."""
-    if obj.objtype == 'meeting':
-        return f'{display_number(obj)}{TYPE_LABELS["meeting"]}'
-    return f'{TYPE_LABELS[obj.objtype]}{display_number(obj)}'
-
-
-def heading_text(obj: VisionObject) -> str:
-    """The object's heading: label and title (an opinion's text is its body)."""
-    if obj.objtype == 'theme':
-        return f'{TYPE_LABELS["theme"]}「{obj.title}」'
-    if obj.objtype == 'opinion' or not obj.title:
-        return object_label(obj)
-    return f'{object_label(obj)} {obj.title}'
-
-
-def reference_text(obj: VisionObject) -> str:
-    """The generated text of a cross-reference: 目指す姿1-1 地域の事業者が…."""
-    return heading_text(obj)
-
-# -- Diagrams (issue 5) -------------------------------------------------------
+# -- Diagrams (diagrams/) -----------------------------------------------------
 
 #: The root box of the structure diagram: the ordinance the vision is based on.
 ORDINANCE_NAME = _('世田谷区地域経済の持続可能な発展条例')
@@ -133,7 +100,7 @@ POLICIES_GROUP = _('{count}つの基本的方針')
 #: The accessible name of an editor's diagram that has neither caption nor alt text.
 UNTITLED_DIAGRAM = _('図')
 
-# -- Committee: members, meetings and schedule (issue 4: vision.datafiles.committee_tables) --
+# -- Committee: members, meetings and schedule (datafiles/) -------------------
 
 ROSTER_CAPTION = _('委員名簿')
 ROSTER_HEADERS = (_('番号'), _('団体等'), _('氏名・肩書（順不同、敬称略）'))
@@ -149,7 +116,7 @@ SCHEDULE_HEADERS = (_('時期'), _('予定'))
 SCHEDULE_STATUS_HEADER = _('状況')
 TIMELINE_CAPTION = _('{caption}の流れ')
 
-# -- Print: compact links and backlinks (issue 6: vision.output.latex) ------------------
+# -- Print: compact links and backlinks (output/latex.py) ----------------------
 
 #: A run-in label in print, before an object's links: 目指す姿：.
 RUN_IN_LABEL = _('{label}：')

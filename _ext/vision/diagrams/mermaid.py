@@ -55,7 +55,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 

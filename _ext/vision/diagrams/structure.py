@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from .. import labels
+from ..domain import naming
 from ..per_document import PerDocument
 from .mermaid import diagram_node, mermaid_label
 from ..domain.selection import HIERARCHY, ViewSpec
@@ -117,8 +118,8 @@ def _object_box(domain: VisionDomain, obj: VisionObject, initiatives: bool) -> B
         children = [_object_box(domain, goal, initiatives) for goal in domain.children(obj.id, 'goal')]
     elif obj.objtype == 'goal' and initiatives:
         children = [_object_box(domain, i, initiatives) for i in domain.children(obj.id, 'initiative')]
-    short = (f'{labels.display_number(obj)} {obj.title}',) if obj.objtype in ('policy', 'goal') else ()
-    return Box(obj.id, obj.objtype, labels.heading_text(obj), obj.docname, obj.anchor, children,
+    short = (naming.short_name(obj),) if obj.objtype in ('policy', 'goal') else ()
+    return Box(obj.id, obj.objtype, naming.heading_text(obj), obj.docname, obj.anchor, children,
                short=short)
 
 
@@ -135,9 +136,9 @@ def structure_tree(env: BuildEnvironment, spec: dict) -> Box | None:
     themes = domain.objects_of('theme')
     if themes:
         theme = themes[0]
-        below_ordinance = [Box(theme.id, 'theme', labels.heading_text(theme), theme.docname,
+        below_ordinance = [Box(theme.id, 'theme', naming.heading_text(theme), theme.docname,
                                theme.anchor, policies,
-                               short=(str(labels.TYPE_LABELS['theme']), f'「{theme.title}」'))]
+                               short=naming.heading_parts(theme)[::2])]
     docname, anchor = env.domains.standard_domain.labels.get(ORDINANCE_LABEL, (None, '', ''))[:2]
     return Box('ordinance', 'ordinance', str(labels.ORDINANCE_NAME), docname, anchor,
                below_ordinance)
@@ -227,7 +228,7 @@ def _caption(env: BuildEnvironment, spec: dict) -> str:
         return spec['caption']
     if spec['policy']:
         policy = env.domains['vision'].objects[spec['policy']]
-        return str(labels.POLICY_STRUCTURE_CAPTION).format(policy=labels.object_label(policy))
+        return str(labels.POLICY_STRUCTURE_CAPTION).format(policy=naming.object_label(policy))
     return str(labels.STRUCTURE_CAPTION)
 
 

@@ -19,7 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .. import labels
-from . import object_checks
+from . import naming, object_checks
 from .model import VisionObject, anchor_for, is_valid_id
 from .nodes import vision_backlinks, vision_fields, vision_object, vision_object_title
 from .roles import make_xref
@@ -117,13 +117,12 @@ class VisionObjectDirective(SphinxDirective):
                              lineno=obj.lineno)
         self.set_source_info(node)
         title = vision_object_title('', '', classes=['vision-object-title'])
-        title += nodes.inline(labels.object_label(obj), labels.object_label(obj),
-                              classes=['vision-object-label'])
-        if obj.objtype == 'theme':
-            title += nodes.inline(obj.title, f'「{obj.title}」', classes=['vision-object-name'])
-        elif obj.title and obj.objtype != 'opinion':
-            title += nodes.Text(' ')
-            title += nodes.inline(obj.title, obj.title, classes=['vision-object-name'])
+        label, separator, name = naming.heading_parts(obj)
+        title += nodes.inline(label, label, classes=['vision-object-label'])
+        if separator:
+            title += nodes.Text(separator)
+        if name:
+            title += nodes.inline(obj.title, name, classes=['vision-object-name'])
         node += title
         if body is not None:
             node += body

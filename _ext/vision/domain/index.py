@@ -8,19 +8,12 @@ from typing import TYPE_CHECKING
 from sphinx.domains import Index, IndexEntry
 
 from .. import labels
+from . import naming
 from .model import OBJECT_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .model import VisionObject
-
-
-def entry_name(obj: VisionObject) -> str:
-    """The heading; an opinion's heading is only its number, so its text follows."""
-    if obj.objtype == 'opinion':
-        return f'{labels.object_label(obj)}　{obj.title}'
-    return labels.heading_text(obj)
 
 
 class VisionIndex(Index):
@@ -34,7 +27,7 @@ class VisionIndex(Index):
         content = []
         for objtype in OBJECT_TYPES:
             entries = [
-                IndexEntry(entry_name(obj), 0, obj.docname, obj.anchor, '', '', '')
+                IndexEntry(naming.listed_name(obj), 0, obj.docname, obj.anchor, '', '', '')
                 for obj in self.domain.objects_of(objtype)
                 if wanted is None or obj.docname in wanted
             ]

@@ -18,6 +18,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .. import labels
+from . import naming
 from . import checks
 from .directives import OBJECT_DIRECTIVES
 from .index import VisionIndex
@@ -190,7 +191,7 @@ class VisionDomain(Domain):
         if not node.get('refexplicit'):
             # The caller's node, not its children: they are replaced.
             contnode = contnode.copy()
-            contnode += nodes.Text(labels.reference_text(obj))
+            contnode += nodes.Text(naming.reference_text(obj))
         return self._link(builder, fromdocname, obj, contnode, pageref=not in_table(node))
 
     def _link(self, builder: Builder, fromdocname: str, obj: VisionObject,
@@ -198,7 +199,7 @@ class VisionDomain(Domain):
         """The reference to ``obj`` around ``content``; ``full_text`` is the
         object's reference text when the caller has it already."""
         # The tooltip names the object when the text does not already say it all.
-        full_text = full_text or labels.reference_text(obj)
+        full_text = full_text or naming.reference_text(obj)
         title = None if content.astext() == full_text else full_text
         reference = make_refnode(builder, fromdocname, obj.docname, obj.anchor, content, title)
         if builder.format != 'latex' or not pageref:
@@ -219,7 +220,7 @@ class VisionDomain(Domain):
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for object_id in sorted(self.objects, key=sort_key):
             obj = self.objects[object_id]
-            yield obj.id, labels.heading_text(obj), obj.objtype, obj.docname, obj.anchor, 1
+            yield obj.id, naming.heading_text(obj), obj.objtype, obj.docname, obj.anchor, 1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         return node.get('reftarget')
@@ -255,7 +256,7 @@ class Linker:
         if obj is None or obj.objtype != objtype:
             content += nodes.Text(text or target)
             return content
-        full_text = labels.reference_text(obj)
+        full_text = naming.reference_text(obj)
         content += nodes.Text(text or full_text)
         try:
             return self.domain._link(self.builder, self.fromdocname, obj, content, pageref,

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import labels
+from ..domain import naming
 from ..domain.model import sort_key
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def export_data(app: Sphinx) -> dict:
         objects.append({
             'id': obj.id,
             'type': obj.objtype,
-            'label': labels.object_label(obj),
+            'label': naming.object_label(obj),
             'title': obj.title,
             'url': f'{app.builder.get_target_uri(obj.docname)}#{obj.anchor}',
             'links': {name: list(targets) for name, targets in sorted(obj.links.items())},

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import labels
+from ..domain import naming
 from ..domain.nodes import vision_backlink_list, vision_backlinks
 
 if TYPE_CHECKING:
@@ -28,17 +29,16 @@ BACKLINK_TYPES = {
     'policy': ('goal',),
     'goal': ('initiative', 'indicator', 'opinion'),
 }
-#: Types whose reference is only a number, followed by the object's text.
-SHOWN_WITH_TEXT = ('opinion',)
 
 
 def linked_item(obj, link: Linker) -> nodes.list_item:
     """A list item linking to ``obj``: in backlinks and in ``vision-list``'s list format."""
     paragraph = nodes.paragraph()
     paragraph += link(obj.objtype, obj.id)
-    if obj.objtype in SHOWN_WITH_TEXT:
-        # An opinion's reference is only its number; its text says what it is.
-        paragraph += nodes.Text(f'　{obj.title}')
+    # An opinion's reference is only its number; its text says what it is.
+    after = naming.text_after_reference(obj)
+    if after:
+        paragraph += nodes.Text(after)
     return nodes.list_item('', paragraph)
 
 
@@ -62,7 +62,7 @@ class FillBacklinks(SphinxPostTransform):
                 # Items with their text stay a list in print; the others run in.
                 section = vision_backlink_list(
                     classes=['vision-backlinks', f'vision-backlinks-{linking_type}'],
-                    runin=linking_type not in SHOWN_WITH_TEXT)
+                    runin=linking_type not in naming.SHOWN_WITH_TEXT)
                 section += nodes.paragraph('', str(heading), classes=['vision-backlinks-heading'])
                 section += nodes.bullet_list('', *(linked_item(o, link) for o in linked))
                 replacement.append(section)

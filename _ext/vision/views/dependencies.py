@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from .. import labels
+from ..domain import naming
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -77,7 +77,7 @@ def reference_key(obj: VisionObject | None) -> tuple | None:
     """
     if obj is None:
         return None
-    return obj.objtype, obj.docname, obj.anchor, labels.reference_text(obj)
+    return obj.objtype, obj.docname, obj.anchor, naming.reference_text(obj)
 
 
 def link_targets(obj: VisionObject | None) -> set[str]:

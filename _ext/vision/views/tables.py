@@ -21,6 +21,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .. import labels
+from ..domain import naming
 from .backlinks import linked_item
 from ..domain.directives import id_list
 from ..domain.model import OBJECT_TYPES, VisionObject
@@ -191,7 +192,7 @@ def xref_list(objtype: str, ids: Sequence[str], domain: VisionDomain,
     result = []
     for object_id in ids:
         target = domain.objects.get(object_id)
-        text = labels.object_label(target) if target is not None else None
+        text = naming.object_label(target) if target is not None else None
         result.append(paragraph(link(objtype, object_id, text)))
     return result
 
@@ -278,7 +279,7 @@ class ViewBuilder:
         rows = []
         for opinion in self.domain.objects_of('opinion'):
             informed = set(opinion.links.get('goals', ()))
-            label = self.table_link('opinion', opinion.id, labels.object_label(opinion))
+            label = self.table_link('opinion', opinion.id, naming.object_label(opinion))
             cells: list[Any] = [[paragraph(label), paragraph(nodes.Text(opinion.title))]]
             for goal in goals:
                 if goal.id in informed:
@@ -293,7 +294,7 @@ class ViewBuilder:
         policy_row, goal_row = [first], []
         for policy_id, group in groups:
             policy = self.domain.objects.get(policy_id)
-            text = labels.display_number(policy) if policy is not None else policy_id
+            text = naming.display_number(policy) if policy is not None else policy_id
             policy_row.append(nodes.entry('', paragraph(self.table_link(
                 'policy', policy_id, text)),
                 morecols=len(group) - 1))
@@ -336,7 +337,7 @@ class ViewBuilder:
 
     def cell(self, obj: VisionObject, column: str) -> list[nodes.Node]:
         if column == 'id':
-            return [paragraph(self.table_link(obj.objtype, obj.id, labels.object_label(obj)))]
+            return [paragraph(self.table_link(obj.objtype, obj.id, naming.object_label(obj)))]
         if column == 'title':
             return [paragraph(nodes.Text(obj.title))]
         if column == 'type':
