@@ -19,6 +19,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from ..domain import vision_domain
 from .. import labels
 from . import loading as datafiles
 from .committee import (Meeting, Meetings, Step, check_meetings, check_members, meetings_from,
@@ -162,7 +163,7 @@ class MeetingsDirective(_MeetingsFileDirective):
             fields={'date': meeting.date.iso(), 'status': meeting.status,
                     **({'topics': meeting.topics} if meeting.topics else {})},
         )
-        return self.env.get_domain('vision').note_object(obj, (self.env.docname, self.lineno))
+        return vision_domain(self.env).note_object(obj, (self.env.docname, self.lineno))
 
 
 class ScheduleTimelineDirective(_MeetingsFileDirective):

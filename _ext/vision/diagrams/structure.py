@@ -25,6 +25,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from ..domain import vision_domain
 from .. import labels
 from ..domain import naming
 from ..per_document import PerDocument
@@ -94,7 +95,7 @@ class StructureDiagramDirective(SphinxDirective):
             figure_id=f'vision-structure-{self.env.new_serialno("vision-structure")}')
         self.set_source_info(placeholder)
         types = HIERARCHY if placeholder['initiatives'] else HIERARCHY[:-1]
-        self.env.domains['vision'].note_view(
+        vision_domain(self.env).note_view(
             self.env.docname, ViewSpec(types, policy=placeholder['policy']))
         return [placeholder]
 
@@ -105,8 +106,11 @@ class Box:
     """One box of the diagram: an object, or the ordinance (which is not an object)."""
 
     def __init__(self, key: str, kind: str, text: str, docname: str | None, anchor: str,
-                 children: list[Box], short: tuple[str, ...] = ()) -> None:
+                 children: list[Box], short: tuple[str, ...] = (),
+                 obj: VisionObject | None = None) -> None:
         self.key, self.kind, self.text = key, kind, text
+        #: The object drawn, None for the ordinance.
+        self.obj = obj
         self.docname, self.anchor, self.children = docname, anchor, children
         #: The lines in the drawing, where the layout already says what a box is.
         self.short = short or (text,)
@@ -120,12 +124,12 @@ def _object_box(domain: VisionDomain, obj: VisionObject, initiatives: bool) -> B
         children = [_object_box(domain, i, initiatives) for i in domain.children(obj.id, 'initiative')]
     short = (naming.short_name(obj),) if obj.objtype in ('policy', 'goal') else ()
     return Box(obj.id, obj.objtype, naming.heading_text(obj), obj.docname, obj.anchor, children,
-               short=short)
+               short=short, obj=obj)
 
 
 def structure_tree(env: BuildEnvironment, spec: dict) -> Box | None:
     """The tree the options ask for; None when the policy asked for is unknown."""
-    domain: VisionDomain = env.domains['vision']
+    domain = vision_domain(env)
     if spec['policy']:
         policy = domain.objects.get(spec['policy'])
         if policy is None or policy.objtype != 'policy':
@@ -138,7 +142,7 @@ def structure_tree(env: BuildEnvironment, spec: dict) -> Box | None:
         theme = themes[0]
         below_ordinance = [Box(theme.id, 'theme', naming.heading_text(theme), theme.docname,
                                theme.anchor, policies,
-                               short=naming.heading_parts(theme)[::2])]
+                               short=naming.heading_parts(theme)[::2], obj=theme)]
     docname, anchor = env.domains.standard_domain.labels.get(ORDINANCE_LABEL, (None, '', ''))[:2]
     return Box('ordinance', 'ordinance', str(labels.ORDINANCE_NAME), docname, anchor,
                below_ordinance)
@@ -212,12 +216,14 @@ def _policy_column(policy: Box) -> list[str]:
 def nested_list(tree: Box, builder: Builder, fromdocname: str) -> nodes.bullet_list:
     """The same tree as nested lists of links: the diagram's text alternative."""
     text = nodes.Text(tree.text)
-    if tree.docname:
-        paragraph = nodes.paragraph('', '', make_refnode(builder, fromdocname, tree.docname,
-                                                         tree.anchor, text))
+    if tree.obj is not None:
+        domain = vision_domain(builder.env)
+        link = domain.make_link(builder, fromdocname, tree.obj, text, pageref=False)
+    elif tree.docname:  # the ordinance: a section, not an object
+        link = make_refnode(builder, fromdocname, tree.docname, tree.anchor, text)
     else:
-        paragraph = nodes.paragraph('', '', text)
-    item = nodes.list_item('', paragraph)
+        link = text
+    item = nodes.list_item('', nodes.paragraph('', '', link))
     if tree.children:
         item += nodes.bullet_list('', *(nested_list(c, builder, fromdocname)[0] for c in tree.children))
     return nodes.bullet_list('', item)
@@ -227,7 +233,7 @@ def _caption(env: BuildEnvironment, spec: dict) -> str:
     if spec['caption']:
         return spec['caption']
     if spec['policy']:
-        policy = env.domains['vision'].objects[spec['policy']]
+        policy = vision_domain(env).objects[spec['policy']]
         return str(labels.POLICY_STRUCTURE_CAPTION).format(policy=naming.object_label(policy))
     return str(labels.STRUCTURE_CAPTION)
 

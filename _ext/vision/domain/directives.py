@@ -18,6 +18,7 @@ from sphinx.util import logging
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from . import vision_domain
 from .. import labels
 from . import naming, object_checks
 from .model import VisionObject, anchor_for, is_valid_id
@@ -61,7 +62,7 @@ class VisionObjectDirective(SphinxDirective):
 
     @property
     def domain(self) -> VisionDomain:
-        return self.env.domains['vision']
+        return vision_domain(self.env)
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
@@ -250,7 +251,7 @@ class AssignAnchors(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs) -> None:
-        objects = self.env.domains['vision'].objects
+        objects = vision_domain(self.env).objects
         for node in self.document.findall(vision_object):
             owner = objects.get(node['objid'])
             owns = (owner is not None and owner.objtype == node['objtype']

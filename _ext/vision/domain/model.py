@@ -2,7 +2,7 @@
 
 The domain stores these dataclasses; docutils nodes are only their rendering.
 Every other module (views, diagrams, export, data files) reads objects through
-the domain (``env.get_domain('vision')``), never from nodes.
+the domain (:func:`vision.domain.vision_domain`), never from nodes.
 """
 
 from __future__ import annotations

@@ -192,12 +192,17 @@ class VisionDomain(Domain):
             # The caller's node, not its children: they are replaced.
             contnode = contnode.copy()
             contnode += nodes.Text(naming.reference_text(obj))
-        return self._link(builder, fromdocname, obj, contnode, pageref=not in_table(node))
+        return self.make_link(builder, fromdocname, obj, contnode, pageref=not in_table(node))
 
-    def _link(self, builder: Builder, fromdocname: str, obj: VisionObject,
-              content: nodes.Element, pageref: bool, full_text: str | None = None) -> nodes.Element:
-        """The reference to ``obj`` around ``content``; ``full_text`` is the
-        object's reference text when the caller has it already."""
+    def make_link(self, builder: Builder, fromdocname: str, obj: VisionObject,
+                  content: nodes.Node, pageref: bool, full_text: str | None = None
+                  ) -> nodes.Element:
+        """The reference to ``obj`` around ``content``: the one place links to
+        objects are made, for the resolver, the :class:`Linker` and diagrams.
+
+        ``pageref``: in print, follow the link with the target's page.
+        ``full_text`` is the object's reference text when the caller has it already.
+        """
         # The tooltip names the object when the text does not already say it all.
         full_text = full_text or naming.reference_text(obj)
         title = None if content.astext() == full_text else full_text
@@ -259,7 +264,7 @@ class Linker:
         full_text = naming.reference_text(obj)
         content += nodes.Text(text or full_text)
         try:
-            return self.domain._link(self.builder, self.fromdocname, obj, content, pageref,
+            return self.domain.make_link(self.builder, self.fromdocname, obj, content, pageref,
                                      full_text)
         except NoUri:  # a builder with no page for the target, like the resolver
             return content

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain import vision_domain
 from ..domain import naming
 from ..domain.model import sort_key
 
@@ -25,7 +26,7 @@ HTML_BUILDERS = frozenset({'html', 'dirhtml', 'singlehtml'})
 
 def export_data(app: Sphinx) -> dict:
     env = app.env
-    domain = env.domains['vision']
+    domain = vision_domain(env)
     objects = []
     for object_id in sorted(domain.objects, key=sort_key):
         obj = domain.objects[object_id]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..domain import vision_domain
 from .. import labels
 from ..domain import naming
 from ..domain.nodes import vision_backlink_list, vision_backlinks
@@ -48,7 +49,7 @@ class FillBacklinks(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.domains['vision']
+        domain = vision_domain(self.env)
         for placeholder in list(self.document.findall(vision_backlinks)):
             # The document the placeholder was written in, not the one being
             # written: LaTeX and singlehtml assemble many documents into one.

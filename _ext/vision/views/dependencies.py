@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from ..domain import vision_domain
 from ..domain import naming
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def comparable(obj: VisionObject) -> VisionObject:
 
 def take_snapshot(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                   removed: set[str]) -> list[str]:
-    domain: VisionDomain = env.domains['vision']
+    domain = vision_domain(env)
     setattr(app, _SNAPSHOT, {i: comparable(o) for i, o in domain.objects.items()})
     return []
 
@@ -58,7 +59,7 @@ def clear_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]
     ``b`` to ``a`` would otherwise meet its old self in ``b`` and be reported
     as a duplicate.
     """
-    domain: VisionDomain = env.domains['vision']
+    domain = vision_domain(env)
     for docname in docnames:
         domain.clear_doc(docname)
 
@@ -143,7 +144,7 @@ class Change:
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain: VisionDomain = env.domains['vision']
+    domain = vision_domain(env)
     before = getattr(app, _SNAPSHOT, {})
     after = {i: comparable(o) for i, o in domain.objects.items()}
     if before == after:

@@ -20,6 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..domain import vision_domain
 from .. import labels
 from ..domain import naming
 from .backlinks import linked_item
@@ -65,7 +66,7 @@ class ViewDirective(SphinxDirective):
         node = vision_view(view=self.view, docname=self.env.docname, table_id=table_id,
                            options=self._options(), classes=[f'vision-{self.view}'])
         self.set_source_info(node)
-        self.env.domains['vision'].note_view(self.env.docname, view_spec(self.view, node['options']))
+        vision_domain(self.env).note_view(self.env.docname, view_spec(self.view, node['options']))
         return [node]
 
     def _options(self) -> dict[str, Any]:
@@ -356,7 +357,7 @@ class FillViews(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.domains['vision']
+        domain = vision_domain(self.env)
         for placeholder in list(self.document.findall(vision_view)):
             content = ViewBuilder(domain, placeholder).build()
             for node in content:
