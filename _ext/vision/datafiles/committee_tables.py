@@ -19,15 +19,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..domain import vision_domain
 from .. import labels
-from . import loading as datafiles
-from .committee import (Meeting, Meetings, Step, check_meetings, check_members, meetings_from,
-                        members_from)
 from ..diagrams.mermaid import diagram_node
-from .era import to_japanese
+from ..domain import vision_domain
 from ..domain.model import VisionObject, anchor_for
 from ..domain.roles import make_xref
+from ..views.table import Cell, build_table, nothing_to_show
+from . import loading as datafiles
+from .committee import Meeting, Meetings, Step, check_meetings, check_members, meetings_from, members_from
+from .era import to_japanese
 from .timeline import timeline_source
 
 if TYPE_CHECKING:
@@ -36,40 +36,13 @@ if TYPE_CHECKING:
 MEMBERS_FILE = 'data/members.yaml'
 MEETINGS_FILE = 'data/meetings.yaml'
 
-Cell = str | nodes.Node | Sequence[nodes.Node]
-
-
-def build_table(caption: str, headers: Sequence[str],
-                rows: Sequence[tuple[list[str], Sequence[Cell]]], widths: Sequence[int]) -> nodes.table:
-    """A table with a caption, one header row and ``rows`` of (row classes, cells).
-
-    The first column holds row headers (a stub column: ``<th>`` in HTML).
-    """
-    table = nodes.table(classes=['longtable', 'colwidths-given', 'vision-data-table'])
-    table += nodes.title(caption, caption)
-    group = nodes.tgroup(cols=len(headers))
-    table += group
-    group.extend(nodes.colspec(colwidth=width, stub=index == 0) for index, width in enumerate(widths))
-    head = nodes.thead()
-    head += _row([str(header) for header in headers])
-    body = nodes.tbody()
-    body.extend(_row(cells, classes) for classes, cells in rows)
-    group += [head, body]
-    return table
-
-
-def _row(cells: Sequence[Cell], classes: list[str] | None = None) -> nodes.row:
-    row = nodes.row(classes=classes or [])
-    for cell in cells:
-        entry = nodes.entry()
-        if isinstance(cell, str):
-            entry += nodes.paragraph(cell, cell) if cell else []
-        elif isinstance(cell, nodes.Node):
-            entry += cell
-        else:
-            entry.extend(cell)
-        row += entry
-    return row
+def data_table(caption: str, headers: Sequence[object], rows: Sequence[Sequence[Cell]],
+               widths: Sequence[int], row_classes: Sequence[list[str]] | None = None) -> nodes.table:
+    """A data file's table: a caption, one header row, row headers in the first
+    column (``<th>`` in HTML), and pages breaking it in print."""
+    return build_table(headers, rows, widths, caption=caption, row_classes=row_classes,
+                       classes=['longtable', 'colwidths-given', 'vision-data-table'],
+                       stub_columns=1)
 
 
 class _DataDirective(SphinxDirective):
@@ -104,11 +77,11 @@ class RosterDirective(_DataDirective):
         members = members_from(file) if file else []
         if not members:
             return []
-        rows = [([], [member.mark, member.group,
-                      f'{member.name}（{member.title}）' if member.title else member.name])
+        rows = [[member.mark, member.group,
+                 f'{member.name}（{member.title}）' if member.title else member.name]
                 for member in members]
         caption = self.options.get('caption', str(labels.ROSTER_CAPTION))
-        return self.named(build_table(caption, labels.ROSTER_HEADERS, rows, (8, 37, 55)))
+        return self.named(data_table(caption, labels.ROSTER_HEADERS, rows, (8, 37, 55)))
 
 
 class _MeetingsFileDirective(_DataDirective):
@@ -133,7 +106,8 @@ class MeetingsDirective(_MeetingsFileDirective):
         if data is None:
             return []
         status = self.options.get('status')
-        rows = []
+        rows: list[list[Cell]] = []
+        row_classes = []
         for meeting in data.meetings:
             if status and meeting.status != status:
                 continue
@@ -142,14 +116,15 @@ class MeetingsDirective(_MeetingsFileDirective):
             if self.register(meeting):
                 first += nodes.target('', '', ids=[anchor_for('meeting', meeting.id)])
             first += nodes.Text(number)
-            rows.append(([f'vision-meeting-{meeting.status}'],
-                         [first, to_japanese(meeting.date), meeting.topics or '',
-                          str(labels.STATUS[meeting.status])]))
+            row_classes.append([f'vision-meeting-{meeting.status}'])
+            rows.append([first, to_japanese(meeting.date), meeting.topics or '',
+                         str(labels.STATUS[meeting.status])])
         if not rows:
-            return [_nothing()]
+            return [nothing_to_show()]
         caption = self.options.get(
             'caption', str(labels.MEETINGS_CAPTION).format(as_of=to_japanese(data.as_of)))
-        return self.named(build_table(caption, labels.MEETINGS_HEADERS, rows, (12, 24, 50, 14)))
+        return self.named(data_table(caption, labels.MEETINGS_HEADERS, rows, (12, 24, 50, 14),
+                                     row_classes))
 
     def register(self, meeting: Meeting) -> bool:
         """Make the meeting a domain object, so ``{meeting}`M1``` links to its row.
@@ -177,18 +152,16 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
         status = self.options.get('status')
         steps = data.schedule(status)
         if not steps:
-            return [_nothing()]
+            return [nothing_to_show()]
         default = labels.SCHEDULE_PLANNED_CAPTION if status == 'planned' else labels.SCHEDULE_CAPTION
         caption = self.options.get('caption', str(default))
-        headers = labels.SCHEDULE_HEADERS
-        if not status:
-            headers = (*headers, labels.SCHEDULE_STATUS_HEADER)
-        rows = [([f'vision-meeting-{step.status}'],
-                 [to_japanese(step.date), self.title_cell(step),
-                  *(() if status else (str(labels.STATUS[step.status]),))])
+        headers = [*labels.SCHEDULE_HEADERS, *(() if status else (labels.SCHEDULE_STATUS_HEADER,))]
+        rows = [[to_japanese(step.date), self.title_cell(step),
+                 *(() if status else (str(labels.STATUS[step.status]),))]
                 for step in steps]
         widths = (25, 75) if status else (22, 62, 16)
-        table = self.named(build_table(caption, headers, rows, widths))
+        table = self.named(data_table(caption, headers, rows, widths,
+                                      [[f'vision-meeting-{step.status}'] for step in steps]))
         figure = diagram_node(timeline_source(steps),
                               caption=str(labels.TIMELINE_CAPTION).format(caption=caption),
                               alt=_step_list(steps), location=(self.env.docname, self.lineno))
@@ -200,11 +173,6 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
             return nodes.paragraph(step.title, step.title)
         return nodes.paragraph('', '', make_xref('meeting', step.meeting_id, self.env.docname,
                                                  text=step.title))
-
-
-def _nothing() -> nodes.paragraph:
-    """What a filter that matches nothing shows instead of an empty table."""
-    return nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])
 
 
 def _step_list(steps: Sequence[Step]) -> nodes.bullet_list:

@@ -12,7 +12,7 @@ the merged domain data, with links made finished by the domain's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -20,14 +20,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..domain import vision_domain
 from .. import labels
-from ..domain import naming
-from .backlinks import linked_item
+from ..domain import naming, vision_domain
 from ..domain.directives import id_list
 from ..domain.model import OBJECT_TYPES, VisionObject
 from ..domain.nodes import vision_view
 from ..domain.selection import HIERARCHY, ViewSpec
+from .backlinks import linked_item
+from .table import Cell, build_table, nothing_to_show
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -141,56 +141,24 @@ class ListDirective(ViewDirective):
 
 # -- Building the views -----------------------------------------------------------
 
-def table(headers: Sequence[Any], rows: Sequence[Sequence[nodes.Node | list]],
-          widths: Sequence[int], caption: str | None, classes: list[str],
-          more_header_rows: Sequence[Sequence[nodes.entry]] = ()) -> nodes.table:
-    """A docutils table every builder knows; long ones break across pages.
-
-    ``headers`` are strings or ready entries (for spans); ``more_header_rows``
-    follow the first header row.
-    """
-    node = nodes.table(classes=['vision-table', 'colwidths-given', *classes])
-    if caption:
-        node += nodes.title(caption, caption)
-    group = nodes.tgroup(cols=len(widths))
-    node += group
-    for width in widths:
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    head += nodes.row('', *(h if isinstance(h, nodes.entry) else
-                            nodes.entry('', nodes.paragraph('', str(h))) for h in headers))
-    for header_row in more_header_rows:
-        head += nodes.row('', *header_row)
-    group += head
-    body = nodes.tbody()
-    for cells in rows:
-        row = nodes.row()
-        for cell in cells:
-            entry = cell if isinstance(cell, nodes.entry) else nodes.entry('', *as_list(cell))
-            row += entry
-        body += row
-    group += body
-    if len(rows) > 20:
-        node['classes'].append('longtable')
-    return node
-
-
-def as_list(cell: nodes.Node | list) -> list[nodes.Node]:
-    return cell if isinstance(cell, list) else [cell]
+def view_table(headers: Sequence[object], rows: Sequence[Sequence[Cell]], widths: Sequence[int],
+               caption: str | None, classes: list[str],
+               more_header_rows: Sequence[Sequence[nodes.entry]] = ()) -> nodes.table:
+    """A view's table; long ones break across pages in print."""
+    long = ['longtable'] if len(rows) > 20 else []
+    return build_table(headers, rows, widths, caption=caption,
+                       classes=['vision-table', 'colwidths-given', *classes, *long],
+                       more_header_rows=more_header_rows)
 
 
 def paragraph(*children: nodes.Node) -> nodes.paragraph:
     return nodes.paragraph('', '', *children)
 
 
-def no_objects() -> nodes.paragraph:
-    return nodes.paragraph('', str(labels.NO_OBJECTS), classes=['vision-empty'])
-
-
 def xref_list(objtype: str, ids: Sequence[str], domain: VisionDomain,
               link: Callable[..., nodes.Element]) -> list[nodes.Node]:
     """One paragraph per linked object, with its label only."""
-    result = []
+    result: list[nodes.Node] = []
     for object_id in ids:
         target = domain.objects.get(object_id)
         text = naming.object_label(target) if target is not None else None
@@ -227,7 +195,7 @@ class ViewBuilder:
     # initiatives; a policy column would stay empty for pages in print.
     def system(self) -> list[nodes.Node]:
         if not self.domain.objects_of('policy'):
-            return [no_objects()]
+            return [nothing_to_show()]
         result: list[nodes.Node] = []
         for theme in self.domain.objects_of('theme'):
             result.append(paragraph(self.link('theme', theme.id)))
@@ -237,8 +205,8 @@ class ViewBuilder:
             types, rows = ('policy', 'goal'), self.system_rows_by_goal()
         caption = self.options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
         # Ruled, not striped: the rules show where a goal's initiatives end.
-        result.append(table([labels.TYPE_LABELS[t] for t in types], rows, (35, 65), caption,
-                            ['vision-system-table', 'standard', 'nocolorrows']))
+        result.append(view_table([labels.TYPE_LABELS[t] for t in types], rows, (35, 65), caption,
+                                 ['vision-system-table', 'standard', 'nocolorrows']))
         return result
 
     def system_rows_by_goal(self) -> list[list[Any]]:
@@ -257,7 +225,7 @@ class ViewBuilder:
 
     def spanning_rows(self, parent: VisionObject, objtype: str) -> list[list[Any]]:
         """A row per ``objtype`` child of ``parent``, the parent's cell spanning them."""
-        children = self.domain.children(parent.id, objtype) or [None]
+        children: list[VisionObject | None] = [*self.domain.children(parent.id, objtype)] or [None]
         parent_cell = self.object_cell(parent.objtype, parent)
         parent_cell['morerows'] = len(children) - 1
         return [[parent_cell, self.object_cell(objtype, child)] if index == 0
@@ -276,7 +244,7 @@ class ViewBuilder:
         groups = self.goals_by_policy(self.domain.objects_of('goal'))
         goals = [goal for _policy, group in groups for goal in group]
         if not goals or not self.domain.objects_of('opinion'):
-            return [no_objects()]
+            return [nothing_to_show()]
         rows = []
         for opinion in self.domain.objects_of('opinion'):
             informed = set(opinion.links.get('goals', ()))
@@ -303,8 +271,8 @@ class ViewBuilder:
                 goal_row.append(nodes.entry('', paragraph(self.table_link(
                     'goal', goal.id, goal.number.rpartition('-')[2]))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
-        return [table(policy_row, rows, (24, *(2,) * len(goals)), caption,
-                      ['vision-matrix-table'], more_header_rows=[goal_row])]
+        return [view_table(policy_row, rows, (24, *(2,) * len(goals)), caption,
+                           ['vision-matrix-table'], more_header_rows=[goal_row])]
 
     @staticmethod
     def goals_by_policy(goals: list[VisionObject]) -> list[tuple[str, list[VisionObject]]]:
@@ -326,7 +294,7 @@ class ViewBuilder:
         selected = [o for o in self.domain.objects_of(objtype)
                     if spec.shows(o, self.domain.objects)]
         if not selected:
-            return [no_objects()]
+            return [nothing_to_show()]
         if self.options.get('format') == 'list':
             items = [linked_item(obj, self.link) for obj in selected]
             return [nodes.bullet_list('', *items, classes=['vision-list'])]
@@ -334,7 +302,7 @@ class ViewBuilder:
         rows = [[self.cell(obj, column) for column in columns] for obj in selected]
         widths = [40 if c == 'title' else 15 for c in columns]
         headers = [labels.COLUMN_LABELS[c] for c in columns]
-        return [table(headers, rows, widths, self.options.get('caption'), ['vision-list-table'])]
+        return [view_table(headers, rows, widths, self.options.get('caption'), ['vision-list-table'])]
 
     def cell(self, obj: VisionObject, column: str) -> list[nodes.Node]:
         if column == 'id':
@@ -382,7 +350,9 @@ def unspan(group: nodes.tgroup) -> None:
     """Replace row and column spans by empty cells at the spanned places."""
     spanned: dict[int, int] = {}  # column -> rows still covered from above
     for row in group.findall(nodes.row):
-        cells, new_cells, column = list(row.children), [], 0
+        cells = cast('list[nodes.entry]', list(row.children))
+        new_cells: list[nodes.entry] = []
+        column = 0
         while cells or spanned.get(column, 0):
             if spanned.get(column, 0):
                 spanned[column] -= 1
