@@ -29,8 +29,18 @@ from . import catalogues, config, encoding, forked_workers
 from .datafiles import committee_tables, loading
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
-from .output import (html_assets, index_readings, json_export, latex, published_files, raw_html,
-                     search, search_index_entries, stage, theme)
+from .output import (
+    html_assets,
+    index_readings,
+    json_export,
+    latex,
+    published_files,
+    raw_html,
+    search,
+    search_index_entries,
+    stage,
+    theme,
+)
 from .views import backlinks, dependencies, tables
 
 if TYPE_CHECKING:

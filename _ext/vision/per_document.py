@@ -10,7 +10,7 @@ environment, so an incremental build keeps the entries of unchanged pages.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sphinx.environment.collectors import EnvironmentCollector
@@ -49,7 +49,7 @@ class PerDocument(Generic[T]):
             def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
                 store.of(env).pop(docname, None)
 
-            def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
+            def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: Set[str],
                             other: BuildEnvironment) -> None:
                 for docname in docnames & store.of(other).keys():
                     store.of(env)[docname] = store.of(other)[docname]

@@ -9,9 +9,8 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.util.console import strip_colors
-
 from helpers import show_offline
+from sphinx.util.console import strip_colors
 
 
 @pytest.fixture

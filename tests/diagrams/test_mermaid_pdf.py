@@ -6,7 +6,6 @@ import re
 import subprocess
 
 import pytest
-
 from helpers import poppler
 
 

@@ -6,9 +6,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.util.console import strip_colors
-
 from helpers import show_offline
+from sphinx.util.console import strip_colors
 
 GOALS_OF_P2 = ('ライフスタイル等に応じた多様な働き方が選択できる世田谷区',
                '心身ともに健康に働くことができる世田谷区', '起業家精神があふれる世田谷区')

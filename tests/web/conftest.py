@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from web_harness import RESULTS_PAGE, html_pages, run_browser, serve
 from web_terms import RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
-
 
 
 @pytest.fixture(scope='session')

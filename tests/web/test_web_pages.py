@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-
 from web_harness import RESULTS_PAGE, run_browser, serve
 
 #: A page with every fault the checks must catch.

@@ -8,7 +8,6 @@ from urllib.parse import urldefrag
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-
 from web_harness import article_text, html_pages, normalise, run_browser, serve
 from web_terms import RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
 

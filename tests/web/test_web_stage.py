@@ -8,7 +8,6 @@ import zlib
 
 import pytest
 from bs4 import BeautifulSoup
-
 from web_harness import html_pages
 
 PDF_NAME = 'setagaya-industrial-vision.pdf'

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from nu_checker import nu_errors
+
 from vision.diagrams.inline_svg import valid_inline_svg
 
 #: What mermaid writes and what HTML rejects: a paragraph in a label's span and

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import labels
-from .loading import DataFile, FieldPath
 from .era import PartialDate
+from .loading import DataFile, FieldPath
 
 HELD, PLANNED = 'held', 'planned'
 
@@ -119,7 +119,7 @@ def check_meetings(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
     for path, day in dates.items():
         if path == ('as_of',):
             continue
-        key, index, _date = path
+        key, index = str(path[0]), int(path[1])  # (list, index, 'date')
         status = data[key][index]['status']
         if status == HELD and day.first_day() > as_of.first_day():
             yield (key, index, 'status'), f'held, but dated {day.iso()}, after as_of {as_of.iso()}'

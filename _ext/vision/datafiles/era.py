@@ -45,9 +45,10 @@ class PartialDate:
         match = _ISO.fullmatch(text)
         if match is None:
             raise ValueError(f'{text!r} is not a date of the form YYYY-MM-DD or YYYY-MM')
-        year, month, day = (int(g) if g else None for g in match.groups())
-        date(year, month, day or 1)  # raises ValueError for 2023-02-30 or month 13
-        return cls(year, month, day)
+        year, month, day_text = match.groups()
+        day = int(day_text) if day_text else None
+        date(int(year), int(month), day or 1)  # raises ValueError for 2023-02-30 or month 13
+        return cls(int(year), int(month), day)
 
     @property
     def is_day(self) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from weakref import WeakKeyDictionary
 
 import yaml
@@ -204,24 +204,27 @@ def _describe(error: jsonschema.ValidationError) -> Iterator[tuple[FieldPath, st
     """Short messages naming the field: (path, message, located at the key?)."""
     path = tuple(error.absolute_path)
     instance = error.instance
+    # Set on every error that a validator raised; the stubs allow "unset".
+    schema = cast('dict[str, Any]', error.schema)
+    validator_value = cast('Any', error.validator_value)
     if error.validator == 'required':
-        for name in error.validator_value:
+        for name in validator_value:
             if isinstance(instance, dict) and name not in instance:
                 yield (*path, name), 'required', False
         return
     if error.validator == 'additionalProperties' and isinstance(instance, dict):
-        known = error.schema.get('properties', {})
+        known = schema.get('properties', {})
         for name in instance:
             if name not in known:
                 yield (*path, name), 'unknown field', True
         return
     if error.validator == 'type':
-        expected = error.validator_value
+        expected = validator_value
         expected = ' or '.join(expected) if isinstance(expected, list) else expected
         yield path, f'must be {expected}, got {_json_type(instance)} {instance!r}', False
         return
-    if error.validator == 'pattern' and 'x-form' in error.schema:
-        yield path, f'must have the form {error.schema["x-form"]}, got {instance!r}', False
+    if error.validator == 'pattern' and 'x-form' in schema:
+        yield path, f'must have the form {schema["x-form"]}, got {instance!r}', False
         return
     yield path, error.message, False
 
@@ -279,7 +282,7 @@ def _line_col(node: yaml.Node | None) -> tuple[int, int]:
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem_mark is not None:
-        tag = exc.problem.removeprefix('could not determine a constructor for the tag ')
+        tag = (exc.problem or '').removeprefix('could not determine a constructor for the tag ')
         tag = tag.strip("'").replace('tag:yaml.org,2002:', '!!')
         return f'YAML tag {tag} is refused: data files hold plain data only'
     problem = exc.problem or str(exc)

@@ -33,7 +33,7 @@ def timeline_source(steps: Sequence[Step]) -> str:
     lines = ['---', 'config:', '  flowchart:', f'    wrappingWidth: {_WRAPPING_WIDTH}', '---',
              'flowchart TB']
     number = 0
-    years = []
+    years: list[str] = []
     for year, in_year in groupby(steps, key=lambda step: era_year(step.date)):
         years.append(f'y{len(years) + 1}')
         lines += [f'    subgraph {years[-1]} ["{mermaid_label(year)}"]', '    direction LR']

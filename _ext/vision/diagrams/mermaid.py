@@ -37,7 +37,7 @@ import shutil
 import weakref
 from json import loads
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -82,7 +82,7 @@ def mermaid_label(*lines: str) -> str:
 
 
 #: Where warnings point: a node, or ``(docname, lineno)``.
-Location = nodes.Node | tuple[str, int]
+Location = nodes.Element | tuple[str, int | None]
 
 
 class diagram(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -145,6 +145,7 @@ class MermaidDirective(SphinxDirective):
                            type='vision', subtype='diagram')
             return []
         alt_text = self.options.get('alt')
+        alt: nodes.Element
         if alt_text:
             alt = nodes.paragraph(alt_text, alt_text)
         else:
@@ -153,7 +154,7 @@ class MermaidDirective(SphinxDirective):
         figure = diagram_node(self._with_front_matter(source), caption=caption, alt=alt,
                               location=(self.env.docname, self.lineno))
         if not caption:
-            figure[0]['label'] = alt_text or str(labels.UNTITLED_DIAGRAM)
+            cast('diagram', figure[0])['label'] = alt_text or str(labels.UNTITLED_DIAGRAM)
         self.add_name(figure)
         return [figure]
 
@@ -276,8 +277,9 @@ def _render_batch(app: Sphinx, builder: Builder) -> None:
                 renderer.drawn_count, len(outcomes) - renderer.drawn_count)
     for docname in sorted(collected):
         for source, line in collected[docname]:
-            if outcomes[source].error is not None:
-                _warn_broken(outcomes[source].error, (docname, line))
+            error = outcomes[source].error
+            if error is not None:
+                _warn_broken(error, (docname, line))
 
 
 def _warn_broken(error: str, location: Location) -> None:
@@ -303,7 +305,7 @@ def _attach_drawings(app: Sphinx, doctree: nodes.document, docname: str) -> None
             node['file'] = str(outcome.path)
             continue
         if node['source'] not in warned:
-            _warn_broken(outcome.error, _warning_location(node))
+            _warn_broken(outcome.error or '', _warning_location(node))
         listing = nodes.literal_block(node['source'], node['source'], language='text')
         node.replace_self(listing)
 

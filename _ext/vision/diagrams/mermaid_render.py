@@ -100,11 +100,11 @@ class MermaidRenderer:
         """Every source's outcome; those not cached are drawn in one browser run."""
         if fmt not in FORMATS:
             raise ValueError(f'unknown diagram format {fmt!r}')
-        outcomes = {source: self.lookup(source, fmt) for source in dict.fromkeys(sources)}
-        missing = [source for source, outcome in outcomes.items() if outcome is None]
-        if missing:
-            outcomes.update(self._draw(missing, fmt))
-        return outcomes
+        cached = {source: self.lookup(source, fmt) for source in dict.fromkeys(sources)}
+        missing = [source for source, outcome in cached.items() if outcome is None]
+        drawn = self._draw(missing, fmt) if missing else {}
+        return {source: outcome if outcome is not None else drawn[source]
+                for source, outcome in cached.items()}
 
     def _draw(self, sources: list[str], fmt: str) -> dict[str, Rendered]:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -120,11 +120,11 @@ class MermaidRenderer:
                     '(%.2f s: %.2f s to start, then %.2f s per diagram)',
                     len(sources), fmt, time.perf_counter() - started, startup,
                     sum(r.get('ms', 0) for r in reports if 'output' in r) / 1000 / len(sources))
-        reports = {report['output']: report for report in reports if 'output' in report}
+        by_output = {report['output']: report for report in reports if 'output' in report}
         outcomes = {}
         for source, job in zip(sources, jobs, strict=True):
             path = Path(job['output'])
-            report = reports.get(job['output'], {'ok': False, 'error': 'no result from the renderer'})
+            report = by_output.get(job['output'], {'ok': False, 'error': 'no result from the renderer'})
             if report['ok']:
                 if fmt == 'pdf':
                     _fix_pdf_dates(path)

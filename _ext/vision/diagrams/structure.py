@@ -25,20 +25,19 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from ..domain import vision_domain
 from .. import labels
-from ..domain import naming
+from ..domain import naming, vision_domain
+from ..domain.selection import HIERARCHY, ViewSpec
 from ..per_document import PerDocument
 from .mermaid import diagram_node, mermaid_label
-from ..domain.selection import HIERARCHY, ViewSpec
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from ..domain.sphinx_domain import VisionDomain
     from ..domain.model import VisionObject
+    from ..domain.sphinx_domain import VisionDomain
 
 logger = logging.getLogger(__name__)
 
@@ -158,9 +157,9 @@ def _mermaid_id(box: Box) -> str:
     return 'n_' + re.sub(r'\W', '_', box.key)
 
 
-def _href(builder: Builder, fromdocname: str, box: Box) -> str:
-    uri = builder.get_relative_uri(fromdocname, box.docname)
-    return f'{uri}#{box.anchor}' if box.anchor else uri
+def _href(builder: Builder, fromdocname: str, docname: str, anchor: str) -> str:
+    uri = builder.get_relative_uri(fromdocname, docname)
+    return f'{uri}#{anchor}' if anchor else uri
 
 
 def mermaid_source(tree: Box, builder: Builder, fromdocname: str) -> str:
@@ -190,7 +189,7 @@ def mermaid_source(tree: Box, builder: Builder, fromdocname: str) -> str:
         lines += ['    ' + ' ~~~ '.join(f'{_mermaid_id(p)}_column' for p in policies), '  end',
                   f'  {_mermaid_id(above[-1])} --> policies', f'  style policies {ROW_STYLE}']
     if builder.format == 'html':
-        lines += [f'  click {_mermaid_id(b)} href "{_href(builder, fromdocname, b)}"'
+        lines += [f'  click {_mermaid_id(b)} href "{_href(builder, fromdocname, b.docname, b.anchor)}"'
                   for b in boxes if b.docname]
     kinds = dict.fromkeys(b.kind for b in boxes)
     lines += [f'  classDef {kind} {CLASS_DEFS[kind]}' for kind in kinds]
@@ -216,6 +215,7 @@ def _policy_column(policy: Box) -> list[str]:
 def nested_list(tree: Box, builder: Builder, fromdocname: str) -> nodes.bullet_list:
     """The same tree as nested lists of links: the diagram's text alternative."""
     text = nodes.Text(tree.text)
+    link: nodes.Node
     if tree.obj is not None:
         domain = vision_domain(builder.env)
         link = domain.make_link(builder, fromdocname, tree.obj, text, pageref=False)
@@ -262,7 +262,7 @@ def draw_structure_diagrams(app: Sphinx, doctree: nodes.document, docname: str) 
     for placeholder in list(doctree.findall(structure_placeholder)):
         spec = placeholder.attributes
         tree = structure_tree(app.env, spec)
-        if _problem(tree, spec):
+        if tree is None or _problem(tree, spec):
             placeholder.replace_self([])  # warned about before writing
             continue
         fromdocname = docname if app.builder.format == 'html' else spec['docname']
@@ -288,7 +288,7 @@ def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:
     for docname, specs in sorted(SPECS.of(app.env).items()):
         for spec in specs:
             tree = structure_tree(app.env, spec)
-            if not _problem(tree, spec):
+            if tree is not None and not _problem(tree, spec):
                 sources.append(mermaid_source(tree, builder, docname))
     return sources
 

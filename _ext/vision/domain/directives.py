@@ -13,14 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
-from sphinx.util import logging
+from docutils.parsers.rst import Directive, directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import vision_domain
 from .. import labels
-from . import naming, object_checks
+from . import naming, object_checks, vision_domain
 from .model import VisionObject, anchor_for, is_valid_id
 from .nodes import vision_backlinks, vision_fields, vision_object, vision_object_title
 from .roles import make_xref
@@ -232,7 +231,7 @@ class OpinionDirective(VisionObjectDirective):
 
 
 
-OBJECT_DIRECTIVES = {
+OBJECT_DIRECTIVES: dict[str, type[Directive]] = {
     directive.objtype: directive
     for directive in (ThemeDirective, PolicyDirective, GoalDirective, InitiativeDirective,
                       IndicatorDirective, OpinionDirective)
@@ -256,7 +255,7 @@ class AssignAnchors(SphinxPostTransform):
             owner = objects.get(node['objid'])
             owns = (owner is not None and owner.objtype == node['objtype']
                     and (owner.docname, owner.lineno) == (node['docname'], node['lineno']))
-            node['ids'] = [owner.anchor] if owns else []
+            node['ids'] = [owner.anchor] if owner is not None and owns else []
 
 
 def setup(app) -> None:

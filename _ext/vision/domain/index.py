@@ -3,7 +3,7 @@ and at the end of the PDF with the other indices."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sphinx.domains import Index, IndexEntry
 
@@ -13,6 +13,8 @@ from .model import OBJECT_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from .sphinx_domain import VisionDomain
 
 
 
@@ -28,7 +30,7 @@ class VisionIndex(Index):
         for objtype in OBJECT_TYPES:
             entries = [
                 IndexEntry(naming.listed_name(obj), 0, obj.docname, obj.anchor, '', '', '')
-                for obj in self.domain.objects_of(objtype)
+                for obj in cast('VisionDomain', self.domain).objects_of(objtype)
                 if wanted is None or obj.docname in wanted
             ]
             if entries:

@@ -8,7 +8,7 @@ index, the inventory and its own index (:mod:`vision.domain.index`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -18,8 +18,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .. import labels
-from . import naming
-from . import checks
+from . import checks, naming
 from .directives import OBJECT_DIRECTIVES
 from .index import VisionIndex
 from .model import OBJECT_TYPES, VisionObject, sort_key
@@ -48,7 +47,7 @@ class VisionDomain(Domain):
     directives = OBJECT_DIRECTIVES
     roles = {objtype: VisionXRefRole(objtype) for objtype in OBJECT_TYPES}
     indices = [VisionIndex]
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {
         'objects': {},  # id -> VisionObject
         'shadowed': [],  # the other definitions of duplicated ids
         'references': {},  # docname -> set of ids the page links to
@@ -91,14 +90,19 @@ class VisionDomain(Domain):
         """The objects of ``objtype`` that link to ``parent_id`` (a policy's goals ...)."""
         return list(self._index()[1].get((parent_id, objtype), ()))
 
-    def _index(self) -> tuple[dict, dict]:
+    #: Objects by type and by (linked id, type); None after a change.
+    _index_cache: tuple[dict[str, list[VisionObject]],
+                        dict[tuple[str, str], list[VisionObject]]] | None = None
+
+    def _index(self) -> tuple[dict[str, list[VisionObject]],
+                              dict[tuple[str, str], list[VisionObject]]]:
         """Objects by type and by (linked id, type), each in natural id order.
 
         Built once after the objects last changed, not per call: backlinks and
         views ask for children of every object, which was quadratic in the
         number of objects (measured by bench/). Never pickled.
         """
-        if self.__dict__.get('_index_cache') is None:
+        if self._index_cache is None:
             by_type: dict[str, list[VisionObject]] = {}
             by_parent: dict[tuple[str, str], list[VisionObject]] = {}
             for obj in sorted(self.objects.values(), key=lambda o: sort_key(o.id)):
@@ -140,7 +144,7 @@ class VisionDomain(Domain):
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         # Duplicates within the other process's documents were reported there.
         self.data['shadowed'].extend(o for o in otherdata['shadowed'] if o.docname in docnames)
-        for object_id, obj in otherdata['objects'].items():
+        for obj in otherdata['objects'].values():
             if obj.docname in docnames:
                 self.note_object(obj, (obj.docname, obj.lineno))
         for docname in docnames:
@@ -159,8 +163,10 @@ class VisionDomain(Domain):
         checks.check_links(self)
 
     # -- Cross-references ------------------------------------------------------
+    # Sphinx types the result as a reference; in print ours is an inline that
+    # holds the reference and its page number, which Sphinx's resolver accepts.
 
-    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,  # type: ignore[override]
                      typ: str, target: str, node: addnodes.pending_xref,
                      contnode: nodes.Element) -> nodes.Element | None:
         obj = self.objects.get(target)
@@ -177,7 +183,7 @@ class VisionDomain(Domain):
             return None
         return self._make_reference(builder, fromdocname, obj, node, contnode)
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,  # type: ignore[override]
                          target: str, node: addnodes.pending_xref,
                          contnode: nodes.Element) -> list[tuple[str, nodes.Element]]:
         obj = self.objects.get(target)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 import yaml
 from docutils import nodes
@@ -29,6 +30,9 @@ _KANA = re.compile(r'^[\u3041-\u309f\u30a0-\u30ffー・ 　]+$')
 _NEEDS_READING = re.compile(r'[\u3400-\u9fff\uf900-\ufaff]')
 
 
+_READINGS: WeakKeyDictionary[Sphinx, dict[str, str]] = WeakKeyDictionary()
+
+
 def load_readings(app: Sphinx) -> dict[str, str]:
     """Return ``{term: reading}`` from the configured YAML file.
 
@@ -36,7 +40,7 @@ def load_readings(app: Sphinx) -> dict[str, str]:
     file is read and checked once per process. Every problem is a warning at
     ``file:line:column`` in the readings file (relative to the confdir).
     """
-    cached = getattr(app, '_vision_readings', None)
+    cached = _READINGS.get(app)
     if cached is not None:
         return cached
     relpath = app.config.vision_readings
@@ -47,7 +51,7 @@ def load_readings(app: Sphinx) -> dict[str, str]:
                   f'{relpath}:{line}:{column}')
             continue
         readings[str(term)] = reading
-    app._vision_readings = readings
+    _READINGS[app] = readings
     return readings
 
 

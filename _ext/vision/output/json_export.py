@@ -11,8 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain import vision_domain
-from ..domain import naming
+from ..domain import naming, vision_domain
 from ..domain.model import sort_key
 
 if TYPE_CHECKING:

@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 
 from .. import labels
-from ..domain.nodes import (skip, vision_backlink_list, vision_fields, vision_object, vision_object_title,
-                    vision_pageref)
+from ..domain.nodes import (
+    skip,
+    vision_backlink_list,
+    vision_fields,
+    vision_object,
+    vision_object_title,
+    vision_pageref,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,9 +66,9 @@ def visit_pageref(self: LaTeXTranslator, node: vision_pageref) -> None:
 def visit_fields(self: LaTeXTranslator, node: vision_fields) -> None:
     self.body.append('\n\\begin{visionlinks}')
     for field in node.children:
-        name, body = field.children
+        name, body = cast('list[nodes.Element]', field.children)
         self.body.append(run_in_label(self, name.astext()))
-        for paragraph in body.children:
+        for paragraph in cast('list[nodes.Element]', body.children):
             walk_children(self, paragraph)
         self.body.append('\\par\n')
     self.body.append('\\end{visionlinks}\n')
@@ -70,18 +76,18 @@ def visit_fields(self: LaTeXTranslator, node: vision_fields) -> None:
 
 
 def visit_backlink_list(self: LaTeXTranslator, node: vision_backlink_list) -> None:
-    heading, items = node.children
+    heading, items = cast('list[nodes.Element]', node.children)
     self.body.append('\n\\begin{visionlinks}')
     self.body.append(run_in_label(self, heading.astext()))
     if node['runin']:
-        for index, item in enumerate(items.children):
+        for index, item in enumerate(cast('list[nodes.Element]', items.children)):
             if index:
                 self.body.append(self.encode(str(labels.RUN_IN_SEPARATOR)))
             walk_children(self, item[0])
         self.body.append('\\par\n')
     else:
         self.body.append('\\par\n\\begin{visionitems}\n')
-        for item in items.children:
+        for item in cast('list[nodes.Element]', items.children):
             # "{}" keeps a "[" at the start of the text from being read as a label.
             self.body.append('\\item{} ')
             walk_children(self, item[0])
@@ -96,9 +102,9 @@ def run_in_label(self: LaTeXTranslator, text: str) -> str:
     return f'\n\\visionrunin{{{label}}}'
 
 
-def walk_children(self: LaTeXTranslator, node: nodes.Element) -> None:
+def walk_children(self: LaTeXTranslator, node: nodes.Node) -> None:
     """Render the inline content of ``node`` without its paragraph break."""
-    for child in node.children:
+    for child in cast('nodes.Element', node).children:
         child.walkabout(self)
 
 

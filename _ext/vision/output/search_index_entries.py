@@ -16,12 +16,13 @@ different word splitter or ranking (``search.py``) does not interact with it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.builders.html import StandaloneHTMLBuilder
 
 #: One index entry as the index builder keeps it: (entry, target id, 'main' or '').
 Entry = tuple[str, str, str]
@@ -48,7 +49,7 @@ def previous_entries(frozen: Any) -> dict[str, list[Entry]]:
     return {docname: sorted(found) for docname, found in entries.items()}
 
 
-def _load_previous(builder: Builder) -> dict[str, list[Entry]]:
+def _load_previous(builder: StandaloneHTMLBuilder) -> dict[str, list[Entry]]:
     path = builder.outdir / builder.searchindex_filename
     try:
         with open(path, encoding='utf-8') as stream:
@@ -65,7 +66,7 @@ def remember_previous_entries(app: Sphinx, builder: Builder) -> None:
     """
     if not getattr(builder, 'search', False) or not hasattr(builder, 'indexer_format'):
         return
-    _PREVIOUS[builder] = _load_previous(builder)
+    _PREVIOUS[builder] = _load_previous(cast('StandaloneHTMLBuilder', builder))
     builder.env._search_index_index_entries.clear()
 
 

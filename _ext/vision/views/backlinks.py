@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..domain import vision_domain
 from .. import labels
-from ..domain import naming
+from ..domain import naming, vision_domain
 from ..domain.nodes import vision_backlink_list, vision_backlinks
 
 if TYPE_CHECKING:

@@ -23,8 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from ..domain import vision_domain
-from ..domain import naming
+from ..domain import naming, vision_domain
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -32,9 +31,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from ..domain.sphinx_domain import VisionDomain
     from ..domain.model import VisionObject
     from ..domain.selection import ViewSpec
+    from ..domain.sphinx_domain import VisionDomain
 
 #: The snapshot lives on the application, never in the pickled environment.
 _SNAPSHOT = '_vision_objects_before_read'
