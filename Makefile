@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export FORCE_SOURCE_DATE := 1
 export PUPPETEER_SKIP_DOWNLOAD := true
 
-.PHONY: all deps system-deps html pdf test check new preview bench clean
+.PHONY: all deps system-deps html pdf test test-fast lint check new preview bench clean
 
 all: deps html pdf
 
@@ -25,7 +25,7 @@ system-deps:
 
 $(VENV)/.installed: pyproject.toml tools/requirements.py
 	$(PYTHON) -m venv $(VENV)
-	$(PYTHON) tools/requirements.py test > $(VENV)/requirements.txt
+	$(PYTHON) tools/requirements.py test lint > $(VENV)/requirements.txt
 	$(BIN)/pip install -q --disable-pip-version-check -r $(VENV)/requirements.txt
 	touch $@
 
@@ -55,6 +55,15 @@ preview: deps
 
 test: deps
 	$(BIN)/python -m pytest
+
+# The inner loop: every test that runs neither TeX nor a page in a browser.
+test-fast: deps
+	$(BIN)/python -m pytest -m 'not tex and not browser'
+
+# ruff (lint and import order) and mypy, configured in pyproject.toml.
+lint: deps
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Build speed and memory against plain Sphinx and sphinx-needs (bench/README.md).
 # sphinx-needs lives in its own venv, never in .venv. Options: BENCHOPTS='--repeat 1 --scale'.

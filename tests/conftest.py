@@ -62,3 +62,26 @@ def rootdir() -> Path:
     ``extensions = ['myst_parser', 'vision']``.
     """
     return ROOT / 'tests' / 'roots'
+
+
+# -- Markers for `make test-fast`: no TeX, no page driven in a browser ---------------
+
+#: What in a test's own code, or which fixture, makes it run TeX or drive Chromium.
+_TEX_SIGNS = ("'all-pdf'", "'latexpdf'")
+_TEX_FIXTURES = {'site_pdf'}
+_BROWSER_SIGNS = ('run_browser(', 'show_offline(', 'SCREENSHOT', 'MermaidRenderer(', 'renderer_for(')
+_BROWSER_FIXTURES = {'browser_report'}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark tests ``tex`` and ``browser`` from what they call, so new tests are marked too."""
+    import inspect
+
+    for item in items:
+        function = getattr(item, 'function', None)
+        source = inspect.getsource(function) if function is not None else ''
+        fixtures = set(getattr(item, 'fixturenames', ()))
+        if fixtures & _TEX_FIXTURES or any(sign in source for sign in _TEX_SIGNS):
+            item.add_marker(pytest.mark.tex)
+        if fixtures & _BROWSER_FIXTURES or any(sign in source for sign in _BROWSER_SIGNS):
+            item.add_marker(pytest.mark.browser)
