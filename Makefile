@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export FORCE_SOURCE_DATE := 1
 export PUPPETEER_SKIP_DOWNLOAD := true
 
-.PHONY: all deps system-deps html pdf test test-fast lint check new preview bench clean
+.PHONY: all deps system-deps html pdf test test-fast lint catalogue check new preview bench clean
 
 all: deps html pdf
 
@@ -59,6 +59,11 @@ test: deps
 # The inner loop: every test that runs neither TeX nor a page in a browser.
 test-fast: deps
 	$(BIN)/python -m pytest -m 'not tex and not browser'
+
+# Compile the extension's message catalogues (_ext/vision/locale/*/LC_MESSAGES/*.po).
+catalogue: deps
+	$(BIN)/pybabel compile -d _ext/vision/locale -D vision
+	$(BIN)/pybabel compile -d _ext/vision/locale -D sphinx
 
 # ruff (lint and import order) and mypy, configured in pyproject.toml.
 lint: deps

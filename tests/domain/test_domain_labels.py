@@ -4,6 +4,7 @@ index and the search index is Japanese (labels.py, through sphinx.locale)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -45,11 +46,43 @@ def test_every_label_is_japanese():
     assert not [str(v) for v in values if LATIN_WORD.search(str(v))]
 
 
-def test_compiled_catalogue_matches_its_source():
+LOCALE = Path(labels.__file__).with_name('locale')
+CATALOGUES = sorted(LOCALE.glob('*/LC_MESSAGES/*.po'))
+
+
+@pytest.mark.parametrize('po_path', CATALOGUES, ids=lambda p: str(p.relative_to(LOCALE)))
+def test_compiled_catalogue_matches_its_source(po_path):
     from babel.messages.mofile import read_mo
     from babel.messages.pofile import read_po
 
-    directory = labels.__file__.rsplit('/', 1)[0] + '/locale/ja/LC_MESSAGES/'
-    with open(directory + 'sphinx.po', 'rb') as po, open(directory + 'sphinx.mo', 'rb') as mo:
+    with open(po_path, 'rb') as po, open(po_path.with_suffix('.mo'), 'rb') as mo:
         source, compiled = read_po(po), read_mo(mo)
     assert {m.id: m.string for m in source if m.id} == {m.id: m.string for m in compiled if m.id}
+
+
+def test_every_label_is_in_the_template_and_translated_to_english():
+    """A label added to the code without a catalogue entry fails here, not in an English build."""
+    from babel.messages.extract import extract_from_file
+    from babel.messages.pofile import read_po
+
+    package = LOCALE.parent
+    in_code = {message for path in sorted(package.rglob('*.py'))
+               for _line, message, _comments, _context in extract_from_file(
+                   'python', str(path), keywords={'_': None})}
+    assert len(in_code) > 50
+    with open(LOCALE / 'vision.pot', 'rb') as pot, \
+            open(LOCALE / 'en' / 'LC_MESSAGES' / 'vision.po', 'rb') as po:
+        template, english = read_po(pot), read_po(po)
+    assert in_code == {m.id for m in template if m.id}
+    assert not [m.id for m in english if m.id and (not m.string or m.string == m.id)
+                and m.id not in ('●',)]
+
+
+@pytest.mark.sphinx('html', testroot='domain-views', srcdir='domain-views-en', freshenv=True,
+                    confoverrides={'language': 'en'})
+def test_the_vision_catalogue_is_registered(app):
+    """With language = 'en' the labels come from locale/en/LC_MESSAGES/vision.mo."""
+    app.build()
+    html = (app.outdir / 'policies.html').read_text(encoding='utf-8')
+    assert 'Goals of this basic policy' in html
+    assert 'この基本的方針の目指す姿' not in html
