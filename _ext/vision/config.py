@@ -7,7 +7,8 @@ Set them in ``conf.py`` or with ``-D name=value``:
 - ``vision_diagram_font``: the font of mermaid diagrams (a TrueType font, embedded in the PDF);
 - ``vision_mermaid_config``: mermaid settings added to the extension's own;
 - ``vision_chromium`` and ``vision_node``: the programs that draw diagrams;
-- ``vision_diagram_cache``: the drawings' cache (default: ``.mermaid-cache`` next to the output).
+- ``vision_diagram_cache``: the drawings' cache (default: ``.mermaid-cache`` next to the output);
+- ``vision_raw_html_tags``: the HTML tags editors may type into a page.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from sphinx.errors import ConfigError
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+#: Tags an editor may need and that cannot run code or change the layout:
+#: line breaks, super- and subscripts, ruby (furigana).
+RAW_HTML_TAGS = ('br', 'wbr', 'sup', 'sub', 'ruby', 'rb', 'rt', 'rp')
 
 #: The stages a plan goes through before adoption, in order.
 STAGES = ('素案', '案', '策定')
@@ -39,4 +44,6 @@ def setup(app: Sphinx) -> None:
     app.add_config_value('vision_chromium', '/usr/bin/chromium', '', str)
     app.add_config_value('vision_node', 'node', '', str)
     app.add_config_value('vision_diagram_cache', '', '', str)
+    app.add_config_value('vision_raw_html_tags', RAW_HTML_TAGS, 'env',
+                         types=frozenset({tuple, list}))
     app.connect('config-inited', check_stage)

@@ -2,7 +2,7 @@
 source location, for other tools (the ward's web site, checks, diagrams).
 
 Written by the HTML builders after the build; its form is
-``schemas/vision.schema.json`` and a test validates the export against it.
+``vision.schema.json`` (beside this module) and a test validates the export against it.
 """
 
 from __future__ import annotations

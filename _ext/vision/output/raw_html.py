@@ -21,11 +21,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Tags an editor may need and that cannot run code or change the layout:
-#: line breaks, super- and subscripts, ruby (furigana).
-DEFAULT_TAGS = ('br', 'wbr', 'sup', 'sub', 'ruby', 'rb', 'rt', 'rp')
-
-
 class _Tags(HTMLParser):
     """Collects the tags of an HTML fragment and whether any has attributes."""
 
@@ -89,6 +84,4 @@ def check_raw_html(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value('vision_raw_html_tags', DEFAULT_TAGS, 'env',
-                         types=frozenset({tuple, list}))
     app.connect('doctree-read', check_raw_html)

@@ -1,0 +1,78 @@
+"""The extension's parts import one way (ARCHITECTURE.md): no import runs back up.
+
+Parsed from the source with ``ast``, so a new module is checked as soon as it
+exists, and type-only imports count too.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / '_ext' / 'vision'
+
+#: What each part may import besides itself. The modules at the top
+#: (config, labels, per_document ...) are shared by all and import no part.
+MAY_IMPORT = {
+    'domain': set(),
+    'diagrams': {'domain'},
+    'views': {'domain'},
+    'datafiles': {'domain', 'diagrams', 'views'},
+    'output': {'domain', 'diagrams', 'views'},
+    '': set(),
+}
+PARTS = set(MAY_IMPORT) - {''}
+
+
+def part_of(module: str) -> str:
+    """``vision.domain.model`` -> ``domain``; a shared top module -> ``''``."""
+    parts = module.split('.')
+    return parts[1] if len(parts) > 1 and parts[1] in PARTS else ''
+
+
+def imported_modules(path: Path) -> set[str]:
+    module = '.'.join(('vision', *path.relative_to(PACKAGE).with_suffix('').parts))
+    package = module if path.name == '__init__.py' else module.rpartition('.')[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding='utf-8'))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package.split('.')
+            base = base[:len(base) - node.level + 1]
+            target = '.'.join(base + ([node.module] if node.module else []))
+            found |= {f'{target}.{alias.name}' for alias in node.names} if not node.module else {target}
+        elif isinstance(node, ast.ImportFrom) and (node.module or '').startswith('vision'):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith('vision')}
+    return found
+
+
+MODULES = sorted(p for p in PACKAGE.rglob('*.py') if p.name != '__init__.py' or p.parent != PACKAGE)
+
+
+@pytest.mark.parametrize('path', MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_run_one_way(path):
+    own = part_of('.'.join(('vision', *path.relative_to(PACKAGE).parts)))
+    allowed = MAY_IMPORT[own] | {own, ''}  # the shared top modules are open to all
+    wrong = sorted(m for m in imported_modules(path) if part_of(m) not in allowed)
+    assert not wrong, f'{path.relative_to(PACKAGE)} ({own or "top"}) may not import {wrong}'
+
+
+def test_the_check_sees_a_wrong_import(tmp_path):
+    """The control: an import back up is found."""
+    module = PACKAGE / 'domain' / 'model.py'
+    assert 'vision.views.tables' not in imported_modules(module)
+    fake = PACKAGE / 'domain' / '_layer_probe.py'
+    fake.write_text('from ..views.tables import view_table\n', encoding='utf-8')
+    try:
+        assert part_of(next(iter(imported_modules(fake)))) == 'views'
+    finally:
+        fake.unlink()
+
+
+def test_config_values_are_declared_in_one_place():
+    declaring = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob('*.py')
+                       if 'add_config_value(' in p.read_text(encoding='utf-8'))
+    assert declaring == ['config.py']
