@@ -25,10 +25,7 @@ def found_pages(hits: list[dict]) -> set[str]:
     return {urldefrag(hit['href']).url for hit in hits}
 
 
-def test_recall_terms_are_many_and_in_the_site(pages_with):
-    assert len(set(RECALL_TERMS)) >= 50
-    absent = [term for term in RECALL_TERMS if not pages_with(term)]
-    assert not absent
+# That every term is in the site is content: tests/content/test_search_terms.py.
 
 
 def test_search_finds_every_page_with_every_term(pages_with, browser_report):

@@ -6,7 +6,6 @@ import re
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
-
 from seed_facts import GOAL_TITLES, MAIN_THEME, MEMBER_NAMES, POLICY_STATEMENTS
 
 

@@ -6,7 +6,6 @@ import re
 import subprocess
 
 import pytest
-
 from seed_facts import GOAL_TITLES, POLICY_STATEMENTS
 
 PDF_NAME = 'setagaya-industrial-vision.pdf'
