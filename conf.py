@@ -45,11 +45,12 @@ html_title = project
 html_theme_options = {
     'navigation_with_keys': False,
     'show_prev_next': True,
+    # Chapters are listed in the sidebar on every page (and in the menu on
+    # phones), not in the header, where ten long titles overflow into 「その他」.
+    'navbar_center': [],
     'navbar_end': ['navbar-icon-links'],
     'footer_start': ['copyright'],
     'footer_end': [],
-    # The theme's own default is English ("More").
-    'header_dropdown_text': 'その他',
 }
 html_last_updated_fmt = None
 html_copy_source = False

@@ -34,6 +34,9 @@ from .output import (
     index_readings,
     json_export,
     latex,
+    matrix_html,
+    nowrap_dates,
+    object_headings,
     published_files,
     raw_html,
     search,
@@ -51,7 +54,8 @@ __version__ = '0.1.0'
 _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
-               published_files, catalogues, forked_workers)
+               published_files, nowrap_dates, matrix_html, object_headings, catalogues,
+               forked_workers)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

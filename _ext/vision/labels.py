@@ -78,6 +78,11 @@ MATRIX_CAPTION = _('意見と目指す姿の対応')
 MATRIX_MARK = _('●')
 #: Screen readers read this instead of the mark.
 MATRIX_MARK_DESCRIPTION = _('対応あり')
+#: Under the matrix on the residents' site (vision.output.matrix_html).
+MATRIX_LEGEND = _('●は、その意見を反映した目指す姿を示す。列見出しの①〜④は基本的方針、'
+                  'その下の数字は方針ごとの目指す姿の番号である。')
+#: Before the goals in the matrix's list form: 意見1　反映した目指す姿：1-1 …
+MATRIX_LIST_LEAD = _('　反映した目指す姿：')
 NO_OBJECTS = _('該当するものはありません。')
 
 #: The domain index: its page title and its short name in links.

@@ -3,20 +3,25 @@
  * reports, as JSON on stdout, what the tests in this directory assert:
  *   offline  - requests to another host (aborted) and failed requests, per page;
  *   console  - errors the page logs or throws while it loads, per page;
- *   axe      - axe-core WCAG 2.0/2.1 A and AA violations, per page;
+ *   axe      - axe-core WCAG 2.0/2.1/2.2 A and AA violations, per page;
  *   axeDark  - the same with the reader's system in dark mode (the theme follows it);
+ *   phone    - axe on a 390 x 844 phone, light and dark, and the page's
+ *              scrollWidth at 320 CSS px (reflow), per page;
+ *   printed  - each page printed to PDF by Chromium (print media, A4) into job.pdfDir;
  *   print    - which navigation stays visible under print media, per page;
  *   focus    - the skip link's box and outline once focused by Tab;
  *   search   - the result list of the site's own search page, per query.
- * Input (stdin): {"base": "http://127.0.0.1:PORT/", "pages": [...],
- *   "queries": [...], "checks": ["pages", "dark", "focus", "search"]}.
+ * Input (stdin): {"base": "http://127.0.0.1:PORT/", "pages": [...], "pdfDir": "...",
+ *   "queries": [...], "checks": ["pages", "dark", "phone", "printed", "focus", "search"]}.
  * One browser, one page object, for everything: fast enough for every page.
  */
 "use strict";
 
 const { chromium } = require("playwright-core");
 
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+const PHONE = { width: 390, height: 844 };
+const NARROWEST = { width: 320, height: 700 };
 const CHROMIUM_FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -129,6 +134,37 @@ async function checkDark(browser, base, pages, report) {
   await page.close();
 }
 
+/* A phone: axe in light and dark mode, then the narrowest width WCAG 1.4.10 names. */
+async function checkPhone(browser, base, pages, report) {
+  for (const colorScheme of ["light", "dark"]) {
+    const page = await browser.newPage({ viewport: PHONE, colorScheme, isMobile: true, hasTouch: true });
+    for (const path of pages) {
+      await visit(page, base + path);
+      (report[path] ??= {})[colorScheme] = await runAxe(page);
+    }
+    await page.close();
+  }
+  const page = await browser.newPage({ viewport: NARROWEST });
+  for (const path of pages) {
+    await visit(page, base + path);
+    report[path].scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  }
+  await page.close();
+}
+
+/* Print each page as a reader would from the browser: A4, print media. */
+async function printPages(browser, base, pages, pdfDir, report) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  for (const [index, path] of pages.entries()) {
+    await visit(page, base + path);
+    await page.emulateMedia({ media: "print" });
+    const file = `${pdfDir}/${index}.pdf`;
+    await page.pdf({ path: file, format: "A4", printBackground: false });
+    report[path] = file;
+  }
+  await page.close();
+}
+
 /* Tab once from the top of the first page: the skip link, shown and ringed. */
 async function checkFocus(page, base, pages, report) {
   await visit(page, base + pages[0]);
@@ -184,6 +220,9 @@ async function search(page, base, queries, report) {
       await checkPages(browser, job.base, job.pages, report);
     }
     if (job.checks.includes("dark")) await checkDark(browser, job.base, job.pages, (report.axeDark = {}));
+    if (job.checks.includes("phone")) await checkPhone(browser, job.base, job.pages, (report.phone = {}));
+    if (job.checks.includes("printed"))
+      await printPages(browser, job.base, job.pages, job.pdfDir, (report.printed = {}));
     const page = await browser.newPage({ viewport: VIEWPORT });
     if (job.checks.includes("focus")) await checkFocus(page, job.base, job.pages, (report.focus = {}));
     if (job.checks.includes("search")) await search(page, job.base, job.queries, (report.search = {}));

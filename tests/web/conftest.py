@@ -28,8 +28,9 @@ def written_pages(site_pages) -> list[str]:
 
 
 @pytest.fixture(scope='session')
-def browser_report(site, site_pages) -> dict:
+def browser_report(site, site_pages, tmp_path_factory) -> dict:
     with serve(site) as base:
-        return run_browser(base, checks=['pages', 'dark', 'focus', 'search'],
+        return run_browser(base, checks=['pages', 'dark', 'phone', 'printed', 'focus', 'search'],
                            pages=[*site_pages, RESULTS_PAGE],
-                           queries=[*RECALL_TERMS, SCATTERED, *TITLE_QUERIES, TWO_WORDS])
+                           queries=[*RECALL_TERMS, SCATTERED, *TITLE_QUERIES, TWO_WORDS],
+                           pdf_dir=tmp_path_factory.mktemp('printed'))

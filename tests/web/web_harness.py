@@ -40,8 +40,9 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 def run_browser(base: str, *, checks: list[str], pages: list[str] = (),
-                queries: list[str] = ()) -> dict:
-    job = {'base': base, 'checks': list(checks), 'pages': list(pages), 'queries': list(queries)}
+                queries: list[str] = (), pdf_dir: Path | None = None) -> dict:
+    job = {'base': base, 'checks': list(checks), 'pages': list(pages), 'queries': list(queries),
+           'pdfDir': str(pdf_dir) if pdf_dir else None}
     proc = subprocess.run(['node', str(HARNESS)], input=json.dumps(job), capture_output=True,
                           text=True, cwd=HARNESS.parent, timeout=600)
     assert proc.returncode == 0, proc.stderr

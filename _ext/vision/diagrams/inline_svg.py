@@ -1,4 +1,4 @@
-"""Make mermaid's SVG valid HTML where it is inlined into a page.
+"""Make mermaid's SVG fit to be inlined into a page: valid HTML, no links inside.
 
 mermaid writes SVG for a standalone file, and two of its habits are errors
 for the W3C Nu HTML Checker once the SVG sits inside an HTML page (WCAG 2.0
@@ -13,6 +13,12 @@ for the W3C Nu HTML Checker once the SVG sits inside an HTML page (WCAG 2.0
 paragraph becomes a ``<span>`` displayed as a block (mermaid's stylesheet
 already sets ``p { margin: 0 }``), and a rect without a size gets ``0``,
 which is what SVG 2 computes for a missing size (``auto``) anyway.
+
+:func:`without_links` turns mermaid's clickable boxes (``<a xlink:href>``)
+into plain groups. The drawing is ``role="img"``, whose content assistive
+technology does not see, yet each link was a Tab stop, in mermaid's drawing
+order (④ → ① …). The same links, in the vision's order, are in the figure's
+text alternative, which is what keyboard and screen reader users follow.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from __future__ import annotations
 import re
 
 _LABEL_PARAGRAPH = re.compile(r'<p(?=[\s>])([^>]*)>(.*?)</p>', re.DOTALL)
+_LINK_START = re.compile(r'<a\b[^>]*>')
+_TRANSFORM = re.compile(r'\stransform="[^"]*"')
 _RECT = re.compile(r'<rect\b([^>]*?)(/?)>')
 #: The box mermaid's stylesheet gives a label paragraph: a block without margins.
 _BLOCK = 'display: block;'
@@ -45,3 +53,12 @@ def _sized_rect(match: re.Match[str]) -> str:
         if not re.search(rf'\s{size}="', attributes):
             attributes += f' {size}="0"'
     return f'<rect{attributes}{closing}>'
+
+
+def without_links(svg: str) -> str:
+    """*svg* with every ``<a>`` replaced by a ``<g>`` that keeps its transform."""
+    def group(match: re.Match[str]) -> str:
+        transform = _TRANSFORM.search(match[0])
+        return f'<g{transform[0] if transform else ""}>'
+
+    return _LINK_START.sub(group, svg).replace('</a>', '</g>')

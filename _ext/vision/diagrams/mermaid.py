@@ -48,7 +48,7 @@ from yaml import safe_dump
 
 from .. import labels
 from ..per_document import PerDocument
-from .inline_svg import valid_inline_svg
+from .inline_svg import valid_inline_svg, without_links
 from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable, font_installed
 
 if TYPE_CHECKING:
@@ -330,7 +330,7 @@ MIN_SCALE = 0.6
 
 
 def visit_diagram_html(self, node: diagram) -> None:
-    svg = valid_inline_svg(Path(node['file']).read_text(encoding='utf-8'))
+    svg = without_links(valid_inline_svg(Path(node['file']).read_text(encoding='utf-8')))
     svg_id = Path(node['file']).stem
     # The same diagram twice on a page: its ids (and the CSS scoped by them) must differ.
     seen = self.__dict__.setdefault('_vision_svg_ids', {})

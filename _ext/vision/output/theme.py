@@ -58,8 +58,21 @@ def one_viewport_tag(app: Sphinx, pagename: str, templatename: str, context: dic
         context['metatags'] = _VIEWPORT.sub('', context['metatags'])
 
 
+def keep_the_sidebar_toctree(app: Sphinx, pagename: str, templatename: str, context: dict,
+                             doctree: object) -> None:
+    """Every page keeps the sidebar's table of contents (sidebar-nav-bs.html).
+
+    The theme drops it where its own sidebar, which starts below the top
+    level, would be empty: the top page, the index, the search page. Ours
+    lists every chapter, so it is never empty. Runs after the theme's handler.
+    """
+    if 'suppress_sidebar_toctree' in context:
+        context['suppress_sidebar_toctree'] = lambda **kwargs: False
+
+
 def setup(app: Sphinx) -> None:
     app.connect('config-inited', add_html_paths)
     app.connect('config-inited', theme_defaults)
     app.connect('html-page-context', one_viewport_tag)
+    app.connect('html-page-context', keep_the_sidebar_toctree, priority=600)
     app.add_css_file(STYLESHEET)
