@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 
 from bs4 import BeautifulSoup
-
 from web_harness import RESULTS_PAGE, normalise
 
 #: Text that a page shows and its print must keep: objects' labels and

@@ -20,9 +20,12 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import labels
+from ..domain import naming, vision_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from ..domain.sphinx_domain import Linker, VisionDomain
 
 MATRIX_CLASS = 'vision-matrix-table'
 HIDDEN_CLASS = 'vision-visually-hidden'
@@ -34,7 +37,7 @@ class MatrixForEveryReader(SphinxPostTransform):
     formats = ('html',)
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.domains['vision']
+        domain = vision_domain(self.env)
         for table in list(self.document.findall(nodes.table)):
             if MATRIX_CLASS not in table['classes']:
                 continue
@@ -61,11 +64,11 @@ def _legend() -> nodes.paragraph:
     return nodes.paragraph('', str(labels.MATRIX_LEGEND), classes=['vision-matrix-legend'])
 
 
-def _per_opinion(domain: Any, link: Any) -> nodes.container:
+def _per_opinion(domain: VisionDomain, link: Linker) -> nodes.container:
     items = nodes.bullet_list(classes=['vision-matrix-list'])
     for opinion in domain.objects_of('opinion'):
         goals = [domain.objects[g] for g in opinion.links.get('goals', ()) if g in domain.objects]
-        line = nodes.paragraph('', '', link('opinion', opinion.id, labels.object_label(opinion),
+        line = nodes.paragraph('', '', link('opinion', opinion.id, naming.object_label(opinion),
                                             pageref=False))
         line += nodes.Text(str(labels.MATRIX_LIST_LEAD))
         for index, goal in enumerate(goals):
