@@ -39,6 +39,26 @@ exclude_patterns = ['_build']
 vision_raw_html_tags = ['br', 'wbr', 'sup', 'sub', 'ruby', 'rb', 'rt', 'rp']
 templates_path = []
 
+# -- Cover and colophon (奥付) ---------------------------------------------------
+# The date on the cover and the colophon is computed, never typed: the report
+# date (as_of) of data/meetings.yaml, shown as 令和5年9月（2023年9月）. To fix
+# another month, set an ISO date here, e.g. vision_publication_date = '2024-03'.
+vision_publication_date = ''
+# A subtitle under the title on the cover (none in the report).
+vision_subtitle = ''
+# The colophon on the last page of the PDF. Optional fields: address, phone,
+# fax, url, number (the ward's publication number). A field that is not set
+# is left out: the report gives no address or phone number, so none is shown.
+vision_colophon = {
+    'publisher': '世田谷区',
+    'editor': '経済産業部 産業連携交流推進課',
+}
+
+# -- Figures and tables: numbered per chapter (表3-1, 図4-1) -----------------------
+numfig = True
+numfig_secnum_depth = 1
+numfig_format = {'figure': '図%s', 'table': '表%s'}
+
 # -- HTML ---------------------------------------------------------------------
 html_theme = 'pydata_sphinx_theme'
 html_title = project
@@ -71,14 +91,11 @@ latex_elements = {
     'pointsize': '10pt',
     # Chapters start on the next page, not the next odd one: no blank pages.
     'extraclassoptions': 'openany,oneside',
-    # Embed every Japanese font: HaranoAji through pxchfon, inside the
-    # document, so no change to the machine's TeX configuration is needed.
-    'fontpkg': r'''
-\usepackage{tgtermes}
-\usepackage{tgheros}
-\renewcommand{\ttdefault}{txtt}
-\usepackage[noalphabet,haranoaji]{pxchfon}
-''',
+    # Figures stay where the text puts them: a figure that floated away left
+    # its chapter's first page nearly empty.
+    'figure_align': 'H',
+    # Typefaces (BIZ UD Mincho and Gothic, every font embedded with a
+    # ToUnicode map): set by the extension, vision/print_layout.py.
     'preamble': r'''
 \usepackage{pxjahyper}
 \hypersetup{pdftitle={世田谷区新産業ビジョン}, pdfauthor={世田谷区},

@@ -37,6 +37,10 @@ from .output import (
     matrix_html,
     nowrap_dates,
     object_headings,
+    numbering,
+    preface,
+    print_layout,
+    print_matter,
     published_files,
     raw_html,
     search,
@@ -55,7 +59,8 @@ _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, back
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
                published_files, nowrap_dates, matrix_html, object_headings, catalogues,
-               forked_workers)
+               forked_workers, print_layout, print_matter, preface,
+               numbering)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
@@ -63,7 +68,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         module.setup(app)
     return {
         'version': __version__,
-        'env_version': 3,
+        'env_version': 4,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

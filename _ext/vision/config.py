@@ -9,6 +9,9 @@ Set them in ``conf.py`` or with ``-D name=value``:
 - ``vision_chromium`` and ``vision_node``: the programs that draw diagrams;
 - ``vision_diagram_cache``: the drawings' cache (default: ``.mermaid-cache`` next to the output);
 - ``vision_raw_html_tags``: the HTML tags editors may type into a page.
+- ``vision_subtitle``, ``vision_publication_date`` (ISO; default: ``as_of`` of
+  ``vision_publication_date_file``) and ``vision_colophon`` (publisher, editor,
+  address, phone, fax, url, number): the cover and the colophon (奥付) of the PDF.
 """
 
 from __future__ import annotations
@@ -39,11 +42,17 @@ def check_stage(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> None:
     app.add_config_value('vision_stage', '素案', 'env', types=frozenset({str}))
     app.add_config_value('vision_readings', 'data/readings.yaml', 'env', types=frozenset({str}))
-    app.add_config_value('vision_diagram_font', 'IPAexGothic', 'html', str)
+    app.add_config_value('vision_diagram_font', 'BIZ UDGothic', 'html', str)
     app.add_config_value('vision_mermaid_config', {}, 'html', dict)
     app.add_config_value('vision_chromium', '/usr/bin/chromium', '', str)
     app.add_config_value('vision_node', 'node', '', str)
     app.add_config_value('vision_diagram_cache', '', '', str)
     app.add_config_value('vision_raw_html_tags', RAW_HTML_TAGS, 'env',
                          types=frozenset({tuple, list}))
+    app.add_config_value('vision_subtitle', '', 'env', types=frozenset({str}))
+    app.add_config_value('vision_publication_date', '', 'env', types=frozenset({str}))
+    app.add_config_value('vision_publication_date_file', 'data/meetings.yaml', 'env',
+                         types=frozenset({str}))
+    app.add_config_value('vision_colophon', {'publisher': '世田谷区'}, 'env',
+                         types=frozenset({dict}))
     app.connect('config-inited', check_stage)

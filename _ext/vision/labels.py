@@ -127,3 +127,24 @@ TIMELINE_CAPTION = _('{caption}の流れ')
 RUN_IN_LABEL = _('{label}：')
 #: Between run-in references in print.
 RUN_IN_SEPARATOR = _('、')
+
+# -- Print edition: front and back matter (issue 12) ----------------------------
+
+#: The heading of the introduction, in both editions.
+PREFACE_HEADING = _('はじめに')
+#: The colophon's (奥付) field labels, by key of ``vision_colophon``.
+COLOPHON_LABELS = {
+    'date': _('発行年月'),
+    'publisher': _('発行'),
+    'editor': _('編集'),
+    'address': _('所在地'),
+    'phone': _('電話'),
+    'fax': _('ファクシミリ'),
+    'url': _('ホームページ'),
+    'number': _('刊行番号'),
+}
+#: The label of the cover page in the PDF's page labels (the reader's page box).
+COVER_PAGE_LABEL = _('表紙')
+#: The matrix's legend.
+MATRIX_LEGEND = _('凡例：●は、その意見が目指す姿に反映されていることを示す。'
+                  '列見出しの丸数字は基本的方針、その下の数字は目指す姿の番号である。')

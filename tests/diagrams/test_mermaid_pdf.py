@@ -28,5 +28,5 @@ def test_pdf_has_the_diagram_as_centred_captioned_vector_figure(app):
     assert poppler('pdfimages', '-list', pdf).splitlines()[2:] == []  # no raster image anywhere
 
     fonts = poppler('pdffonts', pdf).splitlines()[2:]
-    assert any('IPAexGothic' in row for row in fonts)  # the drawing's pinned font
+    assert any('BIZUDGothic' in row for row in fonts)  # the drawing's pinned font
     assert [row for row in fonts if row.split()[-5] != 'yes'] == []

@@ -54,4 +54,5 @@ def test_print_references_carry_the_page_number(app):
     assert (r'{\hyperref[\detokenize{index:vision-goal-G1-1}]{\sphinxcrossref{\DUrole{xref}'
             r'{\DUrole{vision}{\DUrole{vision-goal}{目指す姿1\sphinxhyphen{}1 地域の事業者が更に'
             r'安心して継続的に事業を営むことができる世田谷区}}}}}}'
-            r'（\pageref*{\detokenize{index:vision-goal-G1-1}}ページ）') in tex
+            r'\visionpageref{\detokenize{index:vision-goal-G1-1}}'
+            r'{（\pageref*{\detokenize{index:vision-goal-G1-1}}ページ）}') in tex

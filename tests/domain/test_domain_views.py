@@ -147,12 +147,12 @@ def test_print_runs_links_in_and_keeps_page_numbers_out_of_tables(tex, snapshot)
     # One run-in line per field, smaller than the text: no description list.
     assert 'description' not in indicator
     assert re.search(r'\\begin\{visionlinks\}\n\\visionrunin\{目指す姿：\}\{\\hyperref'
-                     r'\[\\detokenize\{policies:vision-goal-G1-1\}\].*?\}（\\pageref\*'
-                     r'\{\\detokenize\{policies:vision-goal-G1-1\}\}ページ）\\par', indicator)
+                     r'\[\\detokenize\{policies:vision-goal-G1-1\}\].*?\}\\visionpageref\{.*?\}\{（\\pageref\*'
+                     r'\{\\detokenize\{policies:vision-goal-G1-1\}\}ページ）\}\\par', indicator)
     assert r'\visionrunin{単位：}件\par' in indicator
     # Two goals on one line, separated by 「、」, each with its page.
     initiative = latex_object(tex, r'\label{\detokenize{policies:vision-initiative-I2}}')
-    assert re.search(r'G2-1\}\}ページ）、\{\\hyperref\[\\detokenize\{policies:vision-goal-G1-2', initiative)
+    assert re.search(r'G2-1\}\}ページ）\}、\{\\hyperref\[\\detokenize\{policies:vision-goal-G1-2', initiative)
     # Tables link to the objects but print no page numbers.
     tables = [m.group() for m in re.finditer(
         r'\\begin\{(longtable|tabular|tabulary)\}.*?\\end\{\1\}', tex, re.S)]

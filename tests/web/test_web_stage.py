@@ -25,13 +25,13 @@ def test_every_page_of_the_site_shows_the_stage(site):
         found = banner(site / page)
         assert found is not None, page
         assert found['aria-label'] == '文書の段階'
-        assert found.get_text(strip=True).startswith('この文書は素案です。'), page
+        assert found.get_text(strip=True).startswith('この文書は素案である。'), page
 
 
 @pytest.mark.sphinx('html', testroot='web-stage', confoverrides={'vision_stage': '案'})
 def test_stage_set_on_the_command_line(app):
     app.build()
-    assert banner(app.outdir / 'index.html').get_text(strip=True).startswith('この文書は案です。')
+    assert banner(app.outdir / 'index.html').get_text(strip=True).startswith('この文書は案である。')
 
 
 @pytest.mark.sphinx('html', testroot='web-stage', confoverrides={'vision_stage': '策定'})
@@ -89,7 +89,7 @@ def content_streams(pdf) -> list[bytes]:
 
 def test_pdf_cover_names_title_ward_and_stage(pdf):
     cover = re.sub(r'\s+', '', pdftotext(pdf, '-f', '1', '-l', '1'))
-    assert cover == '世田谷区新産業ビジョン（素案）世田谷区'
+    assert cover == '世田谷区新産業ビジョン（素案）令和5年9月（2023年9月）世田谷区'
 
 
 def test_pdf_watermark_is_on_every_page_after_the_cover(pdf):

@@ -19,18 +19,21 @@ from .committee import HELD, PLANNED, Step
 from .era import era_year, month_day
 
 _STYLES = {
-    HELD: 'fill:#e9ecef,stroke:#343a40,color:#212529',
-    PLANNED: 'fill:#ffffff,stroke:#343a40,stroke-dasharray:5 3,color:#212529',
+    HELD: 'fill:#e9ecef,fill-opacity:0.6,stroke:#343a40,color:#212529',
+    PLANNED: 'fill:#ffffff,fill-opacity:0.6,stroke:#343a40,stroke-dasharray:5 3,color:#212529',
 }
 
-#: Boxes wrap their text at this width (px): three fit side by side on A4.
-_WRAPPING_WIDTH = 200
+#: Boxes wrap their text at this width (px): three fit side by side on A4,
+#: with text of this size (px) at least 9 pt once scaled to the page.
+_WRAPPING_WIDTH = 160
+_FONT_SIZE = 20
 
 
 def timeline_source(steps: Sequence[Step]) -> str:
     """A ``flowchart TB`` of one left-to-right group per era year, in the given order."""
     show_status = len({step.status for step in steps}) > 1
-    lines = ['---', 'config:', '  flowchart:', f'    wrappingWidth: {_WRAPPING_WIDTH}', '---',
+    lines = ['---', 'config:', '  themeVariables:', f'    fontSize: {_FONT_SIZE}px',
+             '  flowchart:', f'    wrappingWidth: {_WRAPPING_WIDTH}', '    padding: 8', '---',
              'flowchart TB']
     number = 0
     years: list[str] = []

@@ -49,6 +49,7 @@ from yaml import safe_dump
 from .. import labels
 from ..per_document import PerDocument
 from .inline_svg import valid_inline_svg, without_links
+from .phrases import phrase_markup
 from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable, font_installed
 
 if TYPE_CHECKING:
@@ -76,9 +77,16 @@ _MERMAID_SAFE = str.maketrans({
 def mermaid_label(*lines: str) -> str:
     """Text for a quoted mermaid label (``A["..."]``): each line made safe, joined by ``<br>``.
 
+    Within a line, the Japanese phrases are joined by ``<wbr>``
+    (:mod:`vision.diagrams.phrases`): the only places where the line may break.
+
     The one escaper of every diagram the extension writes.
     """
-    return '<br>'.join(line.translate(_MERMAID_SAFE).strip() for line in lines)
+    return '<br>'.join(phrase_markup(line.strip(), _mermaid_safe) for line in lines)
+
+
+def _mermaid_safe(text: str) -> str:
+    return text.translate(_MERMAID_SAFE)
 
 
 #: Where warnings point: a node, or ``(docname, lineno)``.
@@ -239,6 +247,13 @@ def renderer_for(app: Sphinx) -> MermaidRenderer:
     return _RENDERERS[app]
 
 
+#: Label text breaks only at ``<wbr>`` (between phrases), never inside a word.
+#: mermaid lays a wrapped label out as a table of its wrapping width, which
+#: grows to fit a phrase wider than that, and sizes the box from it.
+LABEL_CSS = ('.nodeLabel, .edgeLabel, .cluster-label, .label, .label div, .label span '
+             '{ word-break: keep-all; line-break: strict; }')
+
+
 def mermaid_config(config: Config) -> dict:
     """mermaid's configuration: the project's pinned font, then ``vision_mermaid_config``.
 
@@ -251,6 +266,8 @@ def mermaid_config(config: Config) -> dict:
         'theme': 'neutral',
         'fontFamily': family,
         'themeVariables': {'fontFamily': family},
+        # Japanese labels break only at the <wbr> between phrases (vision.phrases).
+        'themeCSS': LABEL_CSS,
         'securityLevel': 'strict',
         'deterministicIds': True,
         **config.vision_mermaid_config,

@@ -29,7 +29,7 @@ const CHROMIUM_ARGS = [
 ];
 
 const PAGE = '<!doctype html><html><head><meta charset="utf-8"></head>'
-  + '<body style="margin:0;background:white"><div id="container"></div></body></html>';
+  + '<body style="margin:0;background:transparent"><div id="container"></div></body></html>';
 
 /** Draw one diagram in the page; resolves to the SVG as XML, or throws mermaid's error. */
 async function draw(page, job) {
@@ -57,8 +57,9 @@ async function printPdf(page) {
     const rect = svg.getBoundingClientRect();
     return { width: Math.ceil(rect.width), height: Math.ceil(rect.height) };
   });
+  // No page background: the draft's watermark, under the page, shows through.
   return page.pdf({ width: `${box.width}px`, height: `${box.height}px`, pageRanges: '1-1',
-    printBackground: true });
+    printBackground: true, omitBackground: true });
 }
 
 const launched = Date.now();

@@ -44,17 +44,20 @@ logger = logging.getLogger(__name__)
 #: The std label of the ordinance's page, the root box's link target.
 ORDINANCE_LABEL = 'ordinance'
 
+#: Fills let the draft's watermark show through in print (it lies under the page).
+SEE_THROUGH = 'fill-opacity:0.6'
+
 #: The box style of each level (neutral theme; text stays black on light fills).
 CLASS_DEFS = {
-    'ordinance': 'fill:#e9ecef,stroke:#343a40,stroke-width:2px',
-    'theme': 'fill:#fff3cd,stroke:#856404,stroke-width:2px',
-    'policy': 'fill:#dbe7f5,stroke:#1f4e79',
-    'goal': 'fill:#ffffff,stroke:#1f4e79',
-    'initiative': 'fill:#f1f8ec,stroke:#3c763d',
+    'ordinance': f'fill:#e9ecef,{SEE_THROUGH},stroke:#343a40,stroke-width:2px',
+    'theme': f'fill:#fff3cd,{SEE_THROUGH},stroke:#856404,stroke-width:2px',
+    'policy': f'fill:#dbe7f5,{SEE_THROUGH},stroke:#1f4e79',
+    'goal': f'fill:#ffffff,{SEE_THROUGH},stroke:#1f4e79',
+    'initiative': f'fill:#f1f8ec,{SEE_THROUGH},stroke:#3c763d',
 }
 #: The frames around the row of policies and around each policy's column.
-ROW_STYLE = 'fill:#ffffff,stroke:#6c757d'
-COLUMN_STYLE = 'fill:#f8f9fa,stroke:#adb5bd'
+ROW_STYLE = 'fill:none,stroke:#6c757d'
+COLUMN_STYLE = f'fill:#f8f9fa,{SEE_THROUGH},stroke:#adb5bd'
 
 
 #: Compact spacing, so that the whole vision stays legible on an A4 page.
@@ -63,10 +66,10 @@ config:
   themeVariables:
     fontSize: 20px
   flowchart:
-    nodeSpacing: 10
+    nodeSpacing: 8
     rankSpacing: 12
-    padding: 8
-    wrappingWidth: 150
+    padding: 6
+    wrappingWidth: 220
     subGraphTitleMargin: {top: 0, bottom: 0}
 ---"""
 
@@ -92,6 +95,7 @@ class StructureDiagramDirective(SphinxDirective):
             # writer's next id1, which LaTeX's assembled document also gives
             # to a section (a label defined twice).
             figure_id=f'vision-structure-{self.env.new_serialno("vision-structure")}')
+        placeholder['ids'] = [placeholder['figure_id']]
         self.set_source_info(placeholder)
         types = HIERARCHY if placeholder['initiatives'] else HIERARCHY[:-1]
         vision_domain(self.env).note_view(
@@ -263,6 +267,7 @@ def draw_structure_diagrams(app: Sphinx, doctree: nodes.document, docname: str) 
         spec = placeholder.attributes
         tree = structure_tree(app.env, spec)
         if tree is None or _problem(tree, spec):
+            placeholder['ids'] = []
             placeholder.replace_self([])  # warned about before writing
             continue
         fromdocname = docname if app.builder.format == 'html' else spec['docname']
@@ -293,8 +298,13 @@ def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:
     return sources
 
 
+def placeholder_caption(node: structure_placeholder) -> str:
+    """The figure's caption as far as known when reading; Sphinx numbers the placeholder (図4-1)."""
+    return node['caption'] or str(labels.STRUCTURE_CAPTION)
+
+
 def setup(app: Sphinx) -> None:
-    app.add_node(structure_placeholder)
+    app.add_enumerable_node(structure_placeholder, 'figure', placeholder_caption, override=True)
     app.add_directive('vision-structure', StructureDiagramDirective)
     app.add_env_collector(SPECS.collector(_specs_of))
     app.connect('write-started', warn_about_problems)

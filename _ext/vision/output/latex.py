@@ -57,9 +57,11 @@ def depart_title(self: LaTeXTranslator, node: vision_object_title) -> None:
 def visit_pageref(self: LaTeXTranslator, node: vision_pageref) -> None:
     # Starred: no link of its own; the reference just before it is one, and
     # every link costs TeX time (a sixth of it with a link per page number).
+    # \visionpageref (sphinxvisionprint.sty) keeps it on one line and drops
+    # it when the target is on the page the reference stands on.
     label = self.idescape(f'{node["refdocname"]}:{node["refid"]}')
-    self.body.append(self.escape(str(labels.PAGE_REFERENCE)).replace(
-        '\\{page\\}', f'\\pageref*{{{label}}}'))
+    text = self.escape(str(labels.PAGE_REFERENCE)).replace('\\{page\\}', f'\\pageref*{{{label}}}')
+    self.body.append(f'\\visionpageref{{{label}}}{{{text}}}')
     raise nodes.SkipNode
 
 

@@ -1,8 +1,8 @@
 """The draft stage (素案, 案, 策定) shown to readers.
 
 In HTML, every page carries a banner naming the stage; in the PDF, the cover
-names it and every page after the cover carries a light watermark. Once the
-vision is adopted (策定) neither appears. The stage comes from
+(:mod:`vision.print_matter`) names it and every page after the cover carries
+a light watermark. Once the vision is adopted (策定) neither appears. The stage comes from
 ``vision_stage`` (``conf.py`` or ``-D vision_stage=案``), validated in
 :mod:`vision.config`.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
-from sphinx.util.texescape import escape as tex_escape
 
 from ..config import STAGES
 
@@ -31,24 +30,7 @@ def is_draft(stage: str) -> bool:
 
 
 def banner_text(stage: str) -> str:
-    return _('この文書は%sです。内容は今後変更されることがあります。') % stage
-
-
-def cover_tex(title: str, author: str, stage: str) -> str:
-    """The PDF's cover: title, the ward, and the stage while a draft."""
-    stage_line = rf'\vspace{{2zh}}{{\Large （{stage}）\par}}' if is_draft(stage) else ''
-    return rf'''
-\begin{{titlepage}}
-\centering
-\vspace*{{0.3\textheight}}
-{{\sffamily\bfseries\Huge {title}\par}}
-{stage_line}
-\vfill
-{{\sffamily\LARGE {author}\par}}
-\vspace{{0.1\textheight}}
-\end{{titlepage}}
-{watermark_tex(stage) if is_draft(stage) else ''}
-'''
+    return _('この文書は%sである。内容は今後変更されることがある。') % stage
 
 
 def watermark_tex(stage: str) -> str:
@@ -67,16 +49,6 @@ def watermark_tex(stage: str) -> str:
 '''
 
 
-def configure_latex(app: Sphinx, config: Config) -> None:
-    """Set the cover (unless ``conf.py`` sets its own) and the watermark's package."""
-    stage = config.vision_stage
-    if 'maketitle' not in config.latex_elements:
-        cover = cover_tex(tex_escape(config.project), tex_escape(config.author), stage)
-        config.latex_elements = {**config.latex_elements, 'maketitle': cover}
-    if is_draft(stage):
-        app.add_latex_package('eso-pic')
-
-
 def add_stage_to_context(app: Sphinx, pagename: str, templatename: str,
                          context: dict, doctree: object) -> None:
     stage = app.config.vision_stage
@@ -85,6 +57,4 @@ def add_stage_to_context(app: Sphinx, pagename: str, templatename: str,
 
 
 def setup(app: Sphinx) -> None:
-    # After vision.config's validation, which is also connected to config-inited.
-    app.connect('config-inited', configure_latex, priority=600)
     app.connect('html-page-context', add_stage_to_context)

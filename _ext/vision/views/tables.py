@@ -64,7 +64,8 @@ class ViewDirective(SphinxDirective):
         # Captioned tables need an id; a serial number per page keeps it stable.
         table_id = f'vision-{self.view}-{self.env.new_serialno("vision-view")}'
         node = vision_view(view=self.view, docname=self.env.docname, table_id=table_id,
-                           options=self._options(), classes=[f'vision-{self.view}'])
+                           options=self._options(), classes=[f'vision-{self.view}'],
+                           ids=[table_id])
         self.set_source_info(node)
         vision_domain(self.env).note_view(self.env.docname, view_spec(self.view, node['options']))
         return [node]
@@ -271,8 +272,9 @@ class ViewBuilder:
                 goal_row.append(nodes.entry('', paragraph(self.table_link(
                     'goal', goal.id, goal.number.rpartition('-')[2]))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
+        legend = nodes.paragraph('', str(labels.MATRIX_LEGEND), classes=['vision-matrix-legend'])
         return [view_table(policy_row, rows, (24, *(2,) * len(goals)), caption,
-                           ['vision-matrix-table'], more_header_rows=[goal_row])]
+                           ['vision-matrix-table'], more_header_rows=[goal_row]), legend]
 
     @staticmethod
     def goals_by_policy(goals: list[VisionObject]) -> list[tuple[str, list[VisionObject]]]:
@@ -331,6 +333,7 @@ class FillViews(SphinxPostTransform):
             for node in content:
                 if isinstance(node, nodes.table):
                     node['ids'] = [placeholder['table_id']]
+            placeholder['ids'] = []  # now the table's
             placeholder.replace_self(content)
 
 
@@ -372,7 +375,22 @@ def unspan(group: nodes.tgroup) -> None:
         row.extend(new_cells)
 
 
+def view_caption(node: vision_view) -> str | None:
+    """The caption of the table a view will be, None when it will be no captioned table.
+
+    The placeholder is an enumerable node, so that Sphinx numbers the table
+    (表3-1) when it numbers the others, before the view is filled in.
+    """
+    options = node['options']
+    if node['view'] == 'system':
+        return options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
+    if node['view'] == 'matrix':
+        return options.get('caption') or str(labels.MATRIX_CAPTION)
+    return options.get('caption') if options.get('format') != 'list' else None
+
+
 def setup(app: Sphinx) -> None:
+    app.add_enumerable_node(vision_view, 'table', view_caption, override=True)
     app.add_post_transform(UnspanTablesForMan)
     app.add_directive('vision-system', SystemTableDirective)
     app.add_directive('vision-matrix', MatrixDirective)

@@ -6,5 +6,4 @@ latex_engine = 'uplatex'
 latex_documents = [('index', 'diagrams.tex', '図のテスト', '世田谷区', 'howto')]
 latex_elements = {
     'papersize': 'a4paper',
-    'fontpkg': r'\usepackage[noalphabet,haranoaji]{pxchfon}',
 }
