@@ -8,6 +8,11 @@ SPHINXBUILD := $(BIN)/sphinx-build
 BUILDDIR    := _build
 SPHINXOPTS  ?= -W --keep-going
 PDF         := $(BUILDDIR)/latex/setagaya-industrial-vision.pdf
+PRINT_PDF   := $(BUILDDIR)/print/setagaya-industrial-vision.pdf
+# What `make preflight` checks (PDF:profile ...) and where it writes its report.
+PREFLIGHT_INPUTS ?= $(PDF):screen $(PRINT_PDF):print
+PREFLIGHT_LOG    ?= $(BUILDDIR)/latex/setagaya-industrial-vision.log
+PREFLIGHT_DIR    ?= $(BUILDDIR)/preflight
 
 # Same sources, same bytes: fixed dates in Sphinx's output and in dvipdfmx's PDF.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1693872000)
@@ -48,6 +53,17 @@ check: deps
 # make new TYPE=initiative GOAL=G1-1 [TITLE='…'] (also TYPE=indicator, TYPE=opinion).
 new: deps
 	@$(BIN)/python tools/new_object.py '$(TYPE)' '$(GOAL)' $(if $(TITLE),'$(TITLE)')
+
+# The print office's copy: the same pages, no RGB anywhere (gray or CMYK).
+pdf-print: pdf
+	$(BIN)/python tools/print_profile.py $(PDF) $(PRINT_PDF)
+
+# Check both PDFs; fails on a blocking problem (see tools/preflight.py).
+preflight: pdf-print
+	@$(MAKE) --no-print-directory preflight-check
+
+preflight-check:
+	$(BIN)/python tools/preflight.py --out $(PREFLIGHT_DIR) --log $(PREFLIGHT_LOG) $(PREFLIGHT_INPUTS)
 
 # Live preview for editors: rebuilds on save and reloads the browser.
 preview: deps

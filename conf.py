@@ -86,6 +86,8 @@ latex_documents = [
      author, 'manual'),
 ]
 latex_show_urls = 'no'
+# Tables ruled, not shaded: white row fills would hide the draft's watermark.
+latex_table_style = ['booktabs']
 latex_elements = {
     'papersize': 'a4paper',
     'pointsize': '10pt',

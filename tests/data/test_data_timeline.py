@@ -18,7 +18,7 @@ def test_one_group_per_era_year_and_one_box_per_step():
         'flowchart TB',
         '    subgraph y1 ["令和5年"]',
         '    direction LR',
-        '    s1["9月7日<br>第5回「会議」"]:::planned',
+        '    s1["9月7日<br>第5回<wbr>「会議」"]:::planned',
         '    s2["11月<br>報告"]:::planned',
         '    s1 --> s2',
         '    end',
@@ -27,19 +27,19 @@ def test_one_group_per_era_year_and_one_box_per_step():
         '    s3["3月<br>策定"]:::planned',
         '    end',
         '    y1 --> y2',
-        '    classDef held fill:#e9ecef,stroke:#343a40,color:#212529',
-        '    classDef planned fill:#ffffff,stroke:#343a40,stroke-dasharray:5 3,color:#212529',
+        '    classDef held fill:#e9ecef,fill-opacity:0.6,stroke:#343a40,color:#212529',
+        '    classDef planned fill:#ffffff,fill-opacity:0.6,stroke:#343a40,stroke-dasharray:5 3,color:#212529',
     ]
 
 
 def test_era_boundary_splits_a_year_and_status_is_written_when_mixed():
     source = timeline_source([step('2019-04-30', 'held', 'A'), step('2019-05-01', 'planned', 'B')])
     assert 'subgraph y1 ["平成31年"]' in source and 'subgraph y2 ["令和元年"]' in source
-    assert 's1["4月30日（開催済み）<br>A"]:::held' in source
-    assert 's2["5月1日（予定）<br>B"]:::planned' in source
+    assert 's1["4月30日<wbr>（開催済み）<br>A"]:::held' in source
+    assert 's2["5月1日<wbr>（予定）<br>B"]:::planned' in source
 
 
 def test_data_cannot_put_markup_or_syntax_into_the_diagram():
     source = timeline_source([step('2023-09-07', 'planned', '<script>x</script>"] --> evil["&#lt;')])
     line = next(line for line in source.splitlines() if line.startswith('    s1['))
-    assert line == '    s1["9月7日<br>＜script＞x＜/script＞＂］ --＞ evil［＂＆＃lt；"]:::planned'
+    assert line == '    s1["9月7日<br>＜script＞x＜/script＞＂］<wbr> --＞ evil<wbr>［＂＆＃lt；"]:::planned'

@@ -3,7 +3,7 @@
 // each character (a Range per character), so the check sees what a reader sees.
 //
 // Usage: node label_lines.mjs /abs/page.html [width_px]  ->  JSON on stdout:
-// [{"label": "full text", "lines": ["line 1", "line 2"]}, ...]
+// [{"label": "full text, a newline for each <br>", "lines": ["line 1", "line 2"]}, ...]
 import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 
@@ -19,10 +19,16 @@ try {
   await page.goto(pathToFileURL(process.argv[2]).href, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
   const labels = await page.$$eval('.vision-diagram-drawing svg .nodeLabel', (elements) => elements.map((el) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     const lines = [];
+    let label = '';
     let lastTop = null;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (node.nodeName.toLowerCase() === 'br') label += '\n';
+        continue;
+      }
+      label += node.data;
       for (let i = 0; i < node.data.length; i += 1) {
         const range = document.createRange();
         range.setStart(node, i);
@@ -36,7 +42,7 @@ try {
         lines[lines.length - 1] += node.data[i];
       }
     }
-    return { label: el.textContent, lines: lines.map((line) => line.trim()).filter(Boolean) };
+    return { label, lines: lines.map((line) => line.trim()).filter(Boolean) };
   }));
   console.log(JSON.stringify(labels));
 } finally {

@@ -273,8 +273,12 @@ class ViewBuilder:
                     'goal', goal.id, goal.number.rpartition('-')[2]))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
         legend = nodes.paragraph('', str(labels.MATRIX_LEGEND), classes=['vision-matrix-legend'])
-        return [view_table(policy_row, rows, (24, *(2,) * len(goals)), caption,
-                           ['vision-matrix-table'], more_header_rows=[goal_row]), legend]
+        # In print, narrow cell padding: a mark column is 2/52 of the line,
+        # too narrow for a full-width ● between the default 6 pt paddings.
+        return [nodes.raw('', '\\begingroup\\setlength{\\tabcolsep}{2pt}\n', format='latex'),
+                view_table(policy_row, rows, (24, *(2,) * len(goals)), caption,
+                           ['vision-matrix-table'], more_header_rows=[goal_row]),
+                nodes.raw('', '\\endgroup\n', format='latex'), legend]
 
     @staticmethod
     def goals_by_policy(goals: list[VisionObject]) -> list[tuple[str, list[VisionObject]]]:
