@@ -181,7 +181,7 @@ def check_fill(path: Path, labels: list[str]) -> Check:
     """Pages whose words span under a quarter of the text area's height (cover excluded)."""
     xml = run('pdftotext', '-bbox', str(path), '-')
     sparse = []
-    for number, (width, height, body) in enumerate(_PAGE.findall(xml), 1):
+    for number, (_width, height, body) in enumerate(_PAGE.findall(xml), 1):
         top, bottom = TEXT_MARGIN_PT, float(height) - TEXT_MARGIN_PT
         ys = [(float(y0), float(y1)) for _x0, y0, _x1, y1 in _WORD.findall(body)
               if float(y0) >= top - 2 and float(y1) <= bottom + 2]

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import catalogues, config, encoding, forked_workers
-from .datafiles import committee_tables, loading
+from .datafiles import committee_tables, loading, publication
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
 from .output import (
@@ -36,8 +36,8 @@ from .output import (
     latex,
     matrix_html,
     nowrap_dates,
-    object_headings,
     numbering,
+    object_headings,
     preface,
     print_layout,
     print_matter,
@@ -59,8 +59,7 @@ _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, back
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
                published_files, nowrap_dates, matrix_html, object_headings, catalogues,
-               forked_workers, print_layout, print_matter, preface,
-               numbering)
+               forked_workers, publication, print_layout, print_matter, preface, numbering)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -51,6 +51,7 @@ from ..per_document import PerDocument
 from .inline_svg import valid_inline_svg, without_links
 from .phrases import phrase_markup
 from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable, font_installed
+from .phrases import phrase_markup
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

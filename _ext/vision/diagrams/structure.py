@@ -298,8 +298,9 @@ def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:
     return sources
 
 
-def placeholder_caption(node: structure_placeholder) -> str:
+def placeholder_caption(node: nodes.Node) -> str:
     """The figure's caption as far as known when reading; Sphinx numbers the placeholder (図4-1)."""
+    assert isinstance(node, structure_placeholder)
     return node['caption'] or str(labels.STRUCTURE_CAPTION)
 
 

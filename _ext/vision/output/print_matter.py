@@ -4,7 +4,8 @@ The cover carries the title, the subtitle where ``vision_subtitle`` sets one,
 the stage while a draft, the publication date in era and western years and
 the issuer; the colophon, on the last page after the indexes, repeats title,
 stage and date and lists the ``vision_colophon`` fields that ``conf.py`` sets.
-Their facts come from :mod:`vision.publication`.
+Their facts come from :mod:`vision.datafiles.publication`, through the
+``vision-publication`` event.
 
 ``conf.py`` keeps the last word: a ``maketitle`` or ``printindex`` of its own
 in ``latex_elements`` is left alone.
@@ -12,12 +13,11 @@ in ``latex_elements`` is left alone.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util.texescape import escape as tex_escape
 
 from .. import labels
-from .publication import Publication, display_date, publication
 from .stage import is_draft, watermark_tex
 
 if TYPE_CHECKING:
@@ -25,13 +25,13 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 
-def _title_lines(pub: Publication) -> tuple[str, str]:
+def _title_lines(pub: Any) -> tuple[str, str]:
     subtitle = rf'{{\Large {tex_escape(pub.subtitle)}\par}}\vspace{{1zh}}' if pub.subtitle else ''
     stage = rf'{{\Large （{tex_escape(pub.stage)}）\par}}' if is_draft(pub.stage) else ''
     return subtitle, stage
 
 
-def cover_tex(pub: Publication) -> str:
+def cover_tex(pub: Any) -> str:
     """The cover, its own page label (表紙), then roman numbers for the front matter."""
     subtitle, stage = _title_lines(pub)
     return rf'''
@@ -44,7 +44,7 @@ def cover_tex(pub: Publication) -> str:
 {subtitle}
 {stage}
 \vfill
-{{\sffamily\Large {display_date(pub.date)}\par}}
+{{\sffamily\Large {pub.date_text}\par}}
 \vspace{{2zh}}
 {{\sffamily\LARGE {tex_escape(pub.issuer)}\par}}
 \vspace{{0.08\textheight}}
@@ -54,10 +54,10 @@ def cover_tex(pub: Publication) -> str:
 '''
 
 
-def colophon_tex(pub: Publication) -> str:
+def colophon_tex(pub: Any) -> str:
     """The colophon at the foot of a page of its own: title, date and the configured fields."""
     stage = f'（{tex_escape(pub.stage)}）' if is_draft(pub.stage) else ''
-    rows = [(str(labels.COLOPHON_LABELS['date']), display_date(pub.date))] if pub.date else []
+    rows = [(str(labels.COLOPHON_LABELS['date']), pub.date_text)] if pub.date_text else []
     rows += [(label, tex_escape(value)) for label, value in pub.colophon]
     table = '\n'.join(rf'{label} & {value}\\' for label, value in rows)
     return rf'''
@@ -74,7 +74,10 @@ def colophon_tex(pub: Publication) -> str:
 
 
 def configure_latex(app: Sphinx, config: Config) -> None:
-    pub = publication(config, app.confdir)
+    # vision.datafiles.publication answers: the date comes from a data file.
+    pub = app.emit_firstresult('vision-publication', config)
+    if pub is None:
+        return
     elements = dict(config.latex_elements)
     elements.setdefault('maketitle', cover_tex(pub))
     elements.setdefault('printindex', r'\printindex' + colophon_tex(pub))

@@ -17,7 +17,6 @@ from ..config import STAGES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
 _ = get_translation('vision')
 

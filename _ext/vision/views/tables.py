@@ -379,18 +379,19 @@ def unspan(group: nodes.tgroup) -> None:
         row.extend(new_cells)
 
 
-def view_caption(node: vision_view) -> str | None:
-    """The caption of the table a view will be, None when it will be no captioned table.
+def view_caption(node: nodes.Node) -> str:
+    """The caption of the table a view will be; empty when it will be no captioned table.
 
     The placeholder is an enumerable node, so that Sphinx numbers the table
     (表3-1) when it numbers the others, before the view is filled in.
     """
+    assert isinstance(node, vision_view)
     options = node['options']
     if node['view'] == 'system':
         return options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
     if node['view'] == 'matrix':
         return options.get('caption') or str(labels.MATRIX_CAPTION)
-    return options.get('caption') if options.get('format') != 'list' else None
+    return options.get('caption', '') if options.get('format') != 'list' else ''
 
 
 def setup(app: Sphinx) -> None:

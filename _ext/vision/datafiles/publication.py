@@ -3,7 +3,10 @@
 The date is never typed as Japanese text. It is ``vision_publication_date``
 (an ISO date, ``2023-09`` or ``2023-09-05``) when ``conf.py`` sets one, or else
 the report date ``as_of`` of the meetings data file (``data/meetings.yaml``),
-and is shown as 「令和5年9月（2023年9月）」, computed by :mod:`vision.era`.
+and is shown as 「令和5年9月（2023年9月）」, computed by :mod:`vision.datafiles.era`.
+
+The output modules ask for it with the ``vision-publication`` event
+(``(app, config) -> Publication``), so that they need not read data files.
 
 Everything on the colophon but the title, stage and date is configuration
 (``vision_colophon``); a field that is not set is left out, never invented.
@@ -20,9 +23,10 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from .. import labels
-from ..datafiles.era import PartialDate, era_year
+from .era import PartialDate, era_year
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
@@ -41,6 +45,11 @@ class Publication:
     issuer: str
     #: The ``vision_colophon`` fields that ``conf.py`` sets, by key.
     fields: dict[str, str]
+
+    @property
+    def date_text(self) -> str:
+        """``令和5年9月（2023年9月）``, or empty when no date is known."""
+        return display_date(self.date)
 
     @property
     def colophon(self) -> tuple[tuple[str, str], ...]:
@@ -91,3 +100,12 @@ def publication(config: Config, confdir: str | Path) -> Publication:
                        issuer=str(colophon.get('publisher') or config.author),
                        fields={key: str(value) for key, value in colophon.items() if value})
 
+
+def answer_publication(app: Sphinx, config: Config) -> Publication:
+    """Answer ``vision-publication``: this project's publication facts."""
+    return publication(config, app.confdir)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_event('vision-publication')
+    app.connect('vision-publication', answer_publication)
