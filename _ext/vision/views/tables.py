@@ -277,7 +277,7 @@ class ViewBuilder:
         # too narrow for a full-width ● between the default 6 pt paddings.
         return [nodes.raw('', '\\begingroup\\setlength{\\tabcolsep}{2pt}\n', format='latex'),
                 view_table(policy_row, rows, (24, *(2,) * len(goals)), caption,
-                           ['vision-matrix-table'], more_header_rows=[goal_row]),
+                           ['vision-matrix-table', 'vision-matrix'], more_header_rows=[goal_row]),
                 nodes.raw('', '\\endgroup\n', format='latex'), legend]
 
     @staticmethod
