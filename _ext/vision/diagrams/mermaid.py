@@ -49,7 +49,6 @@ from yaml import safe_dump
 from .. import labels
 from ..per_document import PerDocument
 from .inline_svg import valid_inline_svg, without_links
-from .phrases import phrase_markup
 from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable, font_installed
 from .phrases import phrase_markup
 
