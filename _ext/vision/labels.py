@@ -78,7 +78,7 @@ MATRIX_CAPTION = _('意見と目指す姿の対応')
 MATRIX_MARK = _('●')
 #: Screen readers read this instead of the mark.
 MATRIX_MARK_DESCRIPTION = _('対応あり')
-#: Under the matrix on the residents' site (vision.output.matrix_html).
+#: Under the matrix: on the residents' site (vision.output.matrix_html) and in print.
 MATRIX_LEGEND = _('●は、その意見を反映した目指す姿を示す。列見出しの①〜④は基本的方針、'
                   'その下の数字は方針ごとの目指す姿の番号である。')
 #: Before the goals in the matrix's list form: 意見1　反映した目指す姿：1-1 …
@@ -145,6 +145,3 @@ COLOPHON_LABELS = {
 }
 #: The label of the cover page in the PDF's page labels (the reader's page box).
 COVER_PAGE_LABEL = _('表紙')
-#: The matrix's legend.
-MATRIX_LEGEND = _('凡例：●は、その意見が目指す姿に反映されていることを示す。'
-                  '列見出しの丸数字は基本的方針、その下の数字は目指す姿の番号である。')

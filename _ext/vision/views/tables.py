@@ -19,6 +19,7 @@ from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.texescape import escape as tex_escape
 
 from .. import labels
 from ..domain import naming, vision_domain
@@ -272,13 +273,14 @@ class ViewBuilder:
                 goal_row.append(nodes.entry('', paragraph(self.table_link(
                     'goal', goal.id, goal.number.rpartition('-')[2]))))
         caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
-        legend = nodes.paragraph('', str(labels.MATRIX_LEGEND), classes=['vision-matrix-legend'])
         # In print, narrow cell padding: a mark column is 2/52 of the line,
         # too narrow for a full-width ● between the default 6 pt paddings.
         return [nodes.raw('', '\\begingroup\\setlength{\\tabcolsep}{2pt}\n', format='latex'),
                 view_table(policy_row, rows, (24, *(2,) * len(goals)), caption,
                            ['vision-matrix-table', 'vision-matrix'], more_header_rows=[goal_row]),
-                nodes.raw('', '\\endgroup\n', format='latex'), legend]
+                # The legend: here for print; vision.output.matrix_html adds it in HTML.
+                nodes.raw('', f'\\endgroup\n\\par {tex_escape(str(labels.MATRIX_LEGEND))}\\par\n',
+                          format='latex')]
 
     @staticmethod
     def goals_by_policy(goals: list[VisionObject]) -> list[tuple[str, list[VisionObject]]]:
