@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export FORCE_SOURCE_DATE := 1
 export PUPPETEER_SKIP_DOWNLOAD := true
 
-.PHONY: all deps system-deps html pdf test test-fast lint catalogue check new preview bench clean
+.PHONY: all deps system-deps html pdf test test-fast lint catalogue check new preview bench clean compare
 
 all: deps html pdf
 
@@ -33,7 +33,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-html: deps
+# DEPS= skips the install check (the tests run `make compare` in scratch repositories).
+DEPS        ?= deps
+
+html: $(DEPS)
 	$(SPHINXBUILD) -b html -c . -d $(BUILDDIR)/doctrees-html $(SPHINXOPTS) docs $(BUILDDIR)/html
 
 pdf: deps
@@ -52,6 +55,12 @@ new: deps
 # Live preview for editors: rebuilds on save and reloads the browser.
 preview: deps
 	$(BIN)/sphinx-autobuild -c . --watch _ext --watch data docs $(BUILDDIR)/preview
+
+# The 新旧対照表 between a stage and the working tree: make compare BASE=素案
+compare: html
+	@test -n "$(BASE)" || { echo 'make compare: give the old revision, e.g. make compare BASE=素案' >&2; exit 2; }
+	PYTHONPATH=_ext $(BIN)/python -m vision.editions.compare --base '$(BASE)' \
+	  --html $(BUILDDIR)/html --out $(BUILDDIR)/compare
 
 test: deps
 	$(BIN)/python -m pytest

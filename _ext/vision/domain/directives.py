@@ -86,6 +86,7 @@ class VisionObjectDirective(SphinxDirective):
             links={name: self.options[name] for name in self.link_options if self.options.get(name)},
             fields={name: self.options[name] for name in self.field_options if self.options.get(name)},
             tags=self.options.get('tags', ()),
+            body=body.astext() if body is not None else '',
         )
         if not is_valid_id(self.objtype, object_id):
             logger.warning('malformed %s id %r: expected the form %s', self.objtype, object_id,

@@ -1,5 +1,7 @@
-"""``vision.json``: every object with its stable id, type, title, links and
-source location, for other tools (the ward's web site, checks, diagrams).
+"""``vision.json``: every object with its stable id, type, title, body text,
+links and source location, and the committee's members and meetings, for
+other tools (the ward's web site, checks, diagrams, the 新旧対照表 between
+two stages in :mod:`vision.editions`).
 
 Written by the HTML builders after the build; its form is
 ``vision.schema.json`` (beside this module) and a test validates the export against it.
@@ -11,6 +13,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..datafiles import loading
+from ..datafiles.committee import check_meetings, check_members, meetings_from, members_from
+from ..datafiles.committee_tables import MEETINGS_FILE, MEMBERS_FILE
 from ..domain import naming, vision_domain
 from ..domain.model import sort_key
 
@@ -19,7 +24,7 @@ if TYPE_CHECKING:
 
 EXPORT_NAME = 'vision.json'
 SCHEMA = Path(__file__).with_name('vision.schema.json')
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 HTML_BUILDERS = frozenset({'html', 'dirhtml', 'singlehtml'})
 
 
@@ -34,6 +39,7 @@ def export_data(app: Sphinx) -> dict:
             'type': obj.objtype,
             'label': naming.object_label(obj),
             'title': obj.title,
+            'body': obj.body,
             'url': f'{app.builder.get_target_uri(obj.docname)}#{obj.anchor}',
             'links': {name: list(targets) for name, targets in sorted(obj.links.items())},
             'fields': dict(sorted(obj.fields.items())),
@@ -41,7 +47,25 @@ def export_data(app: Sphinx) -> dict:
             'source': {'file': env.doc2path(obj.docname, False).as_posix(),
                        'line': obj.lineno},
         })
-    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects}
+    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects,
+            'data': committee_data(app.confdir)}
+
+
+def committee_data(confdir: str | Path) -> dict[str, list[dict]]:
+    """The valid members (by seat) and meetings (by number) of the data files."""
+    data: dict[str, list[dict]] = {}
+    members = loading.read(confdir, MEMBERS_FILE, 'members', (check_members,))
+    if members is not None:
+        data['members'] = [
+            {'seat': m.seat, 'group': m.group, 'name': m.name, 'title': m.title or ''}
+            for m in members_from(members)]
+    meetings_file = loading.read(confdir, MEETINGS_FILE, 'meetings', (check_meetings,))
+    meetings = meetings_from(meetings_file) if meetings_file is not None else None
+    if meetings is not None:
+        data['meetings'] = [
+            {'number': m.number, 'date': m.date.iso(), 'status': m.status, 'topics': m.topics or ''}
+            for m in meetings.meetings]
+    return data
 
 
 def write_export(app: Sphinx, exception: Exception | None) -> None:

@@ -1,0 +1,6 @@
+"""Editions made from the same sources as the 本編.
+
+- :mod:`.compare` and its parts (:mod:`.comparison`, :mod:`.wording`,
+  :mod:`.compare_html`, :mod:`.compare_latex`): the 新旧対照表 between a
+  stage's revision and the working tree, ``make compare BASE=素案``.
+"""
