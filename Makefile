@@ -14,9 +14,9 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export FORCE_SOURCE_DATE := 1
 export PUPPETEER_SKIP_DOWNLOAD := true
 
-.PHONY: all deps system-deps html pdf test test-fast lint catalogue check new preview bench clean compare
+.PHONY: all deps system-deps html pdf test test-fast lint catalogue check new preview bench clean compare summary
 
-all: deps html pdf
+all: deps html pdf summary
 
 deps: system-deps $(VENV)/.installed node_modules/.installed
 
@@ -55,6 +55,14 @@ new: deps
 # Live preview for editors: rebuilds on save and reloads the browser.
 preview: deps
 	$(BIN)/sphinx-autobuild -c . --watch _ext --watch data docs $(BUILDDIR)/preview
+
+# The 概要版 (summary edition): only docs/summary.md, as its own PDF.
+SUMMARY_PDF := $(BUILDDIR)/summary/setagaya-industrial-vision-summary.pdf
+
+summary: $(DEPS)
+	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR)/summary -c . $(SPHINXOPTS) -q -D vision_edition=summary
+	cp $(BUILDDIR)/summary/latex/$(notdir $(SUMMARY_PDF)) $(SUMMARY_PDF)
+	@echo "PDF: $(SUMMARY_PDF)"
 
 # The 新旧対照表 between a stage and the working tree: make compare BASE=素案
 compare: html

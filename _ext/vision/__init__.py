@@ -29,6 +29,7 @@ from . import catalogues, config, encoding, forked_workers
 from .datafiles import committee_tables, loading
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
+from .editions import summary
 from .output import (
     html_assets,
     index_readings,
@@ -55,7 +56,7 @@ _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, back
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
                published_files, nowrap_dates, matrix_html, object_headings, catalogues,
-               forked_workers)
+               forked_workers, summary)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

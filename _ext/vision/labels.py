@@ -148,3 +148,8 @@ COMPARE_ADDED = _('（新設）')
 COMPARE_REMOVED = _('（削る）')
 #: What a row's change is called in the summary.
 COMPARE_CHANGES = {'added': _('新設'), 'removed': _('削除'), 'changed': _('改正')}
+
+# -- Editions: the 概要版 (issue 14: vision.editions.summary) ------------------
+
+#: The summary edition's name, after the title: 世田谷区新産業ビジョン（概要版）.
+SUMMARY_NAME = _('概要版')
