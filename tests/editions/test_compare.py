@@ -3,7 +3,8 @@ row by row, rendered to HTML and LaTeX, and ``make compare`` run end to end
 in a scratch git repository.
 
 Between the roots: P1's statement and G1-1's title change (継続的 → 持続的),
-G1-2 moves from P1 to P2, G1-3 is removed, G2-1 is added; member ② changes
+G1-2 moves from P1 to P2 (and so is renumbered G2-3), G1-3 is removed, G2-1 is
+added; member ② changes
 name and ③ is added; meeting 2 moves to another day.
 """
 
@@ -47,8 +48,8 @@ def test_rows_in_the_visions_order(comparison):
         ('policy:P1', 'changed'),
         ('goal:G1-1', 'changed'),
         ('goal:G1-3', 'removed'),
-        ('goal:G1-2', 'changed'),  # moved: now listed under P2
         ('goal:G2-1', 'added'),
+        ('goal:G2-3', 'changed'),  # moved from P1 (G1-2): one row, under P2
         ('meeting:2', 'changed'),
         ('member:2', 'changed'),
         ('member:3', 'added'),
@@ -76,8 +77,9 @@ def test_changed_words_are_whole_words(comparison):
     assert changed_words(policy.old, '内容') == ['図る']
 
 
-def test_a_moved_goal_shows_its_new_policy(comparison):
-    moved = row(comparison, 'goal:G1-2')
+def test_a_moved_goal_shows_its_new_policy_and_number(comparison):
+    moved = row(comparison, 'goal:G2-3')
+    assert (moved.label, moved.old_label, moved.renumbered) == ('目指す姿2-3', '目指す姿1-2', True)
     assert changed_words(moved.new, '基本的方針') == ['②']
     assert changed_words(moved.old, '基本的方針') == ['①']
     assert changed_words(moved.new, '名称') == []
@@ -103,6 +105,9 @@ def test_html_underlines_words_on_both_sides(comparison):
     assert new_cell.find('a')['href'] == '../html/index.html#vision-goal-G1-1'
     assert soup.find('tr', id='row-goal-G2-1').find_all('td')[1].text == '（新設）'
     assert soup.find('tr', id='row-goal-G1-3').find_all('td')[0].text == '（削る）'
+    moved_new, moved_old = soup.find('tr', id='row-goal-G2-3').find_all('td')
+    assert moved_new.find('p', class_='item').ins.text == '目指す姿2-3'
+    assert moved_old.find('p', class_='item').find('del').text == '目指す姿1-2'
     counts = {tr.th.text: [td.text for td in tr.find_all('td')]
               for tr in soup.find('table', class_='counts').tbody.find_all('tr')}
     assert counts['目指す姿'] == ['1', '1', '2', '1']
@@ -115,6 +120,7 @@ def test_latex_underlines_words_and_typesets(comparison, tmp_path):
     tex = compare_latex.render(comparison, '試験ビジョン', '素案', '')
     assert r'\kaisei{持続的}' in tex and r'\kaisei{継続的}' in tex
     assert r'\kaisei{持}' not in tex
+    assert r'\kaisei{目指す姿2\sphinxhyphen{}3}' in tex
     assert '（傍線部分は改正部分）' in tex and '（新設）' in tex and '（削る）' in tex
     pdf = compare_latex.typeset(tex, tmp_path, 'shinkyu')
     text = subprocess.run(['pdftotext', '-layout', str(pdf), '-'], capture_output=True,

@@ -43,11 +43,10 @@ def test_panels_are_made_from_the_objects(root_page):
     assert '地域産業の持続性の確保に向けた基盤の強化を推進する' in first.text
     assert [li.text for li in first.find_all('li')] == [
         '1-1 事業者が持続的に事業を営むことができる世田谷区']
-    # G1-2 moved to P2 in this root: the panel follows the :policy: link.
     assert [li.text for li in second.find_all('li')] == [
-        '1-2 企業が定着し成長する世田谷区', '2-1 誰もが働きやすい世田谷区',
-        '2-2 多様な人材が活躍する世田谷区']
-    assert second.find('a')['href'] == 'index.html#vision-goal-G1-2'
+        '2-1 誰もが働きやすい世田谷区', '2-2 多様な人材が活躍する世田谷区',
+        '2-3 企業が定着し成長する世田谷区']
+    assert second.find('a')['href'] == 'index.html#vision-goal-G2-1'
     assert panels[1]['aria-labelledby'] == panels[1].h3['id']
 
 

@@ -107,7 +107,12 @@ def _table(comparison: Comparison, html_root: str) -> list[str]:
 def _cell(row: Row, lines: tuple[MarkedLine, ...] | None, tag: str, html_root: str) -> str:
     if lines is None:
         return f'<p class="item">{COMPARE_REMOVED if row.change == REMOVED else COMPARE_ADDED}</p>'
-    label = _link(row.label, row.url, html_root) if tag == 'ins' else escape(row.label)
+    if tag == 'ins':
+        label = _link(row.label, row.url, html_root)
+    else:
+        label = escape(row.old_label or row.label)
+    if row.renumbered:
+        label = f'<{tag}>{label}</{tag}>'
     parts = [f'<p class="item">{label}</p>']
     for line in lines:
         text = ''.join(f'<{tag}>{escape(s.text)}</{tag}>' if s.changed else escape(s.text)

@@ -100,7 +100,10 @@ def _table(comparison: Comparison) -> list[str]:
 def _cell(row: Row, lines: tuple[MarkedLine, ...] | None) -> str:
     if lines is None:
         return str(COMPARE_REMOVED if row.change == REMOVED else COMPARE_ADDED)
-    parts = [rf'\textsf{{\bfseries {escape(row.label)}}}']
+    label = escape(row.label if lines is row.new else (row.old_label or row.label))
+    if row.renumbered:
+        label = rf'\kaisei{{{label}}}'
+    parts = [rf'\textsf{{\bfseries {label}}}']
     parts += [f'{escape(line.caption)}：{marked(line)}' for line in lines]
     return r'\par '.join(parts)
 

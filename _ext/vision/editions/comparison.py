@@ -1,7 +1,7 @@
 """The 新旧対照表's content: what changed between two ``vision.json`` exports.
 
-Objects are matched by id, the committee's members by seat and its meetings
-by number. Each side of a match is a list of captioned lines (title, body,
+Objects are matched by id (or, when renumbered, by title and text), the
+committee's members by seat and its meetings by number. Each side of a match is a list of captioned lines (title, body,
 the policy a goal belongs to ...); a match whose lines differ is a changed
 row, with the changed words marked (:mod:`vision.editions.wording`). Rows
 come in the vision's order: the theme, each policy followed by its goals,
@@ -70,6 +70,12 @@ class Row:
     #: None on the side where the item does not exist.
     new: tuple[MarkedLine, ...] | None
     old: tuple[MarkedLine, ...] | None
+    #: The label before a renumbering (a goal moved to another policy).
+    old_label: str = ''
+
+    @property
+    def renumbered(self) -> bool:
+        return bool(self.old_label) and self.old_label != self.label
 
 
 @dataclass
@@ -91,15 +97,44 @@ def compare(old_export: dict[str, Any], new_export: dict[str, Any]) -> Compariso
     with_body = all('body' in obj for export in exports for obj in export.get('objects', ()))
     with_members = all('members' in export.get('data', {}) for export in exports)
     old, new = (sides(export, with_body, with_members) for export in exports)
+    renumbered = _renumbered(old, new)
+    keys = (new.keys() | old.keys()) - set(renumbered.values())
     result = Comparison()
-    for key in sorted(old.keys() | new.keys(), key=lambda k: (new.get(k) or old[k]).order):
+    for key in sorted(keys, key=lambda k: (new.get(k) or old[k]).order):
         kind = key.split(':', 1)[0]
-        before, after = old.get(key), new.get(key)
+        before, after = old.get(renumbered.get(key, key)), new.get(key)
         if before is not None and after is not None and before.lines == after.lines:
             result.unchanged[kind] += 1
         else:
             result.rows.append(_row(kind, key, before, after))
     return result
+
+
+def _renumbered(old: dict[str, Side], new: dict[str, Side]) -> dict[str, str]:
+    """New key -> old key of objects that only changed their number.
+
+    A goal moved to another policy takes that policy's number (G1-2 becomes
+    G2-3): an id that disappears and one that appears, of the same type, with
+    the same title and text, are the same object, shown as one changed row.
+    """
+    gone = [key for key in old if key not in new]
+    pairs: dict[str, str] = {}
+    for key in (key for key in new if key not in old):
+        identity = _identity(key, new[key])
+        match = next((k for k in gone if identity and _identity(k, old[k]) == identity), None)
+        if match is not None:
+            pairs[key] = match
+            gone.remove(match)
+    return pairs
+
+
+def _identity(key: str, side: Side) -> tuple:
+    """What an object is, whatever its number: its type, title and text."""
+    kind = key.split(':', 1)[0]
+    if kind in ('meeting', 'member'):
+        return ()
+    text = tuple(line for line in side.lines if line[0] in (CAPTIONS['title'], CAPTIONS['body']))
+    return (kind, text) if text else ()
 
 
 def _row(kind: str, key: str, old: Side | None, new: Side | None) -> Row:
@@ -117,7 +152,8 @@ def _row(kind: str, key: str, old: Side | None, new: Side | None) -> Row:
             new_marked.append(MarkedLine(caption, tuple(new_segments)))
         if caption in old_lines:
             old_marked.append(MarkedLine(caption, tuple(old_segments)))
-    return Row(kind, key, CHANGED, new.label, new.url, tuple(new_marked), tuple(old_marked))
+    return Row(kind, key, CHANGED, new.label, new.url, tuple(new_marked), tuple(old_marked),
+               old.label)
 
 
 def _whole(side: Side) -> tuple[MarkedLine, ...]:
