@@ -8,14 +8,17 @@ The code is split by job into five subpackages (see ARCHITECTURE.md):
 - :mod:`vision.datafiles`: the YAML files under ``data/`` and their tables;
 - :mod:`vision.diagrams`: mermaid diagrams drawn at build time;
 - :mod:`vision.output`: what only one builder needs (HTML, LaTeX, search, JSON).
+- :mod:`vision.editions`: editions from the same sources, the 概要版 and the
+  新旧対照表 (``make summary``, ``make compare``).
 
 Beside them, modules every part may use: :mod:`vision.config` (configuration
 values), :mod:`vision.labels` (every label readers see), :mod:`vision.encoding`
 (pages and data files are UTF-8),
 :mod:`vision.catalogues` (message catalogues) and :mod:`vision.forked_workers`.
-Imports run one way: ``output``, ``datafiles`` and ``views`` may import
-``diagrams`` and ``domain``; ``diagrams`` may import ``domain``; nothing
-imports this package's ``setup``.
+Imports run one way: ``editions`` may import every other subpackage;
+``output``, ``datafiles`` and ``views`` may import ``diagrams`` and
+``domain``; ``diagrams`` may import ``domain``; nothing imports this package's
+``setup``.
 
 Each module has one job and its own ``setup(app)``; this package wires them
 together and declares parallel safety for all of them.

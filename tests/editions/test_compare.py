@@ -178,7 +178,9 @@ def test_make_compare_writes_both_editions(scratch):
     assert [tr['id'] for tr in page.find('table', class_='shinkyu').tbody.find_all('tr')][:3] == [
         'row-policy-P1', 'row-goal-G1-1', 'row-goal-G1-3']
     assert (scratch / '_build/html/index.html').is_file()
-    assert (scratch / '_build/compare/shinkyu.pdf').read_bytes().startswith(b'%PDF')
+    fonts = subprocess.run(['pdffonts', str(scratch / '_build/compare/shinkyu.pdf')],
+                           capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == 'yes' for line in fonts), fonts
     assert 'Traceback' not in proc.stderr
 
 
@@ -197,11 +199,14 @@ def test_a_bad_base_is_one_line_naming_it(scratch, base, message):
         assert 'does not build' in errors[0] and 'no_such_extension' in errors[0]
 
 
-def test_the_compare_page_is_accessible_and_offline(scratch):
+def test_the_compare_page_is_valid_accessible_and_offline(scratch):
     if not (scratch / '_build/compare/index.html').is_file():
         assert make_compare(scratch, '素案').returncode == 0
     sys.path.insert(0, str(ROOT / 'tests' / 'web'))
-    from web_harness import run_browser, serve  # noqa: PLC0415 (the web tests' harness)
+    from nu_checker import nu_errors  # noqa: PLC0415 (the web tests' harness)
+    from web_harness import run_browser, serve  # noqa: PLC0415
+
+    assert nu_errors([scratch / '_build/compare/index.html']) == []
 
     with serve(scratch / '_build') as base:
         report = run_browser(base, checks=['pages', 'dark'], pages=['compare/index.html'])

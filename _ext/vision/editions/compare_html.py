@@ -19,7 +19,6 @@ from ..labels import (COMPARE_ADDED, COMPARE_CHANGES, COMPARE_CHANGES_HEADING,
 from .comparison import KIND_LABELS, REMOVED, Comparison, MarkedLine, Row
 
 STYLE = """
-:root { color-scheme: light dark; }
 body { font-family: "BIZ UDPGothic", "IPAexGothic", sans-serif; line-height: 1.7;
        margin: 0 auto; max-width: 72rem; padding: 1rem; }
 h1 { font-size: 1.6rem; }
@@ -30,8 +29,7 @@ th, td { border: 1px solid currentColor; padding: .4rem .6rem; vertical-align: t
 .counts td { text-align: end; }
 .item { font-weight: bold; margin: 0; }
 .line { margin: .2rem 0 0; }
-ins, del { text-decoration: underline; text-decoration-thickness: 2px;
-           text-underline-offset: .2em; background: none; color: inherit; }
+ins, del { text-decoration: underline; background: none; color: inherit; }
 .note { text-align: end; }
 body { background: #ffffff; color: #1a1a1a; }
 a { color: #0b4f9c; }

@@ -28,6 +28,15 @@ from .wording import words
 NO_LINE_START = frozenset('、。，．・：；？！）」』】〕〉》ー―ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%')
 NO_LINE_END = frozenset('（「『【〔〈《')
 
+#: The fonts when ``conf.py`` sets none: HaranoAji through pxchfon, embedded
+#: from inside the document, as in the 本編.
+DEFAULT_FONTPKG = r'''
+\usepackage{tgtermes}
+\usepackage{tgheros}
+\renewcommand{\ttdefault}{txtt}
+\usepackage[noalphabet,haranoaji]{pxchfon}
+'''
+
 PREAMBLE = r"""\documentclass[uplatex,dvipdfmx,a4paper,landscape,10pt]{jsarticle}
 %(fontpkg)s
 \usepackage{longtable,array}
@@ -53,9 +62,9 @@ def escape(text: str) -> str:
     return texescape.escape(text, 'uplatex')
 
 
-def render(comparison: Comparison, project: str, base: str, fontpkg: str) -> str:
+def render(comparison: Comparison, project: str, base: str, fontpkg: str = '') -> str:
     title = escape(str(COMPARE_TITLE).format(project=project))
-    parts = [PREAMBLE % {'fontpkg': fontpkg, 'title': title},
+    parts = [PREAMBLE % {'fontpkg': fontpkg or DEFAULT_FONTPKG, 'title': title},
              rf'{{\sffamily\bfseries\LARGE {title}\par}}\medskip',
              escape(str(COMPARE_REVISIONS).format(base=base)) + r'\par',
              *_summary(comparison), *_table(comparison), r'\end{document}']
@@ -113,14 +122,18 @@ def marked(line: MarkedLine) -> str:
     pieces: list[tuple[str, bool]] = []
     for segment in line.segments:
         if segment.changed:
-            pieces += ((word, True) for word in words(segment.text) if word.strip())
+            pieces += ((word, True) for word in words(segment.text) if word)
         else:
             pieces.append((segment.text, False))
     result = []
     for index, (text, changed) in enumerate(pieces):
         if index and (changed or pieces[index - 1][1]) and _may_break(pieces[index - 1][0], text):
             result.append(r'\kaiseibreak{}')
-        result.append(rf'\kaisei{{{escape(text)}}}' if changed else escape(text))
+        if changed:
+            # A space between changed words is underlined too (佐藤 次郎).
+            result.append(r'\kaisei{\ }' if text.isspace() else rf'\kaisei{{{escape(text)}}}')
+        else:
+            result.append(escape(text))
     return ''.join(result)
 
 
