@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
+
 from vision.editions import compare_html, compare_latex
 from vision.editions.comparison import Segment, compare
 

@@ -29,7 +29,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .. import labels
-from ..domain import naming
+from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
 from ..output.stage import is_draft
 from .edition_date import edition_date_text
@@ -83,7 +83,7 @@ class SummaryDirective(SphinxDirective):
                            type='vision', subtype='summary')
             return []
         if PARTS[part]:
-            self.env.domains['vision'].note_view(self.env.docname, ViewSpec(PARTS[part]))
+            vision_domain(self.env).note_view(self.env.docname, ViewSpec(PARTS[part]))
         placeholder = summary_placeholder(part=part)
         self.set_source_info(placeholder)
         return [placeholder]
@@ -95,12 +95,13 @@ class FillSummary(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: object) -> None:
-        domain: VisionDomain = self.env.domains['vision']
+        domain = vision_domain(self.env)
         # Links where the builder has the goal's page; text where it has not
         # (the 概要版's LaTeX document holds only this page).
         linker = domain.linker(self.env.docname)
         for placeholder in list(self.document.findall(summary_placeholder)):
             part = placeholder['part']
+            content: list[nodes.Node]
             if part == 'cover':
                 content = [cover(self.config, _CONFDIRS[self.env])]
             elif part == 'theme':
@@ -233,12 +234,14 @@ def start_build(app: Sphinx) -> None:
 def setup(app: Sphinx) -> None:
     app.connect('builder-inited', start_build)
     app.add_config_value('vision_edition', '', '', types=frozenset({str}))
-    others = {fmt: (visit_other, depart_other) for fmt in ('text', 'man', 'texinfo')}
+    other = (visit_other, depart_other)
     app.add_node(summary_placeholder)
     app.add_node(summary_panel, html=(visit_panel_html, depart_panel_html),
-                 latex=(visit_panel_latex, depart_panel_latex), **others)
+                 latex=(visit_panel_latex, depart_panel_latex), text=other, man=other,
+                 texinfo=other)
     app.add_node(summary_columns, html=(visit_columns_html, depart_columns_html),
-                 latex=(visit_columns_latex, depart_columns_latex), **others)
+                 latex=(visit_columns_latex, depart_columns_latex), text=other, man=other,
+                 texinfo=other)
     app.add_directive('vision-summary', SummaryDirective)
     app.add_post_transform(FillSummary)
     # Before vision.stage (600), which sets the 本編's cover when none is set.
