@@ -117,6 +117,7 @@ def test_html_underlines_words_on_both_sides(comparison):
     assert '../html/index.html#vision-goal-G2-1' in links
 
 
+@pytest.mark.tex
 def test_latex_underlines_words_and_typesets(comparison, tmp_path):
     tex = compare_latex.render(comparison, '試験ビジョン', '素案', '')
     assert r'\kaisei{持続的}' in tex and r'\kaisei{継続的}' in tex
@@ -172,6 +173,7 @@ def scratch(tmp_path_factory) -> Path:
     return repo
 
 
+@pytest.mark.tex
 def test_make_compare_writes_both_editions(scratch):
     proc = make_compare(scratch, '素案')
     assert proc.returncode == 0, proc.stderr
@@ -200,6 +202,7 @@ def test_a_bad_base_is_one_line_naming_it(scratch, base, message):
         assert 'does not build' in errors[0] and 'no_such_extension' in errors[0]
 
 
+@pytest.mark.tex
 def test_the_compare_page_is_valid_accessible_and_offline(scratch):
     if not (scratch / '_build/compare/index.html').is_file():
         assert make_compare(scratch, '素案').returncode == 0

@@ -76,6 +76,7 @@ def pdf_pages(pdf: Path) -> list[str]:
     return text.split('\f')[:-1]
 
 
+@pytest.mark.tex
 def test_at_most_four_a4_pages_none_blank(summary_pdf):
     info = subprocess.run(['pdfinfo', str(summary_pdf)], capture_output=True, text=True,
                           check=True).stdout
@@ -88,6 +89,7 @@ def test_at_most_four_a4_pages_none_blank(summary_pdf):
     assert all(len(squeeze(page)) > 100 for page in pdf_pages(summary_pdf))
 
 
+@pytest.mark.tex
 def test_every_font_is_embedded(summary_pdf):
     fonts = subprocess.run(['pdffonts', str(summary_pdf)], capture_output=True, text=True,
                            check=True).stdout.splitlines()[2:]
@@ -95,6 +97,7 @@ def test_every_font_is_embedded(summary_pdf):
     assert all(line.split()[-5] == 'yes' for line in fonts), fonts
 
 
+@pytest.mark.tex
 def test_every_policy_and_goal_and_the_theme_are_on_it(summary_pdf, site_html):
     assert site_html.returncode == 0, site_html.stderr
     export = json.loads((site_html.outdir / 'vision.json').read_text(encoding='utf-8'))
@@ -111,6 +114,7 @@ def test_every_policy_and_goal_and_the_theme_are_on_it(summary_pdf, site_html):
     assert '体系図' in text and '今後のスケジュール' in text
 
 
+@pytest.mark.tex
 def test_the_diagrams_are_vector(summary_pdf):
     images = subprocess.run(['pdfimages', '-list', str(summary_pdf)], capture_output=True,
                             text=True, check=True).stdout.splitlines()[2:]
