@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import catalogues, config, encoding, forked_workers
-from .datafiles import committee_tables, loading
+from .datafiles import committee_tables, json_data, loading
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
 from .editions import summary
@@ -59,7 +59,7 @@ _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, back
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
                published_files, nowrap_dates, matrix_html, object_headings, catalogues,
-               forked_workers, summary)
+               forked_workers, json_data, summary)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

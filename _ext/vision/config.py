@@ -9,6 +9,8 @@ Set them in ``conf.py`` or with ``-D name=value``:
 - ``vision_chromium`` and ``vision_node``: the programs that draw diagrams;
 - ``vision_diagram_cache``: the drawings' cache (default: ``.mermaid-cache`` next to the output);
 - ``vision_raw_html_tags``: the HTML tags editors may type into a page.
+- ``vision_edition``: ``summary`` makes the LaTeX build the 概要版 alone
+  (``make summary``, :mod:`vision.editions.summary`); empty for the 本編.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def check_stage(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value('vision_stage', '素案', 'env', types=frozenset({str}))
+    app.add_config_value('vision_edition', '', '', types=frozenset({str}))
     app.add_config_value('vision_readings', 'data/readings.yaml', 'env', types=frozenset({str}))
     app.add_config_value('vision_diagram_font', 'IPAexGothic', 'html', str)
     app.add_config_value('vision_mermaid_config', {}, 'html', dict)

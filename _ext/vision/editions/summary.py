@@ -233,7 +233,6 @@ def start_build(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect('builder-inited', start_build)
-    app.add_config_value('vision_edition', '', '', types=frozenset({str}))
     other = (visit_other, depart_other)
     app.add_node(summary_placeholder)
     app.add_node(summary_panel, html=(visit_panel_html, depart_panel_html),

@@ -13,9 +13,6 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..datafiles import loading
-from ..datafiles.committee import check_meetings, check_members, meetings_from, members_from
-from ..datafiles.committee_tables import MEETINGS_FILE, MEMBERS_FILE
 from ..domain import naming, vision_domain
 from ..domain.model import sort_key
 
@@ -26,6 +23,9 @@ EXPORT_NAME = 'vision.json'
 SCHEMA = Path(__file__).with_name('vision.schema.json')
 FORMAT_VERSION = 2
 HTML_BUILDERS = frozenset({'html', 'dirhtml', 'singlehtml'})
+#: Asks the data files for their part of ``data``: handlers return
+#: ``{'members': [...]}`` and the like (:mod:`vision.datafiles.json_data`).
+DATA_EVENT = 'vision-export-data'
 
 
 def export_data(app: Sphinx) -> dict:
@@ -47,25 +47,11 @@ def export_data(app: Sphinx) -> dict:
             'source': {'file': env.doc2path(obj.docname, False).as_posix(),
                        'line': obj.lineno},
         })
-    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects,
-            'data': committee_data(app.confdir)}
-
-
-def committee_data(confdir: str | Path) -> dict[str, list[dict]]:
-    """The valid members (by seat) and meetings (by number) of the data files."""
     data: dict[str, list[dict]] = {}
-    members = loading.read(confdir, MEMBERS_FILE, 'members', (check_members,))
-    if members is not None:
-        data['members'] = [
-            {'seat': m.seat, 'group': m.group, 'name': m.name, 'title': m.title or ''}
-            for m in members_from(members)]
-    meetings_file = loading.read(confdir, MEETINGS_FILE, 'meetings', (check_meetings,))
-    meetings = meetings_from(meetings_file) if meetings_file is not None else None
-    if meetings is not None:
-        data['meetings'] = [
-            {'number': m.number, 'date': m.date.iso(), 'status': m.status, 'topics': m.topics or ''}
-            for m in meetings.meetings]
-    return data
+    for part in app.emit(DATA_EVENT):
+        data.update(part)
+    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects,
+            'data': data}
 
 
 def write_export(app: Sphinx, exception: Exception | None) -> None:
@@ -76,4 +62,5 @@ def write_export(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.add_event(DATA_EVENT)
     app.connect('build-finished', write_export)
