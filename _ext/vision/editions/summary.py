@@ -141,7 +141,8 @@ def policy_columns(domain: VisionDomain, linker: Linker) -> summary_columns:
         goals = domain.children(policy.id, 'goal')
         if goals:
             heading = str(labels.TYPE_LABELS['goal'])
-            panel += nodes.paragraph(heading, heading, classes=['vision-summary-goals-heading'])
+            panel += nodes.paragraph('', '', nodes.strong(heading, heading),
+                                     classes=['vision-summary-goals-heading'])
             items = nodes.bullet_list(classes=['vision-summary-goals'])
             for goal in goals:
                 text = f'{naming.display_number(goal)} {goal.title}'
