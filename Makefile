@@ -52,9 +52,11 @@ check: deps
 new: deps
 	@$(BIN)/python tools/new_object.py '$(TYPE)' '$(GOAL)' $(if $(TITLE),'$(TITLE)')
 
-# Live preview for editors: rebuilds on save and reloads the browser.
+# Live preview for editors: one Sphinx process and one diagram browser kept
+# running between saves; pages reload when the build is done (tools/preview.py).
+PORT ?= 8000
 preview: deps
-	$(BIN)/sphinx-autobuild -c . --watch _ext --watch data docs $(BUILDDIR)/preview
+	$(BIN)/python tools/preview.py --port $(PORT)
 
 # The 概要版 (summary edition): only docs/summary.md, as its own PDF.
 SUMMARY_PDF := $(BUILDDIR)/summary/setagaya-industrial-vision-summary.pdf

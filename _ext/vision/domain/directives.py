@@ -181,12 +181,6 @@ class GoalDirective(VisionObjectDirective):
     option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options,
                                    'policy': id_list}
 
-    def _check_options(self, object_id: str) -> None:
-        super()._check_options(object_id)
-        if is_valid_id('goal', object_id) and self.options.get('policy'):
-            policies = tuple(p for p in self.options['policy'] if is_valid_id('policy', p))
-            object_checks.check_goal_policy(object_id, policies, self.get_location())
-
     def _fields(self, obj: VisionObject) -> vision_fields:
         # A goal is shown under its policy; its policy link is in the policy's backlinks.
         return vision_fields()
