@@ -35,6 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.logging import WarningLogRecordTranslator
 
+
 class WarningBoard(logging.Handler):
     """Every warning of the builds, kept by (phase, docname) so it stays current.
 

@@ -9,7 +9,6 @@ Latency is measured by ``bench/preview.py``, never here.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import threading
@@ -20,13 +19,13 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from saving import edit
 from sphinx.cmd.build import build_main
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT / 'tools'))
 
 import preview  # noqa: E402
-
 from vision.diagrams.mermaid_render import SCRIPT, MermaidRenderer  # noqa: E402
 from vision.diagrams.render_server import RenderServer  # noqa: E402
 
@@ -46,14 +45,6 @@ def project(tmp_path) -> Iterator[preview.Preview]:
     project = preview.Preview(src, src, tmp_path / 'out')
     yield project
     project.close()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding='utf-8')
-    assert old in text
-    path.write_text(text.replace(old, new), encoding='utf-8')
-    later = path.stat().st_mtime + 10
-    os.utime(path, (later, later))
 
 
 def tree(outdir: Path) -> dict[str, bytes]:

@@ -42,7 +42,7 @@ class RenderServer:
             except OSError as exc:
                 self.close()
                 raise RenderServerError(f'diagram browser stopped: {exc}') from exc
-            lines = []
+            lines: list[str] = []
             for line in proc.stdout:
                 if line.startswith('{"done"'):
                     return lines
