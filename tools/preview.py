@@ -78,14 +78,18 @@ class WarningBoard(logging.Handler):
             return sorted({line for lines in self.buckets.values() for line in lines})
 
     def connect(self, app: Sphinx) -> None:
+        """Follow the build's phases; before the extension's own handlers (priority 0)."""
         self.app = app
-        app.connect('env-before-read-docs', lambda _app, _env, _docs: self.enter('read'))
+        # (event, phase, which of the event's arguments after app is the docname)
+        for event, phase, docname_arg in (
+                ('env-before-read-docs', 'read', None), ('source-read', 'read', 0),
+                ('env-updated', 'consistency', None), ('write-started', 'write', None),
+                ('doctree-resolved', 'write', 1), ('build-finished', 'finish', None)):
+            app.connect(event, partial(self._on, phase, docname_arg), priority=0)
         app.connect('env-purge-doc', lambda _app, _env, docname: self.forget(docname))
-        app.connect('source-read', lambda _app, docname, _source: self.enter('read', docname))
-        app.connect('env-updated', lambda _app, _env: self.enter('consistency'))
-        app.connect('write-started', lambda _app, _builder: self.enter('write'))
-        app.connect('doctree-resolved', lambda _app, _tree, docname: self.enter('write', docname))
-        app.connect('build-finished', lambda _app, _exc: self.enter('finish'))
+
+    def _on(self, phase: str, docname_arg: int | None, _app: Sphinx, *args: object) -> None:
+        self.enter(phase, None if docname_arg is None else str(args[docname_arg]))
 
 
 class Preview:
