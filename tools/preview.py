@@ -36,6 +36,11 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.logging import WarningLogRecordTranslator
 
 
+def _by_place(warning: str) -> tuple[str, int, str]:
+    place = re.match(r'(.*?):([0-9]+)[:\s]', warning)
+    return (place[1], int(place[2]), warning) if place else (warning, 0, warning)
+
+
 class WarningBoard(logging.Handler):
     """Every warning of the builds, kept by (phase, docname) so it stays current.
 
@@ -74,8 +79,10 @@ class WarningBoard(logging.Handler):
         self.buckets.setdefault(self.key, []).append(text)
 
     def current(self) -> list[str]:
+        """The warnings in file and line order (line 9 before line 10)."""
         with self.lock:
-            return sorted({line for lines in self.buckets.values() for line in lines})
+            return sorted({line for lines in self.buckets.values() for line in lines},
+                          key=_by_place)
 
     def connect(self, app: Sphinx) -> None:
         """Follow the build's phases; before the extension's own handlers (priority 0)."""
@@ -118,7 +125,9 @@ class Preview:
         self._docutils.enter_context(docutils_namespace())
         app = Sphinx(str(self.srcdir), str(self.confdir), str(self.outdir),
                      str(self.outdir / '.doctrees'), 'html', status=sys.stdout,
-                     warning=sys.stderr, confoverrides={'vision_diagram_server': True})
+                     warning=sys.stderr, confoverrides={'vision_diagram_server': True},
+                     # Read every page once, so that the list starts with every warning.
+                     freshenv=True)
         # After Sphinx's own logging set-up, which clears the logger's handlers.
         logging.getLogger('sphinx').addHandler(self.board)
         self.board.connect(app)
@@ -149,12 +158,13 @@ class Preview:
 
     def banner(self) -> str:
         warnings = self.board.current()
-        items = ''.join(f'<li><code>{html.escape(line)}</code></li>' for line in warnings)
+        items = ''.join(f'<li><code style="color:inherit">{html.escape(line)}</code></li>'
+                        for line in warnings)
         if self.crash:
             items += f'<li><pre>{html.escape(self.crash)}</pre></li>'
         state = f'警告 {len(warnings)} 件' if warnings else '警告はありません'
         colour = '#8a1f11' if warnings or self.crash else '#1e5631'
-        return (f'<div id="vision-preview" role="status" style="position:sticky;top:0;z-index:9999;'
+        return (f'<div id="vision-preview" role="status" style="position:relative;z-index:9999;'
                 f'background:#fff;color:{colour};border-bottom:3px solid {colour};padding:.4em 1em;'
                 f'font-size:14px;max-height:40vh;overflow:auto">'
                 f'<strong>プレビュー</strong>（ビルド {self.build_number}、{self.seconds:.1f} 秒）'
