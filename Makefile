@@ -19,9 +19,9 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export FORCE_SOURCE_DATE := 1
 export PUPPETEER_SKIP_DOWNLOAD := true
 
-.PHONY: all deps system-deps html pdf test test-fast lint catalogue check new preview bench clean
+.PHONY: all deps system-deps html pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary
 
-all: deps html pdf
+all: deps html pdf summary
 
 deps: system-deps $(VENV)/.installed node_modules/.installed
 
@@ -38,7 +38,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-html: deps
+# DEPS= skips the install check (the tests run `make compare` in scratch repositories).
+DEPS        ?= deps
+
+html: $(DEPS)
 	$(SPHINXBUILD) -b html -c . -d $(BUILDDIR)/doctrees-html $(SPHINXOPTS) docs $(BUILDDIR)/html
 
 pdf: deps
@@ -65,9 +68,25 @@ preflight: pdf-print
 preflight-check:
 	$(BIN)/python tools/preflight.py --out $(PREFLIGHT_DIR) --log $(PREFLIGHT_LOG) $(PREFLIGHT_INPUTS)
 
-# Live preview for editors: rebuilds on save and reloads the browser.
+# Live preview for editors: one Sphinx process and one diagram browser kept
+# running between saves; pages reload when the build is done (tools/preview.py).
+PORT ?= 8000
 preview: deps
-	$(BIN)/sphinx-autobuild -c . --watch _ext --watch data docs $(BUILDDIR)/preview
+	$(BIN)/python tools/preview.py --port $(PORT)
+
+# The 概要版 (summary edition): only docs/summary.md, as its own PDF.
+SUMMARY_PDF := $(BUILDDIR)/summary/setagaya-industrial-vision-summary.pdf
+
+summary: $(DEPS)
+	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR)/summary -c . $(SPHINXOPTS) -q -D vision_edition=summary
+	cp $(BUILDDIR)/summary/latex/$(notdir $(SUMMARY_PDF)) $(SUMMARY_PDF)
+	@echo "PDF: $(SUMMARY_PDF)"
+
+# The 新旧対照表 between a stage and the working tree: make compare BASE=素案
+compare: html
+	@test -n "$(BASE)" || { echo 'make compare: give the old revision, e.g. make compare BASE=素案' >&2; exit 2; }
+	PYTHONPATH=_ext $(BIN)/python -m vision.editions.compare --base '$(BASE)' \
+	  --html $(BUILDDIR)/html --out $(BUILDDIR)/compare
 
 test: deps
 	$(BIN)/python -m pytest

@@ -8,14 +8,17 @@ The code is split by job into five subpackages (see ARCHITECTURE.md):
 - :mod:`vision.datafiles`: the YAML files under ``data/`` and their tables;
 - :mod:`vision.diagrams`: mermaid diagrams drawn at build time;
 - :mod:`vision.output`: what only one builder needs (HTML, LaTeX, search, JSON).
+- :mod:`vision.editions`: editions from the same sources, the 概要版 and the
+  新旧対照表 (``make summary``, ``make compare``).
 
 Beside them, modules every part may use: :mod:`vision.config` (configuration
 values), :mod:`vision.labels` (every label readers see), :mod:`vision.encoding`
 (pages and data files are UTF-8),
 :mod:`vision.catalogues` (message catalogues) and :mod:`vision.forked_workers`.
-Imports run one way: ``output``, ``datafiles`` and ``views`` may import
-``diagrams`` and ``domain``; ``diagrams`` may import ``domain``; nothing
-imports this package's ``setup``.
+Imports run one way: ``editions`` may import every other subpackage;
+``output``, ``datafiles`` and ``views`` may import ``diagrams`` and
+``domain``; ``diagrams`` may import ``domain``; nothing imports this package's
+``setup``.
 
 Each module has one job and its own ``setup(app)``; this package wires them
 together and declares parallel safety for all of them.
@@ -26,9 +29,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import catalogues, config, encoding, forked_workers
-from .datafiles import committee_tables, loading, publication
+from .datafiles import committee_tables, json_data, loading, publication
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
+from .editions import summary
 from .output import (
     html_assets,
     index_readings,
@@ -59,7 +63,8 @@ _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, back
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
                published_files, nowrap_dates, matrix_html, object_headings, catalogues,
-               forked_workers, publication, print_layout, print_matter, preface, numbering)
+               forked_workers, json_data, summary, publication, print_layout, print_matter,
+               preface, numbering)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

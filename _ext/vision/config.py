@@ -8,7 +8,12 @@ Set them in ``conf.py`` or with ``-D name=value``:
 - ``vision_mermaid_config``: mermaid settings added to the extension's own;
 - ``vision_chromium`` and ``vision_node``: the programs that draw diagrams;
 - ``vision_diagram_cache``: the drawings' cache (default: ``.mermaid-cache`` next to the output);
-- ``vision_raw_html_tags``: the HTML tags editors may type into a page.
+- ``vision_diagram_server``: keep the diagram browser running between builds of one
+  process (the editors' preview sets it);
+- ``vision_raw_html_tags``: the HTML tags editors may type into a page (without
+  attributes); any other raw HTML is a warning and is shown as text.
+- ``vision_edition``: ``summary`` makes the LaTeX build the 概要版 alone
+  (``make summary``, :mod:`vision.editions.summary`); empty for the 本編.
 - ``vision_subtitle``, ``vision_publication_date`` (ISO; default: ``as_of`` of
   ``vision_publication_date_file``) and ``vision_colophon`` (publisher, editor,
   address, phone, fax, url, number): the cover and the colophon (奥付) of the PDF.
@@ -24,7 +29,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-#: Tags an editor may need and that cannot run code or change the layout:
+#: Raw HTML tags an editor may need that cannot run code or change the layout:
 #: line breaks, super- and subscripts, ruby (furigana).
 RAW_HTML_TAGS = ('br', 'wbr', 'sup', 'sub', 'ruby', 'rb', 'rt', 'rp')
 
@@ -41,12 +46,14 @@ def check_stage(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value('vision_stage', '素案', 'env', types=frozenset({str}))
+    app.add_config_value('vision_edition', '', '', types=frozenset({str}))
     app.add_config_value('vision_readings', 'data/readings.yaml', 'env', types=frozenset({str}))
     app.add_config_value('vision_diagram_font', 'BIZ UDGothic', 'html', str)
     app.add_config_value('vision_mermaid_config', {}, 'html', dict)
     app.add_config_value('vision_chromium', '/usr/bin/chromium', '', str)
     app.add_config_value('vision_node', 'node', '', str)
     app.add_config_value('vision_diagram_cache', '', '', str)
+    app.add_config_value('vision_diagram_server', False, '', bool)
     app.add_config_value('vision_raw_html_tags', RAW_HTML_TAGS, 'env',
                          types=frozenset({tuple, list}))
     app.add_config_value('vision_subtitle', '', 'env', types=frozenset({str}))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
@@ -84,22 +85,34 @@ def _lenient_codec(name: str) -> codecs.CodecInfo | None:
 codecs.register(_lenient_codec)
 
 
+#: env -> the pages of this read that are not UTF-8, with where they stop being UTF-8.
+_NOT_UTF8: WeakKeyDictionary[BuildEnvironment, dict[str, DecodingProblem]] = WeakKeyDictionary()
+
+
 def check_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Warn about each page to be read that is not UTF-8, and read those leniently."""
+    """Find the pages to be read that are not UTF-8, and read those leniently."""
     if env.settings.get('input_encoding', '').lower() not in _STRICT_NAMES | {LENIENT}:
         return  # a project that chose another source_encoding
-    bad = False
-    for docname in sorted(docnames):
+    found: dict[str, DecodingProblem] = {}
+    for docname in docnames:
         try:
             decode(env.doc2path(docname).read_bytes())
-        except DecodingProblem as found:
-            bad = True
-            logger.warning(found.message, location=(docname, found.line),
-                           type='vision', subtype='encoding')
+        except DecodingProblem as bad:
+            found[docname] = bad
         except OSError:
             continue  # Sphinx reports a file it cannot read
-    env.settings['input_encoding'] = LENIENT if bad else app.config.source_encoding
+    _NOT_UTF8[env] = found
+    env.settings['input_encoding'] = LENIENT if found else app.config.source_encoding
+
+
+def warn_page(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Warn while the page itself is read, so the warning belongs to the page."""
+    bad = _NOT_UTF8.get(app.env, {}).get(docname)
+    if bad is not None:
+        logger.warning(bad.message, location=(docname, bad.line),
+                       type='vision', subtype='encoding')
 
 
 def setup(app: Sphinx) -> None:
     app.connect('env-before-read-docs', check_pages)
+    app.connect('source-read', warn_page)

@@ -128,6 +128,32 @@ RUN_IN_LABEL = _('{label}：')
 #: Between run-in references in print.
 RUN_IN_SEPARATOR = _('、')
 
+# -- Editions: the 新旧対照表 between two stages (issue 14: vision.editions) -----
+
+COMPARE_TITLE = _('{project} 新旧対照表')
+#: Which versions are compared: ``{base}`` is the git revision (a stage's tag).
+COMPARE_REVISIONS = _('改正後：現在のソース　改正前：{base}')
+COMPARE_CHANGES_HEADING = _('変更の概要')
+COMPARE_COUNTS_CAPTION = _('種類ごとの件数')
+COMPARE_KIND_HEADER = _('種類')
+COMPARE_UNCHANGED_HEADER = _('変更なし')
+COMPARE_NO_CHANGES = _('変更はない。')
+COMPARE_ROW_LINK = _('対照表の該当行')
+COMPARE_TABLE_HEADING = _('新旧対照表')
+COMPARE_NOTE = _('（傍線部分は改正部分）')
+COMPARE_COLUMN_NEW = _('改正後')
+COMPARE_COLUMN_OLD = _('改正前')
+#: Shown on the old side of an added item, and on the new side of a removed one.
+COMPARE_ADDED = _('（新設）')
+COMPARE_REMOVED = _('（削る）')
+#: What a row's change is called in the summary.
+COMPARE_CHANGES = {'added': _('新設'), 'removed': _('削除'), 'changed': _('改正')}
+
+# -- Editions: the 概要版 (issue 14: vision.editions.summary) ------------------
+
+#: The summary edition's name, after the title: 世田谷区新産業ビジョン（概要版）.
+SUMMARY_NAME = _('概要版')
+
 # -- Print edition: front and back matter (issue 12) ----------------------------
 
 #: The heading of the introduction, in both editions.

@@ -21,6 +21,7 @@ MAY_IMPORT = {
     'views': {'domain'},
     'datafiles': {'domain', 'diagrams', 'views'},
     'output': {'domain', 'diagrams', 'views'},
+    'editions': {'domain', 'diagrams', 'views', 'datafiles', 'output'},
     '': set(),
 }
 PARTS = set(MAY_IMPORT) - {''}

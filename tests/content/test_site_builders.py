@@ -52,3 +52,9 @@ def test_export_is_valid_and_complete(tmp_path, doctrees, capsys):
     assert goal['url'] == 'policies/p1.html#vision-goal-G1-1'
     assert goal['source'] == {'file': 'policies/p1.md', 'line': goal['source']['line']}
     assert (tmp_path / goal['url'].split('#')[0]).is_file()
+    assert by_id['P1']['body'] == '区民生活を支える多様な地域産業の持続性の確保に向けた基盤強化を図る'
+    members = {member['seat']: member for member in data['data']['members']}
+    assert members[1] == {'seat': 1, 'group': '学識経験者', 'name': '長山 宗広',
+                          'title': '駒澤大学経済学部教授'}
+    meetings = {meeting['number']: meeting for meeting in data['data']['meetings']}
+    assert meetings[5] == {'number': 5, 'date': '2023-09-07', 'status': 'planned', 'topics': ''}

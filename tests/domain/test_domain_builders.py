@@ -50,13 +50,16 @@ def test_export_is_valid_and_complete(app):
     assert anchor == f'vision-goal-{goal["id"]}'
     assert (app.outdir / page).is_file()
     assert goal['source']['file'].endswith('.md') and goal['source']['line'] > 0
+    assert all(isinstance(obj['body'], str) for obj in data['objects'])
+    assert data['data'] == {}  # the root has no data files
 
 
 def test_schema_rejects_a_broken_export():
     """The control: the schema is strict enough to catch a wrong id."""
     schema = json.loads(SCHEMA.read_text(encoding='utf-8'))
-    broken = {'version': 1, 'project': 'x', 'objects': [{
-        'id': 'goal-1', 'type': 'goal', 'label': 'x', 'title': 'x', 'url': 'a.html#vision-goal-G1-1',
+    broken = {'version': 2, 'project': 'x', 'objects': [{
+        'id': 'goal-1', 'type': 'goal', 'label': 'x', 'title': 'x', 'body': '',
+        'url': 'a.html#vision-goal-G1-1',
         'links': {}, 'fields': {}, 'tags': [], 'source': {'file': 'a.md', 'line': 1}}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)

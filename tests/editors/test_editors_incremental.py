@@ -10,11 +10,11 @@ writes in parallel (Sphinx does from six documents up).
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
+from saving import edit
 from sphinx.cmd.build import build_main
 from sphinx.search import js_index
 
@@ -36,14 +36,6 @@ def output(project: Path) -> dict[str, bytes]:
 def index_entries(project: Path) -> dict:
     return js_index.loads((project / 'html' / 'searchindex.js').read_text(encoding='utf-8'))[
         'indexentries']
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding='utf-8')
-    assert old in text
-    path.write_text(text.replace(old, new), encoding='utf-8')
-    later = path.stat().st_mtime + 10  # newer than the last read, whatever the clock
-    os.utime(path, (later, later))
 
 
 def body_edit(src: Path) -> None:

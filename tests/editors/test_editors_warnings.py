@@ -169,3 +169,13 @@ def test_allow_list_is_read_from_conf(make_app, tmp_path):
         conf.write("vision_raw_html_tags = ['br']\n")
     lines, _ = build(make_app, srcdir)
     assert len(lines) == 2 and 'tag(s) <sub> not allowed' in lines[0]
+
+
+def test_the_editors_guide_explains_each_new_warning():
+    guide = (ROOTS.parent.parent / 'EDITING.md').read_text(encoding='utf-8')
+    for message in ("holds the goal 'G1-2' in its body: is the closing ':::'",
+                    "holds the heading", "has full-width or non-ASCII characters: write 'G4-5'",
+                    "but a goal's first number is its policy's", 'the file is not UTF-8',
+                    'raw HTML is not published', 'must be written in kana',
+                    'make check', 'make new TYPE=initiative GOAL=G1-1', 'make preview'):
+        assert message in guide, message

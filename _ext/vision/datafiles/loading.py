@@ -154,6 +154,19 @@ def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Che
     return result
 
 
+def read(confdir: str | Path, argument: str, schema: str,
+         checks: Iterable[Check]) -> DataFile | None:
+    """Load a data file outside any page (for exports), or None if it is absent.
+
+    Its problems are not reported here: the directives that show the file
+    report them, located, in the same build.
+    """
+    confined = confine(confdir, argument)
+    if confined is None or not confined[1].is_file():
+        return None
+    return _parse(*confined, schema, checks)
+
+
 def _parse(relpath: str, path: Path, schema: str, checks: Iterable[Check]) -> DataFile:
     result = DataFile(relpath, None)
     try:

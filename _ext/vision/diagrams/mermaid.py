@@ -49,8 +49,9 @@ from yaml import safe_dump
 from .. import labels
 from ..per_document import PerDocument
 from .inline_svg import valid_inline_svg, without_links
-from .mermaid_render import MermaidRenderer, Rendered, RendererUnavailable, font_installed
+from .mermaid_render import SCRIPT, MermaidRenderer, Rendered, RendererUnavailable, font_installed
 from .phrases import phrase_markup
+from .render_server import RenderServer
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -241,9 +242,11 @@ def renderer_for(app: Sphinx) -> MermaidRenderer:
             logger.warning('diagram font %r is not installed: diagrams fall back to another font',
                            config.vision_diagram_font, type='vision', subtype='diagram')
         cache_dir = Path(config.vision_diagram_cache or Path(app.outdir).parent / '.mermaid-cache')
+        server = RenderServer(config.vision_node, SCRIPT) if config.vision_diagram_server else None
         _RENDERERS[app] = MermaidRenderer(
             cache_dir, node=config.vision_node, chromium=config.vision_chromium,
-            mermaid_config=mermaid_config(config), fonts=(config.vision_diagram_font,))
+            mermaid_config=mermaid_config(config), fonts=(config.vision_diagram_font,),
+            server=server)
     return _RENDERERS[app]
 
 

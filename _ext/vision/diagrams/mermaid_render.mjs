@@ -1,6 +1,7 @@
 // Render many mermaid diagrams in ONE headless Chromium session and one page.
 //
 // Usage: node mermaid_render.mjs REQUEST.json
+//        node mermaid_render.mjs --serve   (requests as JSON lines on stdin; see serve())
 // REQUEST.json: {"chromium": "/usr/bin/chromium", "mermaid": "/abs/mermaid.min.js",
 //                "mermaidConfig": {...},
 //                "jobs": [{"source": "...", "format": "svg"|"pdf", "svgId": "...",
@@ -62,13 +63,12 @@ async function printPdf(page) {
     printBackground: true, omitBackground: true });
 }
 
-const launched = Date.now();
-const request = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vision-mermaid-'));
-const browser = await puppeteer.launch({
-  executablePath: request.chromium, headless: true, args: CHROMIUM_ARGS, userDataDir: profile,
-});
-try {
+/** Start the browser and load mermaid into one page; returns {browser, page, profile}. */
+async function openPage(request) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vision-mermaid-'));
+  const browser = await puppeteer.launch({
+    executablePath: request.chromium, headless: true, args: CHROMIUM_ARGS, userDataDir: profile,
+  });
   const page = await browser.newPage();
   await page.setContent(PAGE);
   await page.addScriptTag({ path: request.mermaid });
@@ -76,8 +76,17 @@ try {
     mermaid.initialize({ startOnLoad: false, ...config });
     await document.fonts.ready;
   }, request.mermaidConfig);
-  console.log(JSON.stringify({ ready: true, ms: Date.now() - launched }));
-  for (const job of request.jobs) {
+  return { browser, page, profile };
+}
+
+async function closePage(session) {
+  await session.browser.close();
+  fs.rmSync(session.profile, { recursive: true, force: true });
+}
+
+/** Draw every job of a request, reporting each on stdout. */
+async function drawJobs(page, jobs) {
+  for (const job of jobs) {
     const started = Date.now();
     try {
       const svg = await draw(page, job);
@@ -92,7 +101,39 @@ try {
       console.log(JSON.stringify({ output: job.output, ok: false, error: message }));
     }
   }
-} finally {
-  await browser.close();
-  fs.rmSync(profile, { recursive: true, force: true });
+}
+
+/** --serve: one request per line on stdin, the browser kept open between them.
+ * Each request's reports end with {"done": true}. Used by the editors' preview. */
+async function serve() {
+  const sessions = new Map(); // same browser and settings -> open page
+  const lines = (await import('node:readline')).createInterface({ input: process.stdin });
+  try {
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      const request = JSON.parse(line);
+      const key = JSON.stringify([request.chromium, request.mermaid, request.mermaidConfig]);
+      const launched = Date.now();
+      if (!sessions.has(key)) sessions.set(key, await openPage(request));
+      console.log(JSON.stringify({ ready: true, ms: Date.now() - launched }));
+      await drawJobs(sessions.get(key).page, request.jobs);
+      console.log(JSON.stringify({ done: true }));
+    }
+  } finally {
+    for (const session of sessions.values()) await closePage(session);
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  await serve();
+} else {
+  const launched = Date.now();
+  const request = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+  const session = await openPage(request);
+  try {
+    console.log(JSON.stringify({ ready: true, ms: Date.now() - launched }));
+    await drawJobs(session.page, request.jobs);
+  } finally {
+    await closePage(session);
+  }
 }

@@ -27,6 +27,8 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from .render_server import RenderServer, RenderServerError
+
 logger = logging.getLogger(__name__)
 
 SCRIPT = Path(__file__).with_name('mermaid_render.mjs')
@@ -58,8 +60,11 @@ class MermaidRenderer:
     """Render mermaid sources to files under *cache_dir*, many per browser run."""
 
     def __init__(self, cache_dir: Path, *, node: str, chromium: str,
-                 mermaid_config: dict, fonts: tuple[str, ...]) -> None:
+                 mermaid_config: dict, fonts: tuple[str, ...],
+                 server: RenderServer | None = None) -> None:
         self.cache_dir = cache_dir
+        #: A browser kept open between builds (the preview), or None: one run per batch.
+        self.server = server
         self.node = node
         self.chromium = chromium
         self.mermaid_config = mermaid_config
@@ -136,6 +141,11 @@ class MermaidRenderer:
         return outcomes
 
     def _run_script(self, request: dict) -> list[str]:
+        if self.server is not None:
+            try:
+                return self.server.run(request)
+            except RenderServerError as exc:
+                raise RendererUnavailable(str(exc)) from exc
         with tempfile.NamedTemporaryFile('w', suffix='.json', encoding='utf-8',
                                          dir=self.cache_dir, delete=False) as file:
             json.dump(request, file, ensure_ascii=False)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
@@ -219,13 +220,14 @@ def _policy_column(policy: Box) -> list[str]:
 def nested_list(tree: Box, builder: Builder, fromdocname: str) -> nodes.bullet_list:
     """The same tree as nested lists of links: the diagram's text alternative."""
     text = nodes.Text(tree.text)
-    link: nodes.Node
-    if tree.obj is not None:
-        domain = vision_domain(builder.env)
-        link = domain.make_link(builder, fromdocname, tree.obj, text, pageref=False)
-    elif tree.docname:  # the ordinance: a section, not an object
-        link = make_refnode(builder, fromdocname, tree.docname, tree.anchor, text)
-    else:
+    link: nodes.Node = text
+    try:
+        if tree.obj is not None:
+            domain = vision_domain(builder.env)
+            link = domain.make_link(builder, fromdocname, tree.obj, text, pageref=False)
+        elif tree.docname:  # the ordinance: a section, not an object
+            link = make_refnode(builder, fromdocname, tree.docname, tree.anchor, text)
+    except NoUri:  # a LaTeX document without the target's page (the 概要版)
         link = text
     item = nodes.list_item('', nodes.paragraph('', '', link))
     if tree.children:

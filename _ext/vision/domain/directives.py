@@ -86,6 +86,7 @@ class VisionObjectDirective(SphinxDirective):
             links={name: self.options[name] for name in self.link_options if self.options.get(name)},
             fields={name: self.options[name] for name in self.field_options if self.options.get(name)},
             tags=self.options.get('tags', ()),
+            body=body.astext() if body is not None else '',
         )
         if not is_valid_id(self.objtype, object_id):
             logger.warning('malformed %s id %r: expected the form %s', self.objtype, object_id,
@@ -179,12 +180,6 @@ class GoalDirective(VisionObjectDirective):
     required_options = ('title', 'policy')
     option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options,
                                    'policy': id_list}
-
-    def _check_options(self, object_id: str) -> None:
-        super()._check_options(object_id)
-        if is_valid_id('goal', object_id) and self.options.get('policy'):
-            policies = tuple(p for p in self.options['policy'] if is_valid_id('policy', p))
-            object_checks.check_goal_policy(object_id, policies, self.get_location())
 
     def _fields(self, obj: VisionObject) -> vision_fields:
         # A goal is shown under its policy; its policy link is in the policy's backlinks.

@@ -35,6 +35,8 @@ class VisionObject:
     ``{'goals': (...)}``; an opinion may add ``{'meeting': ('M2',)}``.
     ``fields`` holds the type's other options (``mark``, ``unit``, ``baseline``,
     ``target``, ``year``, ``source``, ``date`` ...), all as strings.
+    ``body`` is the plain text of the directive's body (a policy's statement,
+    an opinion's text), for exports and comparisons between stages.
     """
 
     objtype: str
@@ -46,6 +48,7 @@ class VisionObject:
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fields: dict[str, str] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
+    body: str = ''
 
     @property
     def linked_ids(self) -> set[str]:

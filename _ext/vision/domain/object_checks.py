@@ -4,7 +4,6 @@
   (``G４-５``) is reported with its ASCII form, and the object is registered
   under that form, so the one mistake gives one warning, not a warning at
   every page that links the object.
-- A goal's first number is its policy's: ``G1-5`` belongs to ``P1``.
 - An object's body holds neither a heading nor another object. Either is
   what a missing closing ``:::`` produces: everything after the opening
   line is swallowed into the object. The warning is at the opening line.
@@ -60,17 +59,6 @@ def ascii_ids(objtype: str, object_id: str, option: str, ids: Iterable[str],
             target = ascii_form(target)
         fixed.append(target)
     return tuple(fixed)
-
-
-def check_goal_policy(goal_id: str, policies: tuple[str, ...], location: Any) -> None:
-    """A goal's first number must be its policy's: ``G1-5`` with ``:policy: P2`` is wrong."""
-    first = goal_id[1:].partition('-')[0]
-    for policy in policies:
-        if policy[1:] != first:
-            logger.warning("goal %r is under policy %r, but a goal's first number is its "
-                           "policy's: renumber it G%s-… or write :policy: P%s",
-                           goal_id, policy, policy[1:], first, location=location,
-                           type='vision', subtype='goal-policy')
 
 
 def check_body(objtype: str, object_id: str, body: nodes.Element | None,

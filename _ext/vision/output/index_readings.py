@@ -30,28 +30,37 @@ _KANA = re.compile(r'^[\u3041-\u309f\u30a0-\u30ffー・ 　]+$')
 _NEEDS_READING = re.compile(r'[\u3400-\u9fff\uf900-\ufaff]')
 
 
-_READINGS: WeakKeyDictionary[Sphinx, dict[str, str]] = WeakKeyDictionary()
+#: app -> (the file's modification time and size, its readings).
+_READINGS: WeakKeyDictionary[Sphinx, tuple[tuple[int, int] | None, dict[str, str]]] = \
+    WeakKeyDictionary()
 
 
 def load_readings(app: Sphinx) -> dict[str, str]:
     """Return ``{term: reading}`` from the configured YAML file.
 
-    Cached on the application (never pickled with the environment), so the
-    file is read and checked once per process. Every problem is a warning at
-    ``file:line:column`` in the readings file (relative to the confdir).
+    Cached per application (never pickled with the environment) for as
+    long as the file is unchanged, so it is read and checked once per process
+    and again after an edit (the preview builds many times in one process).
+    Every problem is a warning at ``file:line:column`` in the readings file
+    (relative to the confdir).
     """
-    cached = _READINGS.get(app)
-    if cached is not None:
-        return cached
     relpath = app.config.vision_readings
+    path = Path(app.confdir, relpath)
+    try:
+        stamp = (path.stat().st_mtime_ns, path.stat().st_size)
+    except OSError:
+        stamp = None
+    cached = _READINGS.get(app)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
     readings: dict[str, str] = {}
-    for term, reading, (line, column) in _entries(Path(app.confdir, relpath), relpath):
+    for term, reading, (line, column) in _entries(path, relpath):
         if not isinstance(reading, str) or not _KANA.match(reading):
             _warn(f'reading of {term!r} must be written in kana, got {reading!r}',
                   f'{relpath}:{line}:{column}')
             continue
         readings[str(term)] = reading
-    _READINGS[app] = readings
+    _READINGS[app] = (stamp, readings)
     return readings
 
 

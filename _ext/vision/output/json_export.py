@@ -1,5 +1,7 @@
-"""``vision.json``: every object with its stable id, type, title, links and
-source location, for other tools (the ward's web site, checks, diagrams).
+"""``vision.json``: every object with its stable id, type, title, body text,
+links and source location, and the committee's members and meetings, for
+other tools (the ward's web site, checks, diagrams, the 新旧対照表 between
+two stages in :mod:`vision.editions`).
 
 Written by the HTML builders after the build; its form is
 ``vision.schema.json`` (beside this module) and a test validates the export against it.
@@ -19,8 +21,11 @@ if TYPE_CHECKING:
 
 EXPORT_NAME = 'vision.json'
 SCHEMA = Path(__file__).with_name('vision.schema.json')
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 HTML_BUILDERS = frozenset({'html', 'dirhtml', 'singlehtml'})
+#: Asks the data files for their part of ``data``: handlers return
+#: ``{'members': [...]}`` and the like (:mod:`vision.datafiles.json_data`).
+DATA_EVENT = 'vision-export-data'
 
 
 def export_data(app: Sphinx) -> dict:
@@ -34,6 +39,7 @@ def export_data(app: Sphinx) -> dict:
             'type': obj.objtype,
             'label': naming.object_label(obj),
             'title': obj.title,
+            'body': obj.body,
             'url': f'{app.builder.get_target_uri(obj.docname)}#{obj.anchor}',
             'links': {name: list(targets) for name, targets in sorted(obj.links.items())},
             'fields': dict(sorted(obj.fields.items())),
@@ -41,7 +47,11 @@ def export_data(app: Sphinx) -> dict:
             'source': {'file': env.doc2path(obj.docname, False).as_posix(),
                        'line': obj.lineno},
         })
-    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects}
+    data: dict[str, list[dict]] = {}
+    for part in app.emit(DATA_EVENT):
+        data.update(part)
+    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects,
+            'data': data}
 
 
 def write_export(app: Sphinx, exception: Exception | None) -> None:
@@ -52,4 +62,5 @@ def write_export(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.add_event(DATA_EVENT)
     app.connect('build-finished', write_export)

@@ -1,0 +1,249 @@
+"""The 概要版 (summary edition): panels made from the vision's own objects.
+
+``docs/summary.md`` places the parts; each part is generated when the page is
+written, from the domain, so a goal retitled in ``docs/`` changes the 概要版
+too. Nothing in the 概要版 is typed twice:
+
+``:::{vision-summary} cover``     the project, the stage and the date;
+``:::{vision-summary} theme``     the main theme and its statement, in a panel;
+``:::{vision-summary} policies``  each policy with its statement and goals,
+                                  one panel per policy, two columns.
+
+The 体系図 and the schedule are the 本編's own directives (``{vision-structure}``
+and ``{schedule-timeline}``). In HTML, panels are ``<section>`` elements in a
+grid; in print, ``tcolorbox`` panels in ``multicols``
+(``sphinxvisionsummary.sty``). ``make summary`` builds the print edition with
+``-D vision_edition=summary``, which makes ``summary`` the only LaTeX document.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+from weakref import WeakKeyDictionary
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .. import labels
+from ..domain import naming, vision_domain
+from ..domain.selection import ViewSpec
+from ..output.stage import is_draft
+from .edition_date import edition_date_text
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+
+    from ..domain.model import VisionObject
+    from ..domain.sphinx_domain import Linker, VisionDomain
+
+logger = logging.getLogger(__name__)
+
+PARTS = {
+    'cover': (),
+    'theme': ('theme',),
+    'policies': ('policy', 'goal'),
+}
+SUMMARY_DOC = 'summary'
+SUMMARY_PDF = 'setagaya-industrial-vision-summary'
+STYLE_FILE = Path(__file__).with_name('sphinxvisionsummary.sty')
+
+#: Each build's confdir, where the data file with the edition's date lives.
+_CONFDIRS: WeakKeyDictionary[BuildEnvironment, str] = WeakKeyDictionary()
+
+
+class summary_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """Replaced by the part's content when the page is written."""
+
+
+class summary_panel(nodes.General, nodes.Element):  # noqa: N801
+    """A framed panel with a heading (``title``)."""
+
+
+class summary_columns(nodes.General, nodes.Element):  # noqa: N801
+    """Panels side by side: a grid on screen, two columns on paper."""
+
+
+class SummaryDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec: ClassVar = {}
+
+    def run(self) -> list[nodes.Node]:
+        part = self.arguments[0].strip()
+        if part not in PARTS:
+            logger.warning('unknown summary part %r: expected one of %s', part,
+                           ', '.join(PARTS), location=self.get_location(),
+                           type='vision', subtype='summary')
+            return []
+        if PARTS[part]:
+            vision_domain(self.env).note_view(self.env.docname, ViewSpec(PARTS[part]))
+        placeholder = summary_placeholder(part=part)
+        self.set_source_info(placeholder)
+        return [placeholder]
+
+
+class FillSummary(SphinxPostTransform):
+    """Replace each placeholder with its part, from the domain's objects."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: object) -> None:
+        domain = vision_domain(self.env)
+        # Links where the builder has the goal's page; text where it has not
+        # (the 概要版's LaTeX document holds only this page).
+        linker = domain.linker(self.env.docname)
+        for placeholder in list(self.document.findall(summary_placeholder)):
+            part = placeholder['part']
+            content: list[nodes.Node]
+            if part == 'cover':
+                content = [cover(self.config, _CONFDIRS[self.env])]
+            elif part == 'theme':
+                content = [theme_panel(theme) for theme in domain.objects_of('theme')]
+            else:
+                content = [policy_columns(domain, linker)]
+            placeholder.replace_self(content)
+
+
+def cover(config: Config, confdir: str) -> nodes.paragraph:
+    """「世田谷区新産業ビジョン（素案）　令和5年9月（2023年9月）」"""
+    stage = f'（{config.vision_stage}）' if is_draft(config.vision_stage) else ''
+    date = edition_date_text(confdir)
+    text = f'{config.project}{stage}' + (f'　{date}' if date else '')
+    return nodes.paragraph(text, text, classes=['vision-summary-cover'])
+
+
+def theme_panel(theme: VisionObject) -> summary_panel:
+    panel = summary_panel(title=str(labels.TYPE_LABELS['theme']), panel_id=f'summary-{theme.id}',
+                          classes=['vision-summary-theme'])
+    name = f'「{theme.title}」'
+    panel += nodes.paragraph('', '', nodes.strong(name, name),
+                             classes=['vision-summary-theme-title'])
+    if theme.body:
+        panel += nodes.paragraph(theme.body, theme.body)
+    return panel
+
+
+def policy_columns(domain: VisionDomain, linker: Linker) -> summary_columns:
+    columns = summary_columns()
+    for policy in domain.objects_of('policy'):
+        title = f'{naming.display_number(policy)} {policy.title}'
+        panel = summary_panel(title=title, panel_id=f'summary-{policy.id}',
+                              classes=['vision-summary-policy'])
+        if policy.body:
+            panel += nodes.paragraph(policy.body, policy.body, classes=['vision-summary-statement'])
+        goals = domain.children(policy.id, 'goal')
+        if goals:
+            heading = str(labels.TYPE_LABELS['goal'])
+            panel += nodes.paragraph('', '', nodes.strong(heading, heading),
+                                     classes=['vision-summary-goals-heading'])
+            items = nodes.bullet_list(classes=['vision-summary-goals'])
+            for goal in goals:
+                text = f'{naming.display_number(goal)} {goal.title}'
+                link = linker('goal', goal.id, text, pageref=False)
+                items += nodes.list_item('', nodes.paragraph('', '', link))
+            panel += items
+        columns += panel
+    return columns
+
+
+# -- Writers -----------------------------------------------------------------------------
+
+def visit_panel_html(self: HTML5Translator, node: summary_panel) -> None:
+    classes = ' '.join(['vision-summary-panel', *node['classes']])
+    heading_id = f'{node["panel_id"]}-heading'
+    self.body.append(f'<section class="{classes}" aria-labelledby="{heading_id}">'
+                     f'<h3 id="{heading_id}">{self.encode(node["title"])}</h3>')
+
+
+def depart_panel_html(self: HTML5Translator, node: summary_panel) -> None:
+    self.body.append('</section>\n')
+
+
+def visit_columns_html(self: HTML5Translator, node: summary_columns) -> None:
+    self.body.append('<div class="vision-summary-columns">')
+
+
+def depart_columns_html(self: HTML5Translator, node: summary_columns) -> None:
+    self.body.append('</div>\n')
+
+
+def visit_panel_latex(self: LaTeXTranslator, node: summary_panel) -> None:
+    self.body.append(f'\n\\begin{{visionsummarypanel}}{{{self.encode(node["title"])}}}\n')
+
+
+def depart_panel_latex(self: LaTeXTranslator, node: summary_panel) -> None:
+    self.body.append('\n\\end{visionsummarypanel}\n')
+
+
+def visit_columns_latex(self: LaTeXTranslator, node: summary_columns) -> None:
+    self.body.append('\n\\begin{visionsummarycolumns}\n')
+
+
+def depart_columns_latex(self: LaTeXTranslator, node: summary_columns) -> None:
+    self.body.append('\n\\end{visionsummarycolumns}\n')
+
+
+def visit_other(self: object, node: nodes.Element) -> None:
+    """Text, EPUB, man ...: the panel's heading as a paragraph, then its content."""
+    if isinstance(node, summary_panel):
+        node.insert(0, nodes.paragraph(node['title'], node['title']))
+
+
+def depart_other(self: object, node: nodes.Element) -> None:
+    pass
+
+
+# -- The summary edition's LaTeX document ------------------------------------------------
+
+def configure_summary_latex(app: Sphinx, config: Config) -> None:
+    """With ``vision_edition = 'summary'``, the LaTeX build makes only the 概要版."""
+    if config.vision_edition != 'summary':
+        return
+    title = f'{config.project}（{labels.SUMMARY_NAME}）'
+    config.latex_documents = [(SUMMARY_DOC, f'{SUMMARY_PDF}.tex', title, config.author, 'howto')]
+    config.latex_domain_indices = False
+    config.latex_elements = {
+        **config.latex_elements,
+        'maketitle': rf'{{\centering\sffamily\bfseries\LARGE {title}\par}}\bigskip',
+        'tableofcontents': '',
+        'printindex': '',
+        'makeindex': '',
+        # Each figure right below its heading: the 体系図 fills its own page.
+        'figure_align': 'H',
+    }
+    app.add_latex_package('sphinxvisionsummary')
+
+
+def copy_style_file(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == 'latex' and app.config.vision_edition == 'summary':
+        shutil.copyfile(STYLE_FILE, Path(app.outdir, STYLE_FILE.name))
+
+
+def start_build(app: Sphinx) -> None:
+    _CONFDIRS[app.env] = str(app.confdir)
+    if app.builder.format == 'html':
+        app.add_css_file('vision-summary.css')
+
+
+def setup(app: Sphinx) -> None:
+    app.connect('builder-inited', start_build)
+    other = (visit_other, depart_other)
+    app.add_node(summary_placeholder)
+    app.add_node(summary_panel, html=(visit_panel_html, depart_panel_html),
+                 latex=(visit_panel_latex, depart_panel_latex), text=other, man=other,
+                 texinfo=other)
+    app.add_node(summary_columns, html=(visit_columns_html, depart_columns_html),
+                 latex=(visit_columns_latex, depart_columns_latex), text=other, man=other,
+                 texinfo=other)
+    app.add_directive('vision-summary', SummaryDirective)
+    app.add_post_transform(FillSummary)
+    # Before vision.stage (600), which sets the 本編's cover when none is set.
+    app.connect('config-inited', configure_summary_latex, priority=550)
+    app.connect('build-finished', copy_style_file)

@@ -1,0 +1,161 @@
+"""The live preview (tools/preview.py): rebuilding in one process gives the
+output of a clean build, its warnings list stays current across incremental
+builds, served pages carry the list and reload when a build ends, and the
+diagram browser it keeps open draws the same bytes as a fresh one.
+
+Latency is measured by ``bench/preview.py``, never here.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import threading
+import urllib.request
+from collections.abc import Iterator
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from saving import edit
+from sphinx.cmd.build import build_main
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT / 'tools'))
+
+import preview  # noqa: E402
+from vision.diagrams.mermaid_render import SCRIPT, MermaidRenderer  # noqa: E402
+from vision.diagrams.render_server import RenderServer  # noqa: E402
+
+INCREMENTAL = ROOT / 'tests' / 'roots' / 'test-editors-incremental'
+
+
+@pytest.fixture(autouse=True)
+def fixed_dates(monkeypatch):
+    monkeypatch.setenv('SOURCE_DATE_EPOCH', '1693872000')
+    monkeypatch.setenv('FORCE_SOURCE_DATE', '1')
+
+
+@pytest.fixture
+def project(tmp_path) -> Iterator[preview.Preview]:
+    src = tmp_path / 'src'
+    shutil.copytree(INCREMENTAL, src)
+    project = preview.Preview(src, src, tmp_path / 'out')
+    yield project
+    project.close()
+
+
+def tree(outdir: Path) -> dict[str, bytes]:
+    return {p.relative_to(outdir).as_posix(): p.read_bytes() for p in sorted(outdir.rglob('*'))
+            if p.is_file() and '.doctrees' not in p.parts}
+
+
+def test_rebuild_in_place_equals_a_clean_build(project, tmp_path):
+    project.build()
+    edit(project.srcdir / 'p3.md', '方針3 の本文である。', '方針3 の本文を改めた。')
+    edit(project.srcdir / 'p2.md', '```{index} 産業\n```', '```{index} 観光\n```')
+    project.build()
+    assert project.crash == ''
+    clean = tmp_path / 'clean'
+    assert build_main(['-b', 'html', '-q', '-D', 'vision_diagram_server=1', '-d',
+                       str(clean / '.doctrees'), str(project.srcdir), str(clean)]) == 0
+    rebuilt, expected = tree(project.outdir), tree(clean)
+    assert sorted(rebuilt) == sorted(expected)
+    assert [name for name in expected if rebuilt[name] != expected[name]] == []
+
+
+def test_warnings_stay_listed_until_fixed(project):
+    project.build()
+    assert project.board.current() == []
+    edit(project.srcdir / 'p2.md', ':policy: P2', ':policy: P9')
+    project.build()
+    warnings = project.board.current()
+    assert [line.split(' [')[0] for line in warnings] == [  # by file, then line
+        "p2.md:6: WARNING: policy 'P2' has no goals: no goal names it in :policy:",
+        "p2.md:11: WARNING: goal 'G2-1' points to an unknown policy 'P9'"]
+    # Another page is rebuilt, p2 is not re-read: its warnings are still current.
+    edit(project.srcdir / 'p3.md', '方針3 の本文である。', '方針3 の本文を改めた。')
+    project.build()
+    assert project.board.current() == warnings
+    edit(project.srcdir / 'p4.md', ':::{goal} G4-1', ':::{goal} G４-1')
+    project.build()
+    p5 = project.srcdir / 'p5.md'
+    utf8 = p5.read_bytes()
+    p5.write_bytes(utf8.decode('utf-8').encode('cp932'))
+    project.build()
+    edit(project.srcdir / 'p3.md', '方針3 の本文を改めた。', '方針3 の本文である。')
+    project.build()  # p5 is not re-read: its warning stays
+    assert [line.split(': WARNING')[0] for line in project.board.current()] == [
+        'p2.md:6', 'p2.md:11', 'p4.md:11', 'p5.md:1']
+    edit(project.srcdir / 'p2.md', ':policy: P9', ':policy: P2')
+    edit(project.srcdir / 'p4.md', ':::{goal} G４-1', ':::{goal} G4-1')
+    p5.write_bytes(utf8)
+    project.build()
+    assert project.board.current() == []
+
+
+def test_a_new_preview_lists_the_warnings_of_pages_built_before(project):
+    """Started again over the output of an earlier run, the preview still
+    lists every page's warnings, not only those of pages that changed."""
+    edit(project.srcdir / 'p2.md', ':policy: P2', ':policy: P9')
+    project.build()
+    project.close()
+    again = preview.Preview(project.srcdir, project.confdir, project.outdir)
+    try:
+        again.build()
+        assert len(again.board.current()) == 2
+    finally:
+        again.close()
+
+
+def get(url: str, timeout: float = 30) -> bytes:
+    with urllib.request.urlopen(url, timeout=timeout) as answer:  # noqa: S310 - local server
+        return answer.read()
+
+
+def test_served_pages_show_warnings_and_reload_after_a_build(project):
+    edit(project.srcdir / 'p2.md', ':policy: P2', ':policy: P9')
+    project.build()
+    handler = type('TestHandler', (preview.Handler,), {'preview': project})
+    server = ThreadingHTTPServer(('127.0.0.1', 0), partial(handler, directory=str(project.outdir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f'http://127.0.0.1:{server.server_address[1]}'
+    try:
+        page = get(f'{base}/p1.html').decode('utf-8')
+        banner = page.split('<div id="vision-preview"', 1)[1].split('</div>', 1)[0]
+        assert '警告 2 件' in banner
+        assert 'p2.md:11: WARNING: goal &#x27;G2-1&#x27; points to an unknown policy' in banner
+        assert page.index('<div id="vision-preview"') < page.index('<h1')
+        # A page waiting for build 1 is answered when build 2 ends.
+        answer: list[bytes] = []
+        waiting = threading.Thread(target=lambda: answer.append(get(f'{base}/__preview__/wait?build=1')))
+        waiting.start()
+        edit(project.srcdir / 'p2.md', ':policy: P9', ':policy: P2')
+        project.build()
+        waiting.join(timeout=30)
+        assert json.loads(answer[0]) == {'build': 2}
+        assert '警告はありません' in get(f'{base}/p1.html').decode('utf-8')
+        assert get(f'{base}/_static/basic.css')  # other files as they are
+    finally:
+        server.shutdown()
+
+
+def test_kept_browser_draws_the_same_bytes_as_a_fresh_one(tmp_path):
+    sources = ['flowchart LR\n  A[条例] --> B[メインテーマ]\n', 'flowchart TD\n  X --> Y\n']
+    settings = {'node': 'node', 'chromium': '/usr/bin/chromium', 'fonts': ('IPAexGothic',),
+                'mermaid_config': {'theme': 'neutral', 'fontFamily': 'IPAexGothic',
+                                   'deterministicIds': True}}
+    server = RenderServer('node', SCRIPT)
+    try:
+        kept = MermaidRenderer(tmp_path / 'kept', server=server, **settings)
+        first = kept.render(sources[:1], 'svg')
+        process = server._proc
+        second = kept.render(sources[1:], 'svg')  # a second batch, same process
+        assert server._proc is process and process.poll() is None
+    finally:
+        server.close()
+    fresh = MermaidRenderer(tmp_path / 'fresh', **settings).render(sources, 'svg')
+    for source, outcome in {**first, **second}.items():
+        assert outcome.path.read_bytes() == fresh[source].path.read_bytes()
