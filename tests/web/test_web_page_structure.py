@@ -17,7 +17,7 @@ def _soup(path) -> BeautifulSoup:
 def test_every_chapter_is_in_every_pages_sidebar(site, site_pages):
     chapters = [a.get_text(strip=True) for a in
                 _soup(site / 'index.html').select('nav.bd-docs-nav li.toctree-l1 > a')]
-    assert len(chapters) >= 10
+    assert len(chapters) >= 8  # 経過, スケジュール and 委員名簿 are inside the 資料編
     for page in site_pages:
         soup = _soup(site / page)
         sidebar = [a.get_text(strip=True) for a in soup.select('nav.bd-docs-nav li.toctree-l1 > a')]
