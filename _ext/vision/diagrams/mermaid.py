@@ -242,6 +242,16 @@ def renderer_for(app: Sphinx) -> MermaidRenderer:
     return _RENDERERS[app]
 
 
+def close_renderer(app: Sphinx) -> None:
+    """Stop the diagram browser kept for ``app`` (``vision_diagram_server``), if any.
+
+    The preview calls it when it replaces its application (``conf.py`` changed).
+    """
+    renderer = _RENDERERS.pop(app, None)
+    if renderer is not None and renderer.server is not None:
+        renderer.server.close()
+
+
 def mermaid_config(config: Config) -> dict:
     """mermaid's configuration: the project's pinned font, then ``vision_mermaid_config``.
 
