@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import catalogues, config, encoding, forked_workers
-from .datafiles import committee_tables, json_data, loading
+from .datafiles import committee_tables, era_filter, json_data, loading
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
 from .editions import summary
@@ -41,6 +41,7 @@ from .output import (
     matrix_html,
     nowrap_dates,
     object_headings,
+    page_info,
     published_files,
     raw_html,
     search,
@@ -58,8 +59,8 @@ __version__ = '0.1.0'
 _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
-               published_files, nowrap_dates, matrix_html, object_headings, catalogues,
-               forked_workers, json_data, summary)
+               published_files, nowrap_dates, matrix_html, object_headings, page_info,
+               era_filter, catalogues, forked_workers, json_data, summary)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
