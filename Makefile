@@ -21,7 +21,8 @@ export PUPPETEER_SKIP_DOWNLOAD := true
 
 .PHONY: all deps system-deps html pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary
 
-all: deps html pdf summary
+# The PDF first: the HTML links to it, with its size and page count.
+all: deps pdf html summary
 
 deps: system-deps $(VENV)/.installed node_modules/.installed
 

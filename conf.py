@@ -23,6 +23,15 @@ vision_stage = '素案'
 # release: LaTeX would print "リリース 素案" in every page header.
 version = vision_stage
 
+# The residents' site: what every page shows besides its text (PUBLISHING.md).
+# 作成日: the date of the section's report this draft is made from (seed).
+vision_created = '2023-09-05'
+# 問い合わせ先: the section that issued the report. Add 'phone', 'fax' and
+# 'form' (a URL) here when the ward gives them; nothing is shown that is not set.
+vision_contact = {'section': '経済産業部 産業連携交流推進課'}
+# The PDF edition, built by `make pdf` before the HTML (`make` does both).
+vision_pdf = '_build/latex/setagaya-industrial-vision.pdf'
+
 extensions = [
     'myst_parser',
     'sphinxcontrib.mermaid',

@@ -113,7 +113,10 @@ class Preview:
         self._docutils = contextlib.ExitStack()
 
     def close(self) -> None:
-        """Forget the application and restore docutils' registries."""
+        """Stop the application's diagram browser, forget it, restore docutils' registries."""
+        if self.app is not None:
+            from vision.diagrams.mermaid import close_renderer  # importable once conf.py ran
+            close_renderer(self.app)
         self.app = None
         self._docutils.close()
 

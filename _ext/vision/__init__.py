@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import catalogues, config, encoding, forked_workers
-from .datafiles import committee_tables, json_data, loading, publication
+from .datafiles import committee_tables, era_filter, json_data, loading, publication
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
 from .editions import summary
@@ -42,6 +42,7 @@ from .output import (
     nowrap_dates,
     numbering,
     object_headings,
+    page_info,
     preface,
     print_layout,
     print_matter,
@@ -62,9 +63,9 @@ __version__ = '0.1.0'
 _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
-               published_files, nowrap_dates, matrix_html, object_headings, catalogues,
-               forked_workers, json_data, summary, publication, print_layout, print_matter,
-               preface, numbering)
+               published_files, nowrap_dates, matrix_html, object_headings, page_info,
+               era_filter, catalogues, forked_workers, json_data, summary, publication,
+               print_layout, print_matter, preface, numbering)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

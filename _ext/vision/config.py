@@ -11,9 +11,13 @@ Set them in ``conf.py`` or with ``-D name=value``:
 - ``vision_diagram_server``: keep the diagram browser running between builds of one
   process (the editors' preview sets it);
 - ``vision_raw_html_tags``: the HTML tags editors may type into a page (without
-  attributes); any other raw HTML is a warning and is shown as text.
+  attributes); any other raw HTML is a warning and is shown as text;
 - ``vision_edition``: ``summary`` makes the LaTeX build the 概要版 alone
-  (``make summary``, :mod:`vision.editions.summary`); empty for the 本編.
+  (``make summary``, :mod:`vision.editions.summary`); empty for the 本編;
+- ``vision_pdf``: the built PDF edition, copied into the site and linked from every page;
+- ``vision_created``: the 作成日 on every page (ISO date);
+- ``vision_contact``: the 問い合わせ先: ``section``, and ``phone``, ``fax``, ``form`` (a URL)
+  where the ward gives them.
 - ``vision_subtitle``, ``vision_publication_date`` (ISO; default: ``as_of`` of
   ``vision_publication_date_file``) and ``vision_colophon`` (publisher, editor,
   address, phone, fax, url, number): the cover and the colophon (奥付) of the PDF.
@@ -56,6 +60,9 @@ def setup(app: Sphinx) -> None:
     app.add_config_value('vision_diagram_server', False, '', bool)
     app.add_config_value('vision_raw_html_tags', RAW_HTML_TAGS, 'env',
                          types=frozenset({tuple, list}))
+    app.add_config_value('vision_pdf', '', 'html', types=frozenset({str}))
+    app.add_config_value('vision_created', '', 'html', types=frozenset({str}))
+    app.add_config_value('vision_contact', {}, 'html', types=frozenset({dict}))
     app.add_config_value('vision_subtitle', '', 'env', types=frozenset({str}))
     app.add_config_value('vision_publication_date', '', 'env', types=frozenset({str}))
     app.add_config_value('vision_publication_date_file', 'data/meetings.yaml', 'env',

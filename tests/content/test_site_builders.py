@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from sphinx import locale
 from sphinx.cmd.build import build_main
 
 SITE = Path(__file__).resolve().parent.parent.parent
@@ -23,8 +24,13 @@ def doctrees(tmp_path_factory) -> Path:
 
 
 def build(builder: str, outdir: Path, doctrees: Path, capsys) -> str:
-    status = build_main(['-b', builder, '-c', str(SITE), '-d', str(doctrees), '-q', '-W',
-                         '--keep-going', str(SITE / 'docs'), str(outdir)])
+    try:
+        status = build_main(['-b', builder, '-c', str(SITE), '-d', str(doctrees), '-q', '-W',
+                             '--keep-going', str(SITE / 'docs'), str(outdir)])
+    finally:
+        # As SphinxTestApp.cleanup does: message catalogues are cached per
+        # process, and later tests' projects must not inherit this one's.
+        locale.translators.clear()
     stderr = capsys.readouterr().err
     assert status == 0, stderr
     return stderr

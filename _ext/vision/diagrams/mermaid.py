@@ -250,6 +250,16 @@ def renderer_for(app: Sphinx) -> MermaidRenderer:
     return _RENDERERS[app]
 
 
+def close_renderer(app: Sphinx) -> None:
+    """Stop the diagram browser kept for ``app`` (``vision_diagram_server``), if any.
+
+    The preview calls it when it replaces its application (``conf.py`` changed).
+    """
+    renderer = _RENDERERS.pop(app, None)
+    if renderer is not None and renderer.server is not None:
+        renderer.server.close()
+
+
 #: Label text breaks only at ``<wbr>`` (between phrases), never inside a word.
 #: mermaid lays a wrapped label out as a table of its wrapping width, which
 #: grows to fit a phrase wider than that, and sizes the box from it.

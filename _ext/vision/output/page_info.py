@@ -1,0 +1,121 @@
+"""What a ward's plan page shows besides its text (PUBLISHING.md, "The web edition").
+
+On every page of the residents' site, after the article:
+
+- the PDF edition, copied into the site, with its size and page count
+  (「PDF版（1.2MB、24ページ）」), when ``vision_pdf`` names a built PDF;
+- 作成日 (``vision_created``) and 更新日 (the build's date, which the Makefile
+  fixes to the last commit's), in era form;
+- the 問い合わせ先: ``vision_contact``'s section, then only the phone, fax and
+  mail form ``conf.py`` gives; nothing is made up;
+- in print only, the page's address when ``html_baseurl`` is set.
+
+Also the stage in every page's ``<title>`` while it is a draft, a meta
+description (the page's first paragraph), and a Japanese 404 page.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util import logging
+
+from .stage import is_draft
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+#: The builders that make the residents' site (not EPUB, not the single page).
+SITE_BUILDERS = ('html', 'dirhtml')
+#: The longest meta description, in characters: search engines show about this many.
+DESCRIPTION_LENGTH = 110
+
+
+def copy_pdf(app: Sphinx) -> None:
+    """Copy the PDF edition into the site and note its size and page count."""
+    app.env.vision_pdf_edition = None  # type: ignore[attr-defined]
+    if app.builder.name not in SITE_BUILDERS or not app.config.vision_pdf:
+        return
+    source = Path(app.confdir, app.config.vision_pdf)
+    if not source.is_file():
+        logger.info('vision: no PDF edition at %s; pages link to none', source)
+        return
+    target = Path(app.outdir, source.name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    app.env.vision_pdf_edition = {  # type: ignore[attr-defined]
+        'file': source.name, 'size': size_text(source.stat().st_size),
+        'pages': page_count(source),
+    }
+
+
+def size_text(size: int) -> str:
+    """A file size as ward sites give it: 850KB, 1.2MB."""
+    if size < 1_000_000:
+        return f'{max(1, round(size / 1000))}KB'
+    return f'{size / 1_000_000:.1f}MB'
+
+
+def page_count(pdf: Path) -> int | None:
+    """The PDF's number of pages, from poppler's ``pdfinfo``."""
+    try:
+        info = subprocess.run(['pdfinfo', str(pdf)], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    for line in info.splitlines():
+        if line.startswith('Pages:'):
+            return int(line.split()[1])
+    return None
+
+
+def build_date() -> str:
+    """The build's date (``SOURCE_DATE_EPOCH`` when set, as the Makefile does), ISO form."""
+    epoch = int(os.environ.get('SOURCE_DATE_EPOCH', time.time()))
+    return time.strftime('%Y-%m-%d', time.gmtime(epoch))
+
+
+def first_paragraph(doctree: nodes.document | None) -> str:
+    if doctree is None:
+        return ''
+    for paragraph in doctree.findall(nodes.paragraph):
+        text = ' '.join(paragraph.astext().split())
+        if text:
+            return text if len(text) <= DESCRIPTION_LENGTH else text[:DESCRIPTION_LENGTH - 1] + '…'
+    return ''
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: nodes.document | None) -> None:
+    config = app.config
+    stage = config.vision_stage
+    context['vision_page_info'] = {
+        'pdf': getattr(app.env, 'vision_pdf_edition', None),
+        'created': config.vision_created,
+        'updated': build_date(),
+        'contact': config.vision_contact,
+        'url': context.get('pageurl'),
+    }
+    context['vision_title_stage'] = f'（{stage}）' if is_draft(stage) else ''
+    context['vision_description'] = first_paragraph(doctree) or context.get('docstitle', '')
+
+
+def not_found_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """A Japanese 404 page, ``404.html`` at the site's root."""
+    if app.builder.name in SITE_BUILDERS:
+        yield '404', {'title': 'ページが見つかりません'}, 'vision-404.html'
+
+
+def setup(app: Sphinx) -> None:
+    app.connect('builder-inited', copy_pdf)
+    app.connect('html-page-context', page_context)
+    app.connect('html-collect-pages', not_found_page)

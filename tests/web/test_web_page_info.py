@@ -1,0 +1,81 @@
+"""What every page of a ward's plan shows besides its text (issue 13, PUBLISHING.md)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from web_harness import html_pages
+
+
+def two_page_pdf() -> bytes:
+    """A real, minimal PDF of two empty A4 pages (poppler reads it)."""
+    objects = [b'<< /Type /Catalog /Pages 2 0 R >>',
+               b'<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>',
+               b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+               b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>']
+    out, offsets = bytearray(b'%PDF-1.4\n'), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n%s\nendobj\n' % (number, body)
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    out += b''.join(b'%010d 00000 n \n' % offset for offset in offsets)
+    out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def page_info(page) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text(encoding='utf-8'), 'html.parser').select_one('.vision-page-info')
+
+
+def test_every_page_has_dates_and_contact(site):
+    for page in html_pages(site):
+        if page == '404.html':
+            continue
+        info = page_info(site / page)
+        assert info is not None, page
+        terms = [dt.get_text(strip=True) for dt in info.select('dt')]
+        assert {'作成日', '更新日', '問い合わせ先'} <= set(terms), page
+        created = info.select_one('time[datetime="2023-09-05"]')
+        assert created.get_text() == '令和5年9月5日', page
+        assert '経済産業部 産業連携交流推進課' in info.get_text(), page
+        # Only what conf.py gives: no phone, fax or form is made up.
+        assert '電話' not in info.get_text() and 'tel:' not in str(info), page
+
+
+def test_every_page_has_the_stage_in_its_title_and_a_description(site):
+    for page in html_pages(site):
+        soup = BeautifulSoup((site / page).read_text(encoding='utf-8'), 'html.parser')
+        assert soup.title.get_text().endswith('世田谷区新産業ビジョン（素案）'), page
+        description = soup.select('meta[name=description]')
+        assert len(description) == 1 and description[0]['content'].strip(), page
+
+
+def test_japanese_404_page(site):
+    soup = BeautifulSoup((site / '404.html').read_text(encoding='utf-8'), 'html.parser')
+    assert soup.h1.get_text() == 'ページが見つかりません'
+    assert soup.select_one('article a[href="index.html"]')
+
+
+def test_pdf_edition_is_copied_and_linked_with_size_and_pages(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / 'src'
+    shutil.copytree(rootdir / 'test-web-stage', srcdir)
+    (srcdir / 'edition.pdf').write_bytes(two_page_pdf())
+    app = make_app('html', srcdir=srcdir, confoverrides={
+        'vision_pdf': 'edition.pdf',
+        'vision_contact': {'section': '経済産業部 産業連携交流推進課', 'phone': '03-0000-0000'}})
+    app.build()
+    assert (app.outdir / 'edition.pdf').read_bytes() == two_page_pdf()
+    info = page_info(app.outdir / 'index.html')
+    link = info.select_one('a[type="application/pdf"]')
+    assert link['href'] == 'edition.pdf'
+    assert link.get_text().endswith('（PDF：1KB、2ページ）')
+    assert '電話：03-0000-0000' in info.get_text()
+
+
+@pytest.mark.sphinx('html', testroot='web-stage')
+def test_no_pdf_link_without_a_pdf(app):
+    app.build()
+    assert page_info(app.outdir / 'index.html').select_one('a[type="application/pdf"]') is None
