@@ -50,6 +50,7 @@ from .output import (
     raw_html,
     search,
     search_index_entries,
+    search_readings,
     stage,
     theme,
 )
@@ -64,8 +65,8 @@ _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, back
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
                published_files, nowrap_dates, matrix_html, object_headings, page_info,
-               era_filter, catalogues, forked_workers, json_data, summary, publication,
-               print_layout, print_matter, preface, numbering)
+               era_filter, search_readings, catalogues, forked_workers, json_data, summary,
+               publication, print_layout, print_matter, preface, numbering)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

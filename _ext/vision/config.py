@@ -14,6 +14,8 @@ Set them in ``conf.py`` or with ``-D name=value``:
   attributes); any other raw HTML is a warning and is shown as text;
 - ``vision_edition``: ``summary`` makes the LaTeX build the 概要版 alone
   (``make summary``, :mod:`vision.editions.summary`); empty for the 本編;
+- ``vision_search_analyser``: the analyser that gives the search its readings,
+  ``sudachi`` or ``fugashi`` (:mod:`vision.output.search_readings`);
 - ``vision_pdf``: the built PDF edition, copied into the site and linked from every page;
 - ``vision_created``: the 作成日 on every page (ISO date);
 - ``vision_contact``: the 問い合わせ先: ``section``, and ``phone``, ``fax``, ``form`` (a URL)
@@ -60,6 +62,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value('vision_diagram_server', False, '', bool)
     app.add_config_value('vision_raw_html_tags', RAW_HTML_TAGS, 'env',
                          types=frozenset({tuple, list}))
+    app.add_config_value('vision_search_analyser', 'sudachi', 'html', types=frozenset({str}))
     app.add_config_value('vision_pdf', '', 'html', types=frozenset({str}))
     app.add_config_value('vision_created', '', 'html', types=frozenset({str}))
     app.add_config_value('vision_contact', {}, 'html', types=frozenset({dict}))

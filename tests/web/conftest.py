@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from web_harness import RESULTS_PAGE, html_pages, run_browser, serve
-from web_terms import RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
+from web_terms import READING_TERMS, RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
 
 
 @pytest.fixture(scope='session')
@@ -32,5 +32,6 @@ def browser_report(site, site_pages, tmp_path_factory) -> dict:
     with serve(site) as base:
         return run_browser(base, checks=['pages', 'dark', 'phone', 'printed', 'focus', 'search'],
                            pages=[*site_pages, RESULTS_PAGE],
-                           queries=[*RECALL_TERMS, SCATTERED, *TITLE_QUERIES, TWO_WORDS],
+                           queries=[*RECALL_TERMS, SCATTERED, *TITLE_QUERIES, TWO_WORDS,
+                                    *READING_TERMS],
                            pdf_dir=tmp_path_factory.mktemp('printed'))

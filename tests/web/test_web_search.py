@@ -9,7 +9,7 @@ from urllib.parse import urldefrag
 import pytest
 from sphinx.testing.util import SphinxTestApp
 from web_harness import article_text, html_pages, normalise, run_browser, serve
-from web_terms import RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
+from web_terms import READING_TERMS, RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
 
 
 @pytest.fixture(scope='module')
@@ -35,6 +35,16 @@ def test_search_finds_every_page_with_every_term(pages_with, browser_report):
     missed = {term: pages for term, pages in missed.items() if pages}
     recall = 1 - len(missed) / len(RECALL_TERMS)
     assert not missed, f'recall {recall:.0%} over {len(RECALL_TERMS)} terms; missed {missed}'
+
+
+def test_search_by_reading_finds_every_page_with_the_term(pages_with, browser_report):
+    results = browser_report['search']
+    missed = {reading: sorted(pages_with(term) - found_pages(results[reading]))
+              for reading, term in READING_TERMS.items()}
+    missed = {reading: pages for reading, pages in missed.items() if pages}
+    recall = 1 - len(missed) / len(READING_TERMS)
+    assert all(pages_with(term) for term in READING_TERMS.values())
+    assert not missed, f'recall by reading {recall:.0%} over {len(READING_TERMS)} terms; missed {missed}'
 
 
 def test_the_issue_examples_are_found(browser_report):

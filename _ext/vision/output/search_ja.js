@@ -128,8 +128,27 @@ const visionCountResults = () => {
       Documentation.TRANSLATIONS[key] = [VISION_RESULT_COUNT];
 };
 
-Search.query = (query) => {
+/* A phrase typed in kana as the reading of a term on the site (しょうてんがい,
+ * キギョウ) becomes the term's written form (商店街, 起業); the map comes from
+ * vision-readings.js, built by vision/output/search_readings.py. */
+const visionHiragana = (text) =>
+  text.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
+const visionWritten = (query) => {
+  if (typeof VISION_READINGS === "undefined") return query;
+  return visionPhrases(query)
+    .map((phrase) => {
+      const reading = visionHiragana(phrase);
+      return /^[\u3041-\u3096ー]+$/u.test(reading) && VISION_READINGS[reading]
+        ? VISION_READINGS[reading][0]
+        : phrase;
+    })
+    .join(" ");
+};
+
+Search.query = (typed) => {
   visionCountResults();
+  const query = visionWritten(typed);
   const phrases = visionPhrases(query);
   const [searchQuery, searchTerms, excludedTerms] = Search._parseQuery(query);
   const words = new Set(phrases);
