@@ -43,6 +43,7 @@ from .output import (
     numbering,
     object_headings,
     page_info,
+    page_tree,
     preface,
     print_layout,
     print_matter,
@@ -64,9 +65,9 @@ __version__ = '0.1.0'
 _SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
-               published_files, nowrap_dates, matrix_html, object_headings, page_info,
-               era_filter, search_readings, catalogues, forked_workers, json_data, summary,
-               publication, print_layout, print_matter, preface, numbering)
+               published_files, page_tree, nowrap_dates, matrix_html, object_headings,
+               page_info, era_filter, search_readings, catalogues, forked_workers, json_data,
+               summary, publication, print_layout, print_matter, preface, numbering)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -50,7 +50,17 @@ def removed_entry(src: Path) -> None:
     edit(src / 'p6.md', '```{index} 交流\n```\n', '')
 
 
-SCENARIOS = {'body-edit': body_edit, 'index-edit': index_edit, 'removed-entry': removed_entry}
+def removed_page(src: Path) -> None:
+    edit(src / 'index.md', 'p6\n', '')
+    (src / 'p6.md').unlink()
+
+
+def reordered_pages(src: Path) -> None:
+    edit(src / 'index.md', 'p2\np3\n', 'p3\np2\n')
+
+
+SCENARIOS = {'body-edit': body_edit, 'index-edit': index_edit, 'removed-entry': removed_entry,
+             'removed-page': removed_page, 'reordered-pages': reordered_pages}
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +77,7 @@ def test_incremental_build_equals_clean_build(scenario, jobs, tmp_path):
     build(incremental, '-j', jobs)
     before = output(incremental)
     assert len(index_entries(incremental)) == 6  # one entry per page
+    assert 'p6.html' in before
     SCENARIOS[scenario](incremental / 'src')
     build(incremental, '-j', jobs)
     shutil.copytree(incremental / 'src', clean / 'src')

@@ -1,0 +1,77 @@
+"""Incremental builds after a change to the tree of pages equal clean builds.
+
+Sphinx's incremental build handles an edit inside pages, not a change of
+which pages there are or of their order:
+
+- it forgets a removed page but leaves its ``.html`` (and its copied source
+  under ``_sources/``) in the output directory, where it is still served;
+- it rewrites only the pages it re-read, so every other page keeps the old
+  navigation: a sidebar and a "next" link to the removed page, none to an
+  added one, the old order after a toctree was reordered.
+
+Here the toctree structure is remembered before the sources are read and
+compared after: when pages were added or removed or any toctree changed,
+every page is rewritten (reading stays incremental); and the files of
+removed pages are deleted once the build has finished.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_REMOVED: WeakKeyDictionary[BuildEnvironment, set[str]] = WeakKeyDictionary()
+#: env -> (its toctrees before this build's reading, whether pages were added or removed)
+_BEFORE: WeakKeyDictionary[BuildEnvironment, tuple[dict[str, list[str]], bool]] = \
+    WeakKeyDictionary()
+
+
+def note_changes(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                 removed: set[str]) -> list[str]:
+    _REMOVED.setdefault(env, set()).update(removed)
+    toctrees = {docname: list(children) for docname, children in env.toctree_includes.items()}
+    _BEFORE[env] = (toctrees, bool(added or removed))
+    return []
+
+
+def rewrite_all_if_the_tree_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """At ``env-get-updated``: every page, if the page tree changed, else none."""
+    before, added_or_removed = _BEFORE.pop(env, ({}, False))
+    if added_or_removed or before != dict(env.toctree_includes):
+        return sorted(env.all_docs)
+    return []
+
+
+def outputs_of(builder: StandaloneHTMLBuilder, docname: str) -> list[Path]:
+    """The files an HTML build writes for ``docname`` alone."""
+    paths = [Path(builder.get_outfilename(docname))]
+    if builder.copysource:
+        # The source's suffix is gone with the source: try each one the project has.
+        paths += [Path(builder.outdir, '_sources',
+                       f'{docname}{suffix}{builder.config.html_sourcelink_suffix}')
+                  for suffix in builder.config.source_suffix]
+    return paths
+
+
+def delete_outputs(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None:
+        return  # the next build deletes them
+    removed = _REMOVED.pop(app.env, set())
+    if not isinstance(app.builder, StandaloneHTMLBuilder):
+        return
+    for docname in sorted(removed - set(app.env.all_docs)):
+        for path in outputs_of(app.builder, docname):
+            path.unlink(missing_ok=True)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect('env-get-outdated', note_changes)
+    app.connect('env-get-updated', rewrite_all_if_the_tree_changed)
+    app.connect('build-finished', delete_outputs)
