@@ -98,3 +98,24 @@ def test_make_preflight_fails_on_a_broken_pdf(site_pdf, broken_pdf, tmp_path):
     assert 'Helvetica: not embedded' in blocking['fonts']
     assert re.search(r'RGB on pages 4\b', blocking['colour'])
     assert 'no-such-destination' in blocking['links']
+
+
+def diagram_font_sizes(pdf: Path, caption: str) -> list[int]:
+    """Font sizes (pt, as poppler rounds them) of the drawing on the page captioned *caption*.
+
+    Chromium embeds the diagrams' font with the subset tag AAAAAA, TeX never does.
+    """
+    pages = subprocess.run(['pdftotext', '-enc', 'UTF-8', str(pdf), '-'], capture_output=True,
+                           text=True, check=True).stdout.split('\f')
+    number = next(n for n, text in enumerate(pages, 1) if caption in re.sub(r'\s+', '', text))
+    xml = subprocess.run(['pdftohtml', '-xml', '-i', '-stdout', '-zoom', '1', '-f', str(number),
+                          '-l', str(number), str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [int(size) for size, family in re.findall(r'<fontspec id="\d+" size="(\d+)" family="([^"]+)"', xml)
+            if family.startswith('AAAAAA+')]
+
+
+def test_schedule_diagram_text_is_at_least_9_pt(site_pdf):
+    """The schedule's labels at print size. (The whole-vision 体系図 is not: at A4 it
+    prints at about 7 pt, a known shortfall recorded in the issue's report.)"""
+    sizes = diagram_font_sizes(site_pdf.outdir / PDF_NAME, '今後のスケジュール（予定）の流れ')
+    assert sizes and min(sizes) >= 9, sizes
