@@ -55,8 +55,8 @@ SUMMARY_DOC = 'summary'
 SUMMARY_PDF = 'setagaya-industrial-vision-summary'
 STYLE_FILE = Path(__file__).with_name('sphinxvisionsummary.sty')
 
-#: Each build's confdir, where the data file with the edition's date lives.
-_CONFDIRS: WeakKeyDictionary[BuildEnvironment, str] = WeakKeyDictionary()
+#: Each build's date line (令和5年9月（2023年9月）), found when the build starts.
+_DATES: WeakKeyDictionary[BuildEnvironment, str] = WeakKeyDictionary()
 
 
 class summary_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -103,7 +103,7 @@ class FillSummary(SphinxPostTransform):
             part = placeholder['part']
             content: list[nodes.Node]
             if part == 'cover':
-                content = [cover(self.config, _CONFDIRS[self.env])]
+                content = [cover(self.config, _DATES.get(self.env, ''))]
             elif part == 'theme':
                 content = [theme_panel(theme) for theme in domain.objects_of('theme')]
             else:
@@ -111,10 +111,9 @@ class FillSummary(SphinxPostTransform):
             placeholder.replace_self(content)
 
 
-def cover(config: Config, confdir: str) -> nodes.paragraph:
+def cover(config: Config, date: str) -> nodes.paragraph:
     """「世田谷区新産業ビジョン（素案）　令和5年9月（2023年9月）」"""
     stage = f'（{config.vision_stage}）' if is_draft(config.vision_stage) else ''
-    date = edition_date_text(confdir)
     text = f'{config.project}{stage}' + (f'　{date}' if date else '')
     return nodes.paragraph(text, text, classes=['vision-summary-cover'])
 
@@ -226,8 +225,17 @@ def copy_style_file(app: Sphinx, exception: Exception | None) -> None:
         shutil.copyfile(STYLE_FILE, Path(app.outdir, STYLE_FILE.name))
 
 
+def edition_date(app: Sphinx) -> str:
+    """The 本編's publication date (the print edition's ``vision-publication``
+    answer), else the meetings file's report date."""
+    publication = app.emit_firstresult('vision-publication', app.config)
+    if publication is not None:
+        return str(publication.date_text)
+    return edition_date_text(app.confdir)
+
+
 def start_build(app: Sphinx) -> None:
-    _CONFDIRS[app.env] = str(app.confdir)
+    _DATES[app.env] = edition_date(app)
     if app.builder.format == 'html':
         app.add_css_file('vision-summary.css')
 
