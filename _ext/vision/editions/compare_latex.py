@@ -5,8 +5,9 @@ that repeats its header on every page. Changed words are underlined with
 ``\\kaisei`` (ulem's ``\\uline``). ulem cannot break a line inside Japanese
 text, so each changed word is its own underlined box and a line may break
 between two words, except where kinsoku forbids it (before 、。」 and small
-kana, after 「（). The fonts are the 本編's (``latex_elements['fontpkg']`` of
-``conf.py``), so the print office gets the same embedded faces.
+kana, after 「（). The fonts are the 本編's (``conf.py``'s ``fontpkg``, else
+:data:`vision.output.print_layout.FONTPKG`), so the print office gets the
+same embedded faces.
 """
 
 from __future__ import annotations
@@ -32,21 +33,13 @@ from ..labels import (
     COMPARE_TITLE,
     COMPARE_UNCHANGED_HEADER,
 )
+from ..output.print_layout import FONTPKG
 from .comparison import KIND_LABELS, REMOVED, Comparison, MarkedLine, Row
 from .wording import words
 
 #: No line may start with these, nor end with the opening brackets (禁則).
 NO_LINE_START = frozenset('、。，．・：；？！）」』】〕〉》ー―ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%')
 NO_LINE_END = frozenset('（「『【〔〈《')
-
-#: The fonts when ``conf.py`` sets none: HaranoAji through pxchfon, embedded
-#: from inside the document, as in the 本編.
-DEFAULT_FONTPKG = r'''
-\usepackage{tgtermes}
-\usepackage{tgheros}
-\renewcommand{\ttdefault}{txtt}
-\usepackage[noalphabet,haranoaji]{pxchfon}
-'''
 
 PREAMBLE = r"""\documentclass[uplatex,dvipdfmx,a4paper,landscape,10pt]{jsarticle}
 %(fontpkg)s
@@ -75,7 +68,7 @@ def escape(text: str) -> str:
 
 def render(comparison: Comparison, project: str, base: str, fontpkg: str = '') -> str:
     title = escape(str(COMPARE_TITLE).format(project=project))
-    parts = [PREAMBLE % {'fontpkg': fontpkg or DEFAULT_FONTPKG, 'title': title},
+    parts = [PREAMBLE % {'fontpkg': fontpkg or FONTPKG, 'title': title},
              rf'{{\sffamily\bfseries\LARGE {title}\par}}\medskip',
              escape(str(COMPARE_REVISIONS).format(base=base)) + r'\par',
              *_summary(comparison), *_table(comparison), r'\end{document}']

@@ -32,7 +32,6 @@ from .. import labels
 from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
 from ..output.stage import is_draft
-from .edition_date import edition_date_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -226,12 +225,10 @@ def copy_style_file(app: Sphinx, exception: Exception | None) -> None:
 
 
 def edition_date(app: Sphinx) -> str:
-    """The 本編's publication date (the print edition's ``vision-publication``
-    answer), else the meetings file's report date."""
+    """The 本編's publication date, 令和5年9月（2023年9月）: the print edition's
+    ``vision-publication`` answer (:mod:`vision.datafiles.publication`)."""
     publication = app.emit_firstresult('vision-publication', app.config)
-    if publication is not None:
-        return str(publication.date_text)
-    return edition_date_text(app.confdir)
+    return str(publication.date_text) if publication is not None else ''
 
 
 def start_build(app: Sphinx) -> None:
