@@ -2,9 +2,17 @@
 
 An object's title line (「目指す姿1-1 地域の事業者が…」) is a paragraph in
 the doctree, which every builder renders. On the residents' site it becomes
-a heading one level below the section that holds it, so that heading
-navigation in a screen reader (and the outline) reaches every policy, goal
-and opinion. Sphinx writes a rubric with ``heading-level`` as ``<hN>``.
+a heading, so that heading navigation in a screen reader (and the outline)
+reaches every policy, goal and opinion. Sphinx writes a rubric with
+``heading-level`` as ``<hN>``.
+
+Its level follows the page's outline, with no level skipped:
+
+- one below the section that holds it (the page's title is level 1);
+- one below its parent object's heading when that heading comes before it
+  in the same section: a goal under its policy, an initiative or indicator
+  under its goal (the directives are siblings in the source, but a reader
+  sees the goals as the policy's parts).
 """
 
 from __future__ import annotations
@@ -14,10 +22,17 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..domain import vision_domain
+from ..domain.nodes import vision_object
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 TITLE_CLASS = 'vision-object-title'
+#: HTML has six heading levels.
+DEEPEST = 6
+#: The link that names an object's parent in the vision's structure.
+PARENT_LINK = {'goal': 'policy', 'initiative': 'goals', 'indicator': 'goals'}
 
 
 class ObjectTitlesAsHeadings(SphinxPostTransform):
@@ -26,13 +41,36 @@ class ObjectTitlesAsHeadings(SphinxPostTransform):
     formats = ('html',)
 
     def run(self, **kwargs: Any) -> None:
+        objects = vision_domain(self.env).objects
+        # Object headings met so far, in page order: id -> (its section, its level).
+        placed: dict[str, tuple[nodes.Node | None, int]] = {}
         for title in list(self.document.findall(nodes.paragraph)):
             if TITLE_CLASS not in title['classes']:
                 continue
+            section = _section(title)
+            level = _depth(title) + 1
+            holder = title.parent
+            obj = objects.get(holder['objid']) if isinstance(holder, vision_object) else None
+            if obj is not None:
+                parents = obj.links.get(PARENT_LINK.get(obj.objtype, ''), ())
+                levels = [placed[p][1] for p in parents if p in placed and placed[p][0] is section]
+                if levels:
+                    level = max(levels) + 1
+            level = min(level, DEEPEST)
+            if obj is not None:
+                placed[obj.id] = (section, level)
             heading = nodes.rubric(title.rawsource, '', *title.children, classes=title['classes'])
             heading['ids'] = title['ids']
-            heading['heading-level'] = min(_depth(title) + 1, 6)
+            heading['heading-level'] = level
             title.replace_self(heading)
+
+
+def _section(node: nodes.Node) -> nodes.Node | None:
+    """The innermost section that holds *node*."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    return parent
 
 
 def _depth(node: nodes.Node) -> int:
