@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-from web_harness import html_pages
+from web_harness import html_pages, run_browser, serve
 
 
 def two_page_pdf() -> bytes:
@@ -79,3 +80,38 @@ def test_pdf_edition_is_copied_and_linked_with_size_and_pages(make_app, rootdir,
 def test_no_pdf_link_without_a_pdf(app):
     app.build()
     assert page_info(app.outdir / 'index.html').select_one('a[type="application/pdf"]') is None
+
+
+# -- The page's address in print --------------------------------------------------
+
+BASEURL = 'https://example.jp/vision/'
+
+
+def printed_text(outdir, tmp_path) -> tuple[str, str]:
+    """The text of index.html printed by Chromium (print media, A4), and where it was served."""
+    with serve(outdir) as base:
+        printed = run_browser(base, checks=['printed'], pages=['index.html'], pdf_dir=tmp_path)
+        text = subprocess.run(['pdftotext', '-layout', printed['printed']['index.html'], '-'],
+                              capture_output=True, text=True, check=True).stdout
+    return text, base
+
+
+@pytest.mark.sphinx('html', testroot='web-stage', confoverrides={'html_baseurl': BASEURL})
+def test_printed_page_carries_its_address_from_html_baseurl(app, tmp_path):
+    app.build()
+    info = page_info(app.outdir / 'index.html')
+    shown = [item.get_text(strip=True) for item in info.select('.vision-print-only')]
+    assert shown == ['このページのアドレス', f'{BASEURL}index.html']
+    assert info.script is None
+    text, base = printed_text(app.outdir, tmp_path)
+    assert f'{BASEURL}index.html' in text
+    assert base not in text
+
+
+@pytest.mark.sphinx('html', testroot='web-stage')
+def test_printed_page_carries_the_address_it_was_opened_at(app, tmp_path):
+    app.build()
+    assert not page_info(app.outdir / 'index.html').select('.vision-print-only')
+    text, base = printed_text(app.outdir, tmp_path)
+    assert 'このページのアドレス' in text
+    assert f'{base}index.html' in text

@@ -8,7 +8,8 @@ On every page of the residents' site, after the article:
   fixes to the last commit's), in era form;
 - the 問い合わせ先: ``vision_contact``'s section, then only the phone, fax and
   mail form ``conf.py`` gives; nothing is made up;
-- in print only, the page's address when ``html_baseurl`` is set.
+- in print only, the page's address: from ``html_baseurl`` when it is set,
+  otherwise the address the reader opened (filled in by a script).
 
 Also the stage in every page's ``<title>`` while it is a draft, a meta
 description (the page's first paragraph), and a Japanese 404 page.
