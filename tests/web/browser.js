@@ -10,9 +10,13 @@
  *   printed  - each page printed to PDF by Chromium (print media, A4) into job.pdfDir;
  *   print    - which navigation stays visible under print media, per page;
  *   focus    - the skip link's box and outline once focused by Tab;
- *   search   - the result list of the site's own search page, per query.
+ *   search   - the result list of the site's own search page, per query, and
+ *              searchSummary - the line it shows under the results, per query;
+ *   layout   - at 1280 px, per page: the matrix's box, the body text's first
+ *              font and its widest paragraph in em, headings' and dates'
+ *              line breaking; and the page's scrollWidth at 200 % zoom.
  * Input (stdin): {"base": "http://127.0.0.1:PORT/", "pages": [...], "pdfDir": "...",
- *   "queries": [...], "checks": ["pages", "dark", "phone", "printed", "focus", "search"]}.
+ *   "queries": [...], "checks": ["pages", "dark", "phone", "printed", "focus", "search", "layout"]}.
  * One browser, one page object, for everything: fast enough for every page.
  */
 "use strict";
@@ -152,6 +156,69 @@ async function checkPhone(browser, base, pages, report) {
   await page.close();
 }
 
+/* What a reader sees of the typography and the matrix on a desktop, then
+ * the page zoomed to 200 %: the browser's zoom (1280 px at twice the size is
+ * a 640 CSS px viewport at device scale 2) and text-only zoom (the root's
+ * font size doubled, as a reader's larger default text does). */
+async function checkLayout(browser, base, pages, report) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  for (const path of pages) {
+    await visit(page, base + path);
+    report[path] = await page.evaluate(() => {
+      const article = document.querySelector(".bd-article");
+      const em = (el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize);
+      const paragraphs = article ? [...article.querySelectorAll("section p")] : [];
+      // The most characters on one rendered line of a paragraph: each
+      // character's box, grouped by its line's top.
+      const longestLine = (el) => {
+        const lines = new Map();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.length; i++) {
+            if (/\s/.test(node.data[i])) continue;
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const box = range.getClientRects()[0];
+            if (box) lines.set(Math.round(box.top), (lines.get(Math.round(box.top)) ?? 0) + 1);
+          }
+        }
+        return Math.max(0, ...lines.values());
+      };
+      const longest = [...paragraphs].sort((a, b) => b.textContent.length - a.textContent.length)[0];
+      return {
+        longestParagraphLine: longest ? longestLine(longest) : 0,
+        matrices: [...document.querySelectorAll("table.vision-matrix-table")].map((table) => {
+          const box = table.closest(".pst-scrollable-table-container") ?? table;
+          return {
+            scrollWidth: box.scrollWidth, clientWidth: box.clientWidth,
+            tableWidth: table.getBoundingClientRect().width,
+          };
+        }),
+        bodyFont: article ? getComputedStyle(article.querySelector("p") ?? article).fontFamily : null,
+        widestParagraphEm: Math.max(0, ...paragraphs.map(em)),
+        paragraphs: paragraphs.length,
+        headings: [...document.querySelectorAll(".bd-article h1, .bd-article h2, .bd-article h3, .bd-article h4, .bd-article h5, .bd-article h6")].map(
+          (h) => getComputedStyle(h).wordBreak),
+        dates: [...document.querySelectorAll(".vision-date")].map((date) => ({
+          text: date.textContent, whiteSpace: getComputedStyle(date).whiteSpace,
+          lines: date.getClientRects().length,
+        })),
+      };
+    });
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    report[path].textZoomScrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  }
+  await page.close();
+  const zoomed = await browser.newPage({ viewport: { width: VIEWPORT.width / 2, height: VIEWPORT.height / 2 },
+    deviceScaleFactor: 2 });
+  for (const path of pages) {
+    await visit(zoomed, base + path);
+    report[path].zoomScrollWidth = await zoomed.evaluate(() => document.documentElement.scrollWidth);
+  }
+  await zoomed.close();
+}
+
 /* Print each page as a reader would from the browser: A4, print media. */
 async function printPages(browser, base, pages, pdfDir, report) {
   const page = await browser.newPage({ viewport: VIEWPORT });
@@ -190,10 +257,10 @@ async function checkFocus(page, base, pages, report) {
 
 /* The search page's own code path (Search.init calls performSearch with ?q=),
  * one query after another on the same page. */
-async function search(page, base, queries, report) {
+async function search(page, base, queries, hits, summaries) {
   await page.goto(`${base}search.html`, { waitUntil: "load" });
   for (const query of queries) {
-    report[query] = await page.evaluate(async (q) => {
+    hits[query] = await page.evaluate(async (q) => {
       document.getElementById("search-results").replaceChildren();
       Search.performSearch(q);
       const finished = () => document.querySelector("#search-results .search-summary").textContent;
@@ -207,6 +274,8 @@ async function search(page, base, queries, report) {
         title: li.querySelector("a").textContent,
       }));
     }, query);
+    summaries[query] = await page.evaluate(
+      () => document.querySelector("#search-results .search-summary").textContent.trim());
   }
 }
 
@@ -225,7 +294,9 @@ async function search(page, base, queries, report) {
       await printPages(browser, job.base, job.pages, job.pdfDir, (report.printed = {}));
     const page = await browser.newPage({ viewport: VIEWPORT });
     if (job.checks.includes("focus")) await checkFocus(page, job.base, job.pages, (report.focus = {}));
-    if (job.checks.includes("search")) await search(page, job.base, job.queries, (report.search = {}));
+    if (job.checks.includes("search")) 
+      await search(page, job.base, job.queries, (report.search = {}), (report.searchSummary = {}));
+    if (job.checks.includes("layout")) await checkLayout(browser, job.base, job.pages, (report.layout = {}));
   } finally {
     await browser.close();
   }

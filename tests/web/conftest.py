@@ -30,7 +30,7 @@ def written_pages(site_pages) -> list[str]:
 @pytest.fixture(scope='session')
 def browser_report(site, site_pages, tmp_path_factory) -> dict:
     with serve(site) as base:
-        return run_browser(base, checks=['pages', 'dark', 'phone', 'printed', 'focus', 'search'],
+        return run_browser(base, checks=['pages', 'dark', 'phone', 'printed', 'focus', 'search', 'layout'],
                            pages=[*site_pages, RESULTS_PAGE],
                            queries=[*RECALL_TERMS, SCATTERED, *TITLE_QUERIES, TWO_WORDS,
                                     *READING_TERMS],
