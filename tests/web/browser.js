@@ -6,13 +6,13 @@
  *   axe      - axe-core WCAG 2.0/2.1/2.2 A and AA violations, per page;
  *   axeDark  - the same with the reader's system in dark mode (the theme follows it);
  *   phone    - axe on a 390 x 844 phone, light and dark, and the page's
- *              scrollWidth at 320 CSS px (reflow), per page;
+ *              scrollWidth and the matrix's form at 320 CSS px (reflow), per page;
  *   printed  - each page printed to PDF by Chromium (print media, A4) into job.pdfDir;
  *   print    - which navigation stays visible under print media, per page;
  *   focus    - the skip link's box and outline once focused by Tab;
  *   search   - the result list of the site's own search page, per query, and
  *              searchSummary - the line it shows under the results, per query;
- *   layout   - at 1280 px, per page: the matrix's box, the body text's first
+ *   layout   - at 1280 px, per page: the matrix's form and box, the body text's first
  *              font and its widest paragraph in em, headings' and dates'
  *              line breaking; and the page's scrollWidth at 200 % zoom.
  * Input (stdin): {"base": "http://127.0.0.1:PORT/", "pages": [...], "pdfDir": "...",
@@ -138,6 +138,13 @@ async function checkDark(browser, base, pages, report) {
   await page.close();
 }
 
+/* Which form of the opinions × goals matrix a reader sees: the table, the list per opinion. */
+const matrixShown = () => {
+  const shown = (selector) =>
+    [...document.querySelectorAll(selector)].some((el) => el.getClientRects().length > 0);
+  return { table: shown("table.vision-matrix-table"), list: shown(".vision-matrix-phone") };
+};
+
 /* A phone: axe in light and dark mode, then the narrowest width WCAG 1.4.10 names. */
 async function checkPhone(browser, base, pages, report) {
   for (const colorScheme of ["light", "dark"]) {
@@ -152,6 +159,7 @@ async function checkPhone(browser, base, pages, report) {
   for (const path of pages) {
     await visit(page, base + path);
     report[path].scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    report[path].matrixShown = await page.evaluate(matrixShown);
   }
   await page.close();
 }
@@ -164,7 +172,8 @@ async function checkLayout(browser, base, pages, report) {
   const page = await browser.newPage({ viewport: VIEWPORT });
   for (const path of pages) {
     await visit(page, base + path);
-    report[path] = await page.evaluate(() => {
+    report[path] = { matrixShown: await page.evaluate(matrixShown) };
+    Object.assign(report[path], await page.evaluate(() => {
       const article = document.querySelector(".bd-article");
       const em = (el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize);
       const paragraphs = article ? [...article.querySelectorAll("section p")] : [];
@@ -205,7 +214,7 @@ async function checkLayout(browser, base, pages, report) {
           lines: date.getClientRects().length,
         })),
       };
-    });
+    }));
     await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
     report[path].textZoomScrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   }

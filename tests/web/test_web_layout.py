@@ -82,3 +82,11 @@ def test_search_says_in_japanese_that_nothing_matched(browser_report):
     assert browser_report['search'][SCATTERED] == []
     assert browser_report['searchSummary'][SCATTERED].startswith(NO_RESULT_TEXT)
     assert not any(summary.startswith('Your search') for summary in browser_report['searchSummary'].values())
+
+
+def test_the_matrix_is_a_table_at_1280_px_and_a_list_on_a_phone(browser_report):
+    pages = [page for page, seen in browser_report['layout'].items() if seen['matrices']]
+    assert pages
+    for page in pages:
+        assert browser_report['layout'][page]['matrixShown'] == {'table': True, 'list': False}, page
+        assert browser_report['phone'][page]['matrixShown'] == {'table': False, 'list': True}, page
