@@ -384,7 +384,11 @@ def visit_diagram_latex(self, node: diagram) -> None:
     target = Path(self.builder.outdir) / f'mermaid-{source.stem}.pdf'
     if not target.is_file():
         shutil.copyfile(source, target)
-    self.body.append(f'\n\\sphinxincludegraphics{{{{{target.stem}}}.pdf}}\n')
+    if node.get('fill_page'):  # as large as the page allows, room left for the caption
+        self.body.append('\n\\includegraphics[width=\\linewidth,height=\\dimexpr\\textheight'
+                         f'-4\\baselineskip\\relax,keepaspectratio]{{{{{target.stem}}}.pdf}}\n')
+    else:
+        self.body.append(f'\n\\sphinxincludegraphics{{{{{target.stem}}}.pdf}}\n')
     raise nodes.SkipNode
 
 

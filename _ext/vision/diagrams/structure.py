@@ -8,6 +8,9 @@ disagrees with the text. Options:
 ``:policy: P2``      only that policy and its goals;
 ``:initiatives:``   also each goal's initiatives;
 ``:caption: ...``   instead of the generated caption.
+``:landscape:``     in print, the whole vision on a landscape page of its own,
+                    drawn wider (labels wrap less) so that its text prints at
+                    9 pt or more; the HTML is unchanged.
 
 In HTML each box links to its object. The page is a view of many objects
 (``VisionDomain.note_view``), so :mod:`vision.views.dependencies` rewrites it when
@@ -30,7 +33,7 @@ from .. import labels
 from ..domain import naming, vision_domain
 from ..domain.selection import HIERARCHY, ViewSpec
 from ..per_document import PerDocument
-from .mermaid import diagram_node, mermaid_label
+from .mermaid import diagram, diagram_node, mermaid_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -73,6 +76,17 @@ config:
     wrappingWidth: 220
     subGraphTitleMargin: {top: 0, bottom: 0}
 ---"""
+#: The same for a landscape page in print: wider labels, so fewer lines and a
+#: drawing short enough to fill the page's width at 9 pt or more.
+LANDSCAPE_FRONT_MATTER = (FRONT_MATTER.replace('fontSize: 20px', 'fontSize: 28px')
+                          .replace('wrappingWidth: 220', 'wrappingWidth: 420')
+                          .replace('rankSpacing: 12', 'rankSpacing: 2'))
+
+
+#: A landscape page of its own (pdflscape turns it in viewers); the figure stays
+#: on it (``H``-like: it is the page's only content).
+LANDSCAPE_BEGIN = '\n\\begin{landscape}\n'
+LANDSCAPE_END = '\n\\end{landscape}\n'
 
 
 class structure_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -84,6 +98,7 @@ class StructureDiagramDirective(SphinxDirective):
         'policy': directives.unchanged_required,
         'initiatives': directives.flag,
         'caption': directives.unchanged,
+        'landscape': directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -92,6 +107,7 @@ class StructureDiagramDirective(SphinxDirective):
             policy=self.options.get('policy', '').strip(),
             initiatives='initiatives' in self.options,
             caption=self.options.get('caption', ''),
+            landscape='landscape' in self.options,
             # Fixed here: an id given when the page is written would be the
             # writer's next id1, which LaTeX's assembled document also gives
             # to a section (a label defined twice).
@@ -167,7 +183,12 @@ def _href(builder: Builder, fromdocname: str, docname: str, anchor: str) -> str:
     return f'{uri}#{anchor}' if anchor else uri
 
 
-def mermaid_source(tree: Box, builder: Builder, fromdocname: str) -> str:
+def _landscape(builder: Builder, spec: dict) -> bool:
+    """Whether this diagram goes on a landscape page: asked for, in LaTeX, the whole vision."""
+    return bool(spec.get('landscape')) and builder.format == 'latex' and not spec['policy']
+
+
+def mermaid_source(tree: Box, builder: Builder, fromdocname: str, landscape: bool = False) -> str:
     """The drawing of *tree*, with links to the objects in HTML.
 
     The whole vision runs top-down: the ordinance, the theme, then a row of
@@ -181,18 +202,23 @@ def mermaid_source(tree: Box, builder: Builder, fromdocname: str) -> str:
         lines = [FRONT_MATTER, 'flowchart LR', *(_box(b) for b in boxes)]
         lines += [f'  {_mermaid_id(b)} --> {_mermaid_id(c)}' for b in boxes for c in b.children]
     else:
-        lines = [FRONT_MATTER, 'flowchart TB']
+        lines = [LANDSCAPE_FRONT_MATTER if landscape else FRONT_MATTER, 'flowchart TB']
         above = [b for b in boxes if b.kind in ('ordinance', 'theme')]
         policies = [b for b in boxes if b.kind == 'policy']
-        lines += [_box(b) for b in above]
-        lines += [f'  {_mermaid_id(b)} --> {_mermaid_id(c)}'
-                  for b in above for c in b.children if c.kind != 'policy']
+        links = [f'  {_mermaid_id(b)} --> {_mermaid_id(c)}'
+                 for b in above for c in b.children if c.kind != 'policy']
+        if landscape:  # the ordinance beside the theme: a shorter drawing
+            lines += ['  subgraph head [" "]', '    direction LR', *(_box(b) for b in above),
+                      *links, '  end', '  style head fill:none,stroke:none']
+        else:
+            lines += [*(_box(b) for b in above), *links]
         title = mermaid_label(str(labels.POLICIES_GROUP).format(count=len(policies)))
         lines += [f'  subgraph policies ["{title}"]', '    direction LR']
         for policy in policies:
             lines += _policy_column(policy)
         lines += ['    ' + ' ~~~ '.join(f'{_mermaid_id(p)}_column' for p in policies), '  end',
-                  f'  {_mermaid_id(above[-1])} --> policies', f'  style policies {ROW_STYLE}']
+                  f'  {"head" if landscape else _mermaid_id(above[-1])} --> policies',
+                  f'  style policies {ROW_STYLE}']
     if builder.format == 'html':
         lines += [f'  click {_mermaid_id(b)} href "{_href(builder, fromdocname, b.docname, b.anchor)}"'
                   for b in boxes if b.docname]
@@ -273,12 +299,18 @@ def draw_structure_diagrams(app: Sphinx, doctree: nodes.document, docname: str) 
             placeholder.replace_self([])  # warned about before writing
             continue
         fromdocname = docname if app.builder.format == 'html' else spec['docname']
+        landscape = _landscape(app.builder, spec)
         figure = diagram_node(
-            mermaid_source(tree, app.builder, fromdocname), caption=_caption(app.env, spec),
+            mermaid_source(tree, app.builder, fromdocname, landscape), caption=_caption(app.env, spec),
             alt=nested_list(tree, app.builder, fromdocname), location=placeholder)
         figure['classes'].append('vision-structure-diagram')
         figure['ids'] = [spec['figure_id']]
-        placeholder.replace_self(figure)
+        if landscape:
+            figure.next_node(diagram)['fill_page'] = True
+            placeholder.replace_self([nodes.raw('', LANDSCAPE_BEGIN, format='latex'), figure,
+                                      nodes.raw('', LANDSCAPE_END, format='latex')])
+        else:
+            placeholder.replace_self(figure)
 
 
 def _specs_of(doctree: nodes.document) -> list[dict]:
@@ -296,7 +328,7 @@ def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:
         for spec in specs:
             tree = structure_tree(app.env, spec)
             if tree is not None and not _problem(tree, spec):
-                sources.append(mermaid_source(tree, builder, docname))
+                sources.append(mermaid_source(tree, builder, docname, _landscape(builder, spec)))
     return sources
 
 
@@ -309,6 +341,7 @@ def placeholder_caption(node: nodes.Node) -> str:
 def setup(app: Sphinx) -> None:
     app.add_enumerable_node(structure_placeholder, 'figure', placeholder_caption, override=True)
     app.add_directive('vision-structure', StructureDiagramDirective)
+    app.add_latex_package('pdflscape')
     app.add_env_collector(SPECS.collector(_specs_of))
     app.connect('write-started', warn_about_problems)
     app.connect('doctree-resolved', draw_structure_diagrams)
