@@ -306,7 +306,9 @@ def draw_structure_diagrams(app: Sphinx, doctree: nodes.document, docname: str) 
         figure['classes'].append('vision-structure-diagram')
         figure['ids'] = [spec['figure_id']]
         if landscape:
-            figure.next_node(diagram)['fill_page'] = True
+            drawing = figure.next_node(diagram)
+            assert drawing is not None  # diagram_node always draws
+            drawing['fill_page'] = True
             placeholder.replace_self([nodes.raw('', LANDSCAPE_BEGIN, format='latex'), figure,
                                       nodes.raw('', LANDSCAPE_END, format='latex')])
         else:
