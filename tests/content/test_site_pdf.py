@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
+from pathlib import Path
 
 import pypdf
 import pytest
+import yaml
 from seed_facts import GOAL_TITLES, POLICY_STATEMENTS
 
 PDF_NAME = 'setagaya-industrial-vision.pdf'
@@ -115,3 +118,33 @@ def test_index_is_sorted_by_reading(site_pdf, pdf):
     by_letter = {g.split('\n', 1)[0].strip(): g for g in groups}
     assert 'ン' not in by_letter
     assert '地域経済の持続可能な発展条例' in by_letter['チ']
+
+
+def test_index_has_the_key_terms_each_on_the_pages_it_names(site_pdf, pdf):
+    """The general 索引 lists the terms residents look up (not one entry), each
+    under the letter of its reading, and each page it names shows the term."""
+    readings = yaml.safe_load((Path(__file__).resolve().parents[2] / 'data' / 'readings.yaml')
+                              .read_text(encoding='utf-8'))
+    ind = (site_pdf.outdir / 'setagaya-industrial-vision.ind').read_text(encoding='utf-8')
+    entries, letters = [], []
+    for group in re.split(r'\\bigletter\s*', ind)[1:]:
+        letter = group.split('\n', 1)[0].strip()
+        letters.append(letter)
+        for term, pages in re.findall(r'\\spxentry\{([^}]+)\}(.*)', group):
+            first = unicodedata.normalize('NFD', readings.get(term, term)[0])[0]
+            kana = chr(ord(first) + 0x60) if 'ぁ' <= first <= 'ゖ' else first
+            assert kana == letter, (term, letter)
+            entries.append((term, re.findall(r'\\hyperpage\{([^}]+)\}', pages)))
+    assert letters == sorted(letters), letters
+    terms = [term for term, _ in entries]
+    assert len(terms) >= 30, terms
+    for term in ('商店街', '起業', 'ソーシャルビジネス', 'エシカル消費', '事業承継', 'ウェルビーイング'):
+        assert term in terms
+    labels = list(pypdf.PdfReader(pdf).page_labels)
+    for term, pages in entries:
+        assert pages, term
+        for label in pages:
+            page = labels.index(label) + 1
+            text = re.sub(r'\s+', '', poppler('pdftotext', '-f', str(page), '-l', str(page),
+                                               '-enc', 'UTF-8', str(pdf), '-'))
+            assert term in text, (term, label)
