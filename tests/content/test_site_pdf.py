@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
+import pikepdf
 import pypdf
 import pytest
 import yaml
 from seed_facts import GOAL_TITLES, POLICY_STATEMENTS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / 'tools'))
+import preflight  # noqa: E402 (a script in tools/, not a package)
 
 PDF_NAME = 'setagaya-industrial-vision.pdf'
 
@@ -148,3 +153,24 @@ def test_index_has_the_key_terms_each_on_the_pages_it_names(site_pdf, pdf):
             text = re.sub(r'\s+', '', poppler('pdftotext', '-f', str(page), '-l', str(page),
                                                '-enc', 'UTF-8', str(pdf), '-'))
             assert term in text, (term, label)
+
+
+def test_no_page_is_left_mostly_empty_inside_a_chapter(pdf):
+    """Under a quarter full only where it cannot reasonably be avoided: はじめに, the
+    奥付, a chapter's last page (chapters open a new page) and a page before a
+    landscape page. (The roster's last rows once stood alone on a page.)"""
+    with pikepdf.open(pdf) as document:
+        labels = preflight.page_labels(document)
+        turned = [int(page.obj.get('/Rotate', 0)) != 0 for page in document.pages]
+    pages = poppler('pdftotext', '-layout', '-enc', 'UTF-8', str(pdf), '-').split('\f')
+    heads = [next((line.strip() for line in page.splitlines() if line.strip()), '') for page in pages]
+    sparse = preflight.check_fill(pdf, labels).details
+    assert sparse, 'the check would pass vacuously'
+    for page in sparse:
+        number = page['page']
+        if labels[number - 1] == 'i' or number == len(labels):
+            continue  # はじめに, 奥付
+        last_of_chapter = number < len(labels) and heads[number] != heads[number - 1]
+        assert last_of_chapter or turned[number], page
+        # Not the tail of a table that broke across pages (its last rows alone).
+        assert '前のページからの続き' not in pages[number - 1], page

@@ -36,6 +36,11 @@ if TYPE_CHECKING:
 MEMBERS_FILE = 'data/members.yaml'
 MEETINGS_FILE = 'data/meetings.yaml'
 
+#: In print the data tables (資料編) are set small, as reference tables commonly
+#: are: the 17 members then fit under the schedule's figure on one page.
+SMALL_BEGIN = '\\begingroup\\small\n'
+SMALL_END = '\\endgroup\n'
+
 def data_table(caption: str, headers: Sequence[object], rows: Sequence[Sequence[Cell]],
                widths: Sequence[int], row_classes: Sequence[list[str]] | None = None) -> nodes.table:
     """A data file's table: a caption, one header row, row headers in the first
@@ -62,7 +67,7 @@ class _DataDirective(SphinxDirective):
     def named(self, table: nodes.table) -> list[nodes.Node]:
         self.set_source_info(table)
         self.add_name(table)
-        return [table]
+        return [nodes.raw('', SMALL_BEGIN, format='latex'), table, nodes.raw('', SMALL_END, format='latex')]
 
 
 class RosterDirective(_DataDirective):
