@@ -43,6 +43,8 @@ def test_outline_skips_no_level_and_nests_objects_under_their_parent(app):
     assert level_of(index, '別の節') == 2
     assert level_of(index, '基本的方針②') == 3
     assert level_of(index, '目指す姿2-1') == 4
+    # Under another goal's heading, an initiative is not nested: its section's level.
+    assert level_of(index, '取組2') == 3
     assert level_of(index, '深い節') == 3
     assert level_of(index, '意見1') == 4
 

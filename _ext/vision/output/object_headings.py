@@ -9,10 +9,12 @@ reaches every policy, goal and opinion. Sphinx writes a rubric with
 Its level follows the page's outline, with no level skipped:
 
 - one below the section that holds it (the page's title is level 1);
-- one below its parent object's heading when that heading comes before it
-  in the same section: a goal under its policy, an initiative or indicator
-  under its goal (the directives are siblings in the source, but a reader
-  sees the goals as the policy's parts).
+- one below its parent object's heading when it falls under that heading in
+  the outline (the parent's heading is the last one at its level so far in
+  the same section): a goal under its policy, an initiative or indicator
+  under its goal. The directives are siblings in the source, but a reader
+  sees the goals as the policy's parts. An object whose parent is elsewhere,
+  or under another object's heading, takes its section's level.
 """
 
 from __future__ import annotations
@@ -42,23 +44,25 @@ class ObjectTitlesAsHeadings(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         objects = vision_domain(self.env).objects
-        # Object headings met so far, in page order: id -> (its section, its level).
-        placed: dict[str, tuple[nodes.Node | None, int]] = {}
+        # Per section, the object headings still open in the outline: (level, id), outermost first.
+        open_headings: dict[int, list[tuple[int, str]]] = {}
         for title in list(self.document.findall(nodes.paragraph)):
             if TITLE_CLASS not in title['classes']:
                 continue
-            section = _section(title)
             level = _depth(title) + 1
             holder = title.parent
             obj = objects.get(holder['objid']) if isinstance(holder, vision_object) else None
+            above = open_headings.setdefault(id(_section(title)), [])
             if obj is not None:
                 parents = obj.links.get(PARENT_LINK.get(obj.objtype, ''), ())
-                levels = [placed[p][1] for p in parents if p in placed and placed[p][0] is section]
+                levels = [open_level for open_level, open_id in above if open_id in parents]
                 if levels:
                     level = max(levels) + 1
             level = min(level, DEEPEST)
+            while above and above[-1][0] >= level:
+                above.pop()
             if obj is not None:
-                placed[obj.id] = (section, level)
+                above.append((level, obj.id))
             heading = nodes.rubric(title.rawsource, '', *title.children, classes=title['classes'])
             heading['ids'] = title['ids']
             heading['heading-level'] = level
