@@ -7,7 +7,8 @@
  *  - objects are looked up by id (G1-1) and by title, with the whole query
  *    rather than its bigrams;
  *  - any section title containing the query is a hit, however long the title;
- *  - a page found by bigrams is kept only if it really contains the query;
+ *  - a page found by bigrams is kept only if it really contains the query,
+ *    and links to the object that holds the query where one does;
  *  - object and title hits rank above hits in the text.
  */
 
@@ -30,25 +31,53 @@ const VISION_RESULT_COUNT = "@RESULT_COUNT@";
 
 const VISION_RANK = { object: 3000, title: 2000, index: 1000, text: 0 };
 
-const visionPageTexts = new Map();
+const visionPages = new Map();
 
-/* The page's main text, normalised and without white space; null if it cannot
- * be fetched (a site opened from file://), in which case the hit is kept. */
-const visionPageText = (docName) => {
-  if (!visionPageTexts.has(docName)) {
+const visionCompact = (text) => visionNormalise(text).replace(/\s+/gu, "");
+
+/* The page's main text, normalised and without white space, and its objects
+ * (id, label, text) in document order; null if the page cannot be fetched (a
+ * site opened from file://), in which case the hit is kept as it is. */
+const visionPage = (docName) => {
+  if (!visionPages.has(docName)) {
     const url =
       document.documentElement.dataset.content_root +
       docName +
       DOCUMENTATION_OPTIONS.FILE_SUFFIX;
-    visionPageTexts.set(
+    visionPages.set(
       docName,
       fetch(url)
         .then((response) => (response.ok ? response.text() : Promise.reject()))
-        .then((html) => visionNormalise(Search.htmlToText(html)).replace(/\s+/gu, ""))
+        .then((html) => ({
+          text: visionCompact(Search.htmlToText(html)),
+          objects: [
+            ...new DOMParser()
+              .parseFromString(html, "text/html")
+              .querySelectorAll("div.vision-object[id]"),
+          ].map((element) => ({
+            id: element.id,
+            label: element.querySelector(".vision-object-label")?.textContent.trim() || "",
+            text: visionCompact(element.textContent),
+          })),
+        }))
         .catch(() => null),
     );
   }
-  return visionPageTexts.get(docName);
+  return visionPages.get(docName);
+};
+
+/* A text hit that falls inside one object (an opinion on a long page) links
+ * to that object's anchor: the smallest object holding every phrase. */
+const visionAnchoredTextHit = (result, page, phrases) => {
+  const holding = page.objects.filter((object) =>
+    phrases.every((phrase) => object.text.includes(phrase)),
+  );
+  if (!holding.length) return result;
+  const object = holding.reduce((best, o) => (o.text.length < best.text.length ? o : best));
+  const anchored = [...result];
+  anchored[1] = object.label ? `${result[1]} > ${object.label}` : result[1];
+  anchored[2] = "#" + object.id;
+  return anchored;
 };
 
 const visionTitleHits = (phrases) => {
@@ -163,11 +192,11 @@ Search.query = (typed) => {
     results.map((result) =>
       result[6] !== SearchResultKind.text
         ? result
-        : visionPageText(result[0]).then((text) =>
-            text === null || phrases.every((phrase) => text.includes(phrase))
-              ? result
-              : null,
-          ),
+        : visionPage(result[0]).then((page) => {
+            if (page === null) return result;
+            if (!phrases.every((phrase) => page.text.includes(phrase))) return null;
+            return visionAnchoredTextHit(result, page, phrases);
+          }),
     ),
   ).then((checked) => {
     const kept = visionRanked(checked.filter((result) => result !== null));
