@@ -194,8 +194,32 @@ async function checkLayout(browser, base, pages, report) {
         }
         return Math.max(0, ...lines.values());
       };
+      // Kinsoku: every wrapped line of the article's text blocks whose first
+      // character may not start a line (small kana, ー, closing punctuation).
+      const NO_LINE_START = /[ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶー、。，．・：；？！）」』】〕〉》”’]/u;
+      const badLineStarts = [];
+      const blocks = article ? article.querySelectorAll(
+        "p, th, caption, dt, h1, h2, h3, h4, h5, h6, td:not(:has(p)), li:not(:has(p)), dd:not(:has(p))") : [];
+      const range = document.createRange();
+      for (const block of blocks) {
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        let previous = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.length; i++) {
+            if (/\s/.test(node.data[i])) continue;
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const box = range.getClientRects()[0];
+            if (!box || !box.width) continue;
+            if (previous && box.top > previous.top + previous.height / 2 && NO_LINE_START.test(node.data[i]))
+              badLineStarts.push(node.data.slice(Math.max(0, i - 6), i) + "/" + node.data.slice(i, i + 6));
+            previous = box;
+          }
+        }
+      }
       const longest = [...paragraphs].sort((a, b) => b.textContent.length - a.textContent.length)[0];
       return {
+        badLineStarts,
         longestParagraphLine: longest ? longestLine(longest) : 0,
         matrices: [...document.querySelectorAll("table.vision-matrix-table")].map((table) => {
           const box = table.closest(".pst-scrollable-table-container") ?? table;

@@ -62,6 +62,13 @@ def test_headings_break_between_phrases(layout):
         assert set(seen['headings']) == {'auto-phrase'}, page
 
 
+def test_no_line_starts_with_small_kana_or_closing_punctuation(layout):
+    checked = [page for page, seen in with_text(layout).items()]
+    assert checked
+    bad = {page: seen['badLineStarts'] for page, seen in layout.items() if seen['badLineStarts']}
+    assert not bad, bad
+
+
 def test_dates_do_not_wrap(layout):
     dates = [(page, date) for page, seen in layout.items() for date in seen['dates']]
     assert dates, 'no page shows an era date'
