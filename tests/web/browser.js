@@ -177,21 +177,26 @@ async function checkLayout(browser, base, pages, report) {
       const article = document.querySelector(".bd-article");
       const em = (el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize);
       const paragraphs = article ? [...article.querySelectorAll("section p")] : [];
-      // The most characters on one rendered line of a paragraph: each
-      // character's box, grouped by its line's top.
-      const longestLine = (el) => {
-        const lines = new Map();
+      // Each visible character of an element with its box on the page.
+      const range = document.createRange();
+      function* characterBoxes(el) {
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        const range = document.createRange();
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           for (let i = 0; i < node.length; i++) {
             if (/\s/.test(node.data[i])) continue;
             range.setStart(node, i);
             range.setEnd(node, i + 1);
             const box = range.getClientRects()[0];
-            if (box) lines.set(Math.round(box.top), (lines.get(Math.round(box.top)) ?? 0) + 1);
+            if (box && box.width) yield { node, i, box };
           }
         }
+      }
+      // The most characters on one rendered line of a paragraph: each
+      // character's box, grouped by its line's top.
+      const longestLine = (el) => {
+        const lines = new Map();
+        for (const { box } of characterBoxes(el))
+          lines.set(Math.round(box.top), (lines.get(Math.round(box.top)) ?? 0) + 1);
         return Math.max(0, ...lines.values());
       };
       // Kinsoku: every wrapped line of the article's text blocks whose first
@@ -200,21 +205,12 @@ async function checkLayout(browser, base, pages, report) {
       const badLineStarts = [];
       const blocks = article ? article.querySelectorAll(
         "p, th, caption, dt, h1, h2, h3, h4, h5, h6, td:not(:has(p)), li:not(:has(p)), dd:not(:has(p))") : [];
-      const range = document.createRange();
       for (const block of blocks) {
-        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
         let previous = null;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          for (let i = 0; i < node.length; i++) {
-            if (/\s/.test(node.data[i])) continue;
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const box = range.getClientRects()[0];
-            if (!box || !box.width) continue;
-            if (previous && box.top > previous.top + previous.height / 2 && NO_LINE_START.test(node.data[i]))
-              badLineStarts.push(node.data.slice(Math.max(0, i - 6), i) + "/" + node.data.slice(i, i + 6));
-            previous = box;
-          }
+        for (const { node, i, box } of characterBoxes(block)) {
+          if (previous && box.top > previous.top + previous.height / 2 && NO_LINE_START.test(node.data[i]))
+            badLineStarts.push(node.data.slice(Math.max(0, i - 6), i) + "/" + node.data.slice(i, i + 6));
+          previous = box;
         }
       }
       const longest = [...paragraphs].sort((a, b) => b.textContent.length - a.textContent.length)[0];
