@@ -39,7 +39,7 @@ BIN = Path(sys.executable).parent
 
 #: (name, page to watch, file, text to change); the change appends a unique tag.
 EDITS = [
-    ('body edit (opinion)', 'opinions.html', 'docs/opinions.md', 'ソーシャルインパクト指標を活用し'),
+    ('body edit (opinion)', 'opinions.html', 'docs/opinions.md', 'インパクトを示し、区の政策に反映していく'),
     ('goal title (diagram redrawn)', 'policies/p1.html', 'docs/policies/p1.md',
      '企業・事業者が定着し成長する世田谷区'),
 ]
