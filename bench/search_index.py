@@ -28,7 +28,7 @@ from sphinx import search  # noqa: E402
 from sphinx.application import Sphinx  # noqa: E402
 from sphinx.search.ja import SearchJapanese  # noqa: E402
 
-from vision.output.search import SearchJapaneseBigram  # noqa: E402
+from vision.search.japanese import SearchJapaneseBigram  # noqa: E402
 
 SPLITTERS = {'bigram (ours)': SearchJapaneseBigram, 'TinySegmenter (Sphinx)': SearchJapanese}
 

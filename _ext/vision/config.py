@@ -15,7 +15,7 @@ Set them in ``conf.py`` or with ``-D name=value``:
 - ``vision_edition``: ``summary`` makes the LaTeX build the 概要版 alone
   (``make summary``, :mod:`vision.editions.summary`); empty for the 本編;
 - ``vision_search_analyser``: the analyser that gives the search its readings,
-  ``sudachi`` or ``fugashi`` (:mod:`vision.output.search_readings`);
+  ``sudachi`` or ``fugashi`` (:mod:`vision.search.readings`);
 - ``vision_pdf``: the built PDF edition, copied into the site and linked from every page;
 - ``vision_created``: the 作成日 on every page (ISO date);
 - ``vision_contact``: the 問い合わせ先: ``section``, and ``phone``, ``fax``, ``form`` (a URL)

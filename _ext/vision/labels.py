@@ -78,7 +78,7 @@ MATRIX_CAPTION = _('意見と目指す姿の対応')
 MATRIX_MARK = _('●')
 #: Screen readers read this instead of the mark.
 MATRIX_MARK_DESCRIPTION = _('対応あり')
-#: Under the matrix: on the residents' site (vision.output.matrix_html) and in print.
+#: Under the matrix: on the residents' site (vision.web.matrix_html) and in print.
 MATRIX_LEGEND = _('●は、その意見を反映した目指す姿を示す。列見出しの①〜④は基本的方針、'
                   'その下の数字は方針ごとの目指す姿の番号である。')
 #: Before the goals in the matrix's list form: 意見1　反映した目指す姿：1-1 …
@@ -121,7 +121,7 @@ SCHEDULE_HEADERS = (_('時期'), _('予定'))
 SCHEDULE_STATUS_HEADER = _('状況')
 TIMELINE_CAPTION = _('{caption}の流れ')
 
-# -- Print: compact links and backlinks (output/latex.py) ----------------------
+# -- Print: compact links and backlinks (print_edition/latex.py) ----------------------
 
 #: A run-in label in print, before an object's links: 目指す姿：.
 RUN_IN_LABEL = _('{label}：')

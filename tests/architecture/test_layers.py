@@ -20,8 +20,11 @@ MAY_IMPORT = {
     'diagrams': {'domain'},
     'views': {'domain'},
     'datafiles': {'domain', 'diagrams', 'views'},
-    'output': {'domain', 'diagrams', 'views'},
-    'editions': {'domain', 'diagrams', 'views', 'datafiles', 'output'},
+    'web': {'domain', 'diagrams', 'views'},
+    'print_edition': {'domain', 'diagrams', 'views'},
+    'search': {'domain', 'diagrams', 'views'},
+    'export': {'domain', 'diagrams', 'views'},
+    'editions': {'domain', 'diagrams', 'views', 'datafiles', 'print_edition'},
     '': set(),
 }
 PARTS = set(MAY_IMPORT) - {''}
@@ -77,3 +80,30 @@ def test_config_values_are_declared_in_one_place():
     declaring = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob('*.py')
                        if 'add_config_value(' in p.read_text(encoding='utf-8'))
     assert declaring == ['config.py']
+
+
+#: The most modules one folder of the extension may hold: past that, a folder
+#: is a grab-bag whose name no longer tells a newcomer what is inside.
+MAX_MODULES_PER_FOLDER = 12
+
+
+def folders_over_limit(package: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for path in package.rglob('*.py'):
+        if path.name != '__init__.py':
+            folder = str(path.parent.relative_to(package)) or '.'
+            counts[folder] = counts.get(folder, 0) + 1
+    return {folder: n for folder, n in counts.items() if n > MAX_MODULES_PER_FOLDER}
+
+
+def test_no_folder_is_a_grab_bag():
+    assert folders_over_limit(PACKAGE) == {}
+
+
+def test_the_folder_check_sees_a_crowded_folder(tmp_path):
+    """The control: thirteen modules in one folder are found."""
+    crowded = tmp_path / 'crowded'
+    crowded.mkdir()
+    for n in range(MAX_MODULES_PER_FOLDER + 1):
+        (crowded / f'm{n}.py').write_text('', encoding='utf-8')
+    assert folders_over_limit(tmp_path) == {'crowded': MAX_MODULES_PER_FOLDER + 1}

@@ -15,7 +15,7 @@ from sphinx.cmd.build import build_main
 SITE = Path(__file__).resolve().parent.parent.parent
 BUILDERS = ('html', 'dirhtml', 'singlehtml', 'latex', 'epub', 'text', 'man', 'texinfo',
             'xml', 'pseudoxml', 'gettext')
-SCHEMA = SITE / '_ext' / 'vision' / 'output' / 'vision.schema.json'
+SCHEMA = SITE / '_ext' / 'vision' / 'export' / 'vision.schema.json'
 
 
 @pytest.fixture(scope='module')

@@ -95,7 +95,7 @@ def test_schedule_timeline_is_drawn_with_a_text_alternative(app):
     # Labels are phrases joined by <wbr> (vision.diagrams.phrases): read them unspaced.
     drawn = svg.get_text('')
     assert '令和元年' in drawn and '6月3日（予定）' in drawn and '第3回「試験会議」' in drawn
-    # Not get_text(strip=True): the date is its own span (vision.output.nowrap_dates),
+    # Not get_text(strip=True): the date is its own span (vision.web.nowrap_dates),
     # and stripping each string would drop the ideographic space after it.
     alt = [li.get_text().strip() for li in figure.find(class_='vision-diagram-alt').find_all('li')]
     assert alt == [

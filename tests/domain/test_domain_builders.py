@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-SCHEMA = Path(__file__).resolve().parents[2] / '_ext' / 'vision' / 'output' / 'vision.schema.json'
+SCHEMA = Path(__file__).resolve().parents[2] / '_ext' / 'vision' / 'export' / 'vision.schema.json'
 BUILDERS = ('html', 'dirhtml', 'singlehtml', 'latex', 'epub', 'text', 'man', 'texinfo',
             'xml', 'pseudoxml', 'gettext')
 

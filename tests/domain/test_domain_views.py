@@ -15,7 +15,7 @@ def soup_of(app, page: str) -> BeautifulSoup:
 
 
 def rows(table) -> list[list[str]]:
-    # An era date is kept on one line by a span around it (vision.output.nowrap_dates):
+    # An era date is kept on one line by a span around it (vision.web.nowrap_dates):
     # read it with the text it belongs to, 令和10年度.
     for date in table.select('span.vision-date'):
         date.unwrap()
@@ -87,7 +87,7 @@ def test_matrix_marks_which_opinion_informed_which_goal(html, snapshot):
     assert rows(table) == [
         ['意見', '①', '②'],
         ['1', '2', '1'],
-        # The mark, and for screen readers what it means (vision.output.matrix_html).
+        # The mark, and for screen readers what it means (vision.web.matrix_html).
         ['意見1 意見一の本文', '● 対応あり', '', '● 対応あり'],
         ['意見2 意見二の本文', '', '● 対応あり', ''],
     ]

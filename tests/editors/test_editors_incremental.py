@@ -3,7 +3,7 @@ every output file, ``searchindex.js`` included (no term or entry masked),
 serially and with ``-j 2``.
 
 Sphinx alone drops the index entries of pages it does not rewrite from
-``searchindex.js`` (Sphinx issue #12599); ``vision.output.search_index_entries``
+``searchindex.js`` (Sphinx issue #12599); ``vision.search.index_entries``
 works around it. The root has seven pages, so ``-j 2`` really reads and
 writes in parallel (Sphinx does from six documents up).
 """

@@ -6,7 +6,7 @@ import functools
 
 from bs4 import BeautifulSoup
 
-from vision.output.nowrap_dates import nowrap_dates
+from vision.web.nowrap_dates import nowrap_dates
 
 
 @functools.cache

@@ -1,7 +1,7 @@
 """The committee's members and meetings in ``vision.json``'s ``data``.
 
 Answers the export's ``vision-export-data`` event (declared by
-:mod:`vision.output.json_export`, which may not import the data files, nor
+:mod:`vision.export.json_export`, which may not import the data files, nor
 they it): members by seat and meetings by number, the keys by
 which the 新旧対照表 matches them between two stages. Only valid entries are
 exported; the directives that show the files report their problems.

@@ -4,7 +4,7 @@ Objects are stored as :class:`~vision.domain.model.VisionObject` in the domain; 
 nodes only carry what a writer needs. Object nodes subclass docutils'
 ``container`` and ``paragraph`` so that every builder without its own visitor
 (text, man, texinfo, epub ...) renders them like those; LaTeX has its own
-visitors (see :mod:`vision.output.latex`).
+visitors (see :mod:`vision.print_edition.latex`).
 
 Placeholder nodes mark where generated content goes; post-transforms
 (:mod:`vision.views.backlinks`, :mod:`vision.views.tables`) replace them at write time,

@@ -6,7 +6,7 @@ that repeats its header on every page. Changed words are underlined with
 text, so each changed word is its own underlined box and a line may break
 between two words, except where kinsoku forbids it (before 、。」 and small
 kana, after 「（). The fonts are the 本編's (``conf.py``'s ``fontpkg``, else
-:data:`vision.output.print_layout.FONTPKG`), so the print office gets the
+:data:`vision.print_edition.print_layout.FONTPKG`), so the print office gets the
 same embedded faces.
 """
 
@@ -33,7 +33,7 @@ from ..labels import (
     COMPARE_TITLE,
     COMPARE_UNCHANGED_HEADER,
 )
-from ..output.print_layout import FONTPKG
+from ..print_edition.print_layout import FONTPKG
 from .comparison import KIND_LABELS, REMOVED, Comparison, MarkedLine, Row
 from .wording import words
 

@@ -31,7 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import labels
 from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
-from ..output.stage import is_draft
+from ..stage import is_draft
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -278,7 +278,7 @@ class ViewBuilder:
         return [nodes.raw('', '\\begingroup\\setlength{\\tabcolsep}{2pt}\n', format='latex'),
                 view_table(policy_row, rows, (24, *(2,) * len(goals)), caption,
                            ['vision-matrix-table', 'vision-matrix'], more_header_rows=[goal_row]),
-                # The legend: here for print; vision.output.matrix_html adds it in HTML.
+                # The legend: here for print; vision.web.matrix_html adds it in HTML.
                 nodes.raw('', f'\\endgroup\n\\par {tex_escape(str(labels.MATRIX_LEGEND))}\\par\n',
                           format='latex')]
 

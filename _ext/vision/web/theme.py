@@ -1,7 +1,7 @@
 """The theme, adjusted for residents: Japanese labels, WCAG AA, print.
 
 Registers this package's templates and static files for the HTML builders.
-The templates add the draft-stage banner (:mod:`vision.output.stage`) after the skip
+The templates add the draft-stage banner (:mod:`vision.stage`) after the skip
 link and replace two theme components whose labels failed readers: the search
 button (its accessible name left out its visible shortcut) and the sidebar
 button (English labels). ``vision-residents.css`` holds the banner, a focus
@@ -32,7 +32,7 @@ def add_html_paths(app: Sphinx, config: Config) -> None:
     # First, ahead of the component directory the theme puts on templates_path
     # itself, so that our components replace the theme's. A new list, never
     # changed in place: a default value is shared by every application in the
-    # process. (The static folder is registered once, by vision.output.html_assets.)
+    # process. (The static folder is registered once, by vision.web.html_assets.)
     config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 

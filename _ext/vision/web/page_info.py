@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
-from .stage import is_draft
+from ..stage import is_draft
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util.texescape import escape as tex_escape
 
 from .. import labels
-from .stage import is_draft, watermark_tex
+from ..stage import is_draft, watermark_tex
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

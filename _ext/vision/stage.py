@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
 
-from ..config import STAGES
+from .config import STAGES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

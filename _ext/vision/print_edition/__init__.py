@@ -1,0 +1,12 @@
+"""The print edition: what the LaTeX builder needs for the PDF.
+
+Owns the LaTeX rendering of objects and page references (:mod:`.latex`,
+``sphinxvision.sty``), the typefaces and page design (:mod:`.print_layout`,
+``sphinxvisionprint.sty``), the cover and colophon (:mod:`.print_matter`),
+はじめに (:mod:`.preface`), per-chapter numbering of figures and tables
+(:mod:`.numbering`: 表3-1, the same in HTML) and the readings of index terms
+for mendex (:mod:`.index_readings`).
+
+May import: :mod:`vision.domain`, :mod:`vision.diagrams`, :mod:`vision.views`
+and the shared top modules. Only :mod:`vision.editions` imports it.
+"""
