@@ -133,10 +133,10 @@ def test_incremental_build_rewrites_only_pages_that_show_the_change(tmp_path):
 
 
 def test_parallel_build_equals_serial_build(tmp_path):
-    """The real site: Sphinx reads and writes in parallel only from six
-    documents up, which the test roots do not reach."""
+    """A whole made-up site: Sphinx reads and writes in parallel only from six
+    documents up, which the small test roots do not reach."""
     serial, parallel = tmp_path / 'serial', tmp_path / 'parallel'
-    site = ROOTS.parent.parent
+    site = ROOTS / 'test-site'
     build(site / 'docs', serial, '-c', str(site))
     build(site / 'docs', parallel, '-c', str(site), '-j', '2')
     assert_same_tree(parallel, serial)
