@@ -19,6 +19,17 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export FORCE_SOURCE_DATE := 1
 export PUPPETEER_SKIP_DOWNLOAD := true
 
+# What editors type on the command line (make new TITLE=…, make compare BASE=…,
+# make preview PORT=…) never passes through a shell's or make's own parsing: make
+# would expand a command-line variable (and run any $(shell …) in it) when it
+# exports it to a recipe, and a value pasted between quotes in a recipe is
+# shell code. So these are not exported as they are; each recipe that needs one
+# gets its raw text ($(value …), `$` kept) in a VISION_* environment variable
+# and hands it to its program as "$$VISION_…", one argument the shell does not
+# re-read.
+EDITOR_VALUES := TYPE GOAL TITLE BASE PORT
+unexport $(EDITOR_VALUES)
+
 .PHONY: all deps system-deps html pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary
 
 # The PDF first: the HTML links to it, with its size and page count.
@@ -39,7 +50,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# DEPS= skips the install check (the tests run `make compare` in scratch repositories).
+# DEPS= skips the install check (the tests run `make compare`, `make new` ... in scratch copies).
 DEPS        ?= deps
 
 html: $(DEPS)
@@ -50,13 +61,16 @@ pdf: deps
 	@echo "PDF: $(PDF)"
 
 # Every validation of docs/ and data/ in one run; writes nothing, exits 1 on any problem.
-check: deps
+check: $(DEPS)
 	@$(BIN)/python tools/check.py docs .
 
 # Add a numbered object with its required options to the right page:
 # make new TYPE=initiative GOAL=G1-1 [TITLE='…'] (also TYPE=indicator, TYPE=opinion).
-new: deps
-	@$(BIN)/python tools/new_object.py '$(TYPE)' '$(GOAL)' $(if $(TITLE),'$(TITLE)')
+new: export VISION_TYPE := $(value TYPE)
+new: export VISION_GOAL := $(value GOAL)
+new: export VISION_TITLE := $(value TITLE)
+new: $(DEPS)
+	@$(BIN)/python tools/new_object.py -- "$$VISION_TYPE" "$$VISION_GOAL" "$$VISION_TITLE"
 
 # The print office's copy: the same pages, no RGB anywhere (gray or CMYK).
 pdf-print: pdf
@@ -72,8 +86,9 @@ preflight-check:
 # Live preview for editors: one Sphinx process and one diagram browser kept
 # running between saves; pages reload when the build is done (tools/preview.py).
 PORT ?= 8000
-preview: deps
-	$(BIN)/python tools/preview.py --port $(PORT)
+preview: export VISION_PORT := $(value PORT)
+preview: $(DEPS)
+	$(BIN)/python tools/preview.py --port="$$VISION_PORT"
 
 # The 概要版 (summary edition): only docs/summary.md, as its own PDF.
 SUMMARY_PDF := $(BUILDDIR)/summary/setagaya-industrial-vision-summary.pdf
@@ -84,9 +99,10 @@ summary: $(DEPS)
 	@echo "PDF: $(SUMMARY_PDF)"
 
 # The 新旧対照表 between a stage and the working tree: make compare BASE=素案
+compare: export VISION_BASE := $(value BASE)
 compare: html
-	@test -n "$(BASE)" || { echo 'make compare: give the old revision, e.g. make compare BASE=素案' >&2; exit 2; }
-	PYTHONPATH=_ext $(BIN)/python -m vision.editions.compare --base '$(BASE)' \
+	@test -n "$$VISION_BASE" || { echo 'make compare: 比べる版を BASE= で指定してください（例：make compare BASE=素案）' >&2; exit 2; }
+	PYTHONPATH=_ext $(BIN)/python -m vision.editions.compare --base="$$VISION_BASE" \
 	  --html $(BUILDDIR)/html --out $(BUILDDIR)/compare
 
 test: deps

@@ -9,11 +9,16 @@ for the editor to replace:
   the initiatives and indicators already placed after it;
 - an opinion goes after the last opinion, on the opinions' page.
 
-Optional: ``TITLE='…'`` sets the title. The sources are scanned as text (the
-same ``:::{type} id`` lines editors write), so this works even while the
-project has other problems; ``make check`` afterwards validates everything.
+Optional: ``TITLE='…'`` sets the title, written exactly as given. The sources
+are scanned as text (the same ``:::{type} id`` lines editors write), so this
+works even while the project has other problems; ``make check`` afterwards
+validates everything.
 
-Usage: python tools/new_object.py TYPE GOAL [TITLE] [--docs DIR]
+A missing or wrong TYPE or GOAL is named, with the values that would be
+accepted. Where the reading is certain (a full-width ``Ｇ１-１``, ``g1-1``)
+the value is taken in its ASCII form, and the tool says so.
+
+Usage: python tools/new_object.py [--docs DIR] [--] TYPE GOAL [TITLE]
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / '_ext'))
+from vision.domain.object_checks import ascii_form  # noqa: E402
 
 PREFIX = {'initiative': 'I', 'indicator': 'K', 'opinion': 'O'}
 NAME = {'initiative': '取組', 'indicator': '指標', 'opinion': '意見'}
@@ -82,7 +90,8 @@ def place(objtype: str, goal: str, existing: list[Block]) -> tuple[Path, int] | 
     """(page, line index to insert before), or the reason there is no place."""
     goals = [block for block in existing if block.objtype == 'goal' and block.id == goal]
     if not goals:
-        return f'目指す姿 {goal} がありません（docs/ に :::{{goal}} {goal} がない）'
+        return (f'目指す姿 {goal} がありません（docs/ に :::{{goal}} {goal} がない）。'
+                f'指定できる目指す姿：{accepted_goals(existing)}')
     if objtype == 'opinion':
         opinions = [block for block in existing if block.objtype == 'opinion']
         if not opinions:
@@ -96,8 +105,51 @@ def place(objtype: str, goal: str, existing: list[Block]) -> tuple[Path, int] | 
     return page, max(block.end for block in after)
 
 
+def scan(docs: Path) -> list[Block]:
+    return [block for path in sorted(docs.rglob('*.md')) for block in blocks(path)]
+
+
+def accepted_goals(existing: list[Block]) -> str:
+    ids = sorted({block.id for block in existing if block.objtype == 'goal'},
+                 key=lambda i: [int(n) if n.isdigit() else n for n in re.split(r'([0-9]+)', i)])
+    return ', '.join(ids) or '（docs/ に目指す姿がありません）'
+
+
+class ArgumentProblem(Exception):
+    """A missing or wrong argument; the message names it and what would be accepted."""
+
+
+def read_type(raw: str) -> tuple[str, str | None]:
+    """The object type, and a note if it was read from another form."""
+    accepted = ', '.join(sorted(PREFIX))
+    objtype = ascii_form(raw).lower()
+    if not objtype:
+        raise ArgumentProblem(f'TYPE がありません。追加する種類を TYPE=initiative のように'
+                              f'指定してください（使える種類：{accepted}）')
+    if objtype not in PREFIX:
+        raise ArgumentProblem(f'TYPE={raw} は使えません（使える種類：{accepted}）')
+    return objtype, (f'TYPE={raw} を {objtype} として読みました' if objtype != raw else None)
+
+
+def read_goal(raw: str, existing: list[Block]) -> tuple[str, str | None]:
+    """The goal id in ASCII (``Ｇ１-１`` -> ``G1-1``), and a note if it was changed."""
+    goal = ascii_form(raw)
+    if re.fullmatch(r'g[0-9]+-[0-9]+', goal):
+        goal = goal.upper()
+    if not goal:
+        raise ArgumentProblem('GOAL がありません。どの目指す姿に加えるかを GOAL=G1-1 のように'
+                              f'指定してください（指定できる目指す姿：{accepted_goals(existing)}）')
+    return goal, (f'GOAL={raw} を {goal} として読みました' if goal != raw else None)
+
+
+def read_title(raw: str | None) -> str | None:
+    if raw is not None and ('\n' in raw or '\r' in raw):
+        raise ArgumentProblem('TITLE に改行は書けません（題名は1行で指定してください）')
+    return raw or None
+
+
 def add(docs: Path, objtype: str, goal: str, title: str | None) -> str:
-    existing = [block for path in sorted(docs.rglob('*.md')) for block in blocks(path)]
+    existing = scan(docs)
     where = place(objtype, goal, existing)
     if isinstance(where, str):
         raise SystemExit(f'make new: {where}')
@@ -114,13 +166,23 @@ def add(docs: Path, objtype: str, goal: str, title: str | None) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('type', choices=sorted(PREFIX))
-    parser.add_argument('goal')
+    parser = argparse.ArgumentParser(prog='make new', description=__doc__.splitlines()[0])
+    parser.add_argument('type', nargs='?', default='')
+    parser.add_argument('goal', nargs='?', default='')
     parser.add_argument('title', nargs='?')
     parser.add_argument('--docs', type=Path, default=Path('docs'))
     args = parser.parse_args(argv)
-    print(add(args.docs, args.type, args.goal.strip(), args.title or None))
+    try:
+        objtype, type_note = read_type(args.type)
+        goal, goal_note = read_goal(args.goal, scan(args.docs))
+        title = read_title(args.title)
+    except ArgumentProblem as problem:
+        print(f'make new: {problem}', file=sys.stderr)
+        return 1
+    for note in (type_note, goal_note):
+        if note:
+            print(f'make new: {note}')
+    print(add(args.docs, objtype, goal, title))
     return 0
 
 

@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 import traceback
+import unicodedata
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -240,9 +241,17 @@ def watch(preview: Preview, stop: threading.Event) -> None:
         preview.build(restart=restart)
 
 
+def port_number(text: str) -> int:
+    """PORT=8080 (full-width digits too); anything else is refused in Japanese."""
+    normal = unicodedata.normalize('NFKC', text).strip()
+    if not (normal.isascii() and normal.isdigit() and 0 < int(normal) < 65536):
+        raise argparse.ArgumentTypeError(f'PORT={text} は使えません（1〜65535 の数、例：PORT=8080）')
+    return int(normal)
+
+
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--port', type=int, default=8000)
+    parser = argparse.ArgumentParser(prog='make preview', description=__doc__.splitlines()[0])
+    parser.add_argument('--port', type=port_number, default=8000)
     parser.add_argument('--srcdir', type=Path, default=Path('docs'))
     parser.add_argument('--confdir', type=Path, default=Path('.'))
     parser.add_argument('--outdir', type=Path, default=Path('_build/preview'))

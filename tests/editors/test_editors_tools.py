@@ -101,3 +101,35 @@ def test_new_refuses_an_unknown_goal(site):
     assert proc.returncode == 1
     assert '目指す姿 G9-9 がありません' in proc.stderr
     assert files(site) == before
+
+
+@pytest.fixture
+def small_site(tmp_path) -> Path:
+    shutil.copytree(ROOT / 'tests' / 'roots' / 'test-editors-tools', tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+@pytest.mark.parametrize(('args', 'expected'), [
+    (('initiative', ''), 'make new: GOAL がありません。'),
+    (('', 'G1-1'), 'make new: TYPE がありません。'),
+    (('measure', 'G1-1'), 'make new: TYPE=measure は使えません（使える種類：indicator, initiative, '
+                          'opinion）'),
+    (('initiative', 'G7-1'), 'make new: 目指す姿 G7-1 がありません'),
+])
+def test_new_names_the_missing_or_wrong_argument_and_what_it_accepts(small_site, args, expected):
+    before = files(small_site)
+    proc = run('new_object.py', *args, cwd=small_site)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(expected), proc.stderr
+    if 'GOAL' in expected or 'G7-1' in expected:
+        assert '指定できる目指す姿：G1-1, G1-2' in proc.stderr
+    assert files(small_site) == before
+
+
+@pytest.mark.parametrize('typed', ['Ｇ１-１', 'Ｇ１－１', 'g1-1', 'G1ー1'])
+def test_new_takes_a_certain_reading_of_the_goal_and_says_so(small_site, typed):
+    proc = run('new_object.py', 'initiative', typed, cwd=small_site)
+    assert proc.returncode == 0, proc.stderr
+    assert f'make new: GOAL={typed} を G1-1 として読みました' in proc.stdout
+    text = (small_site / 'docs' / 'index.md').read_text(encoding='utf-8')
+    assert ':::{initiative} I1\n:goals: G1-1\n' in text

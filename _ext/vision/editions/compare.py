@@ -37,9 +37,11 @@ class CompareError(Exception):
 
 
 def resolve(base: str, repo: Path) -> str:
-    proc = subprocess.run(['git', 'rev-parse', '--verify', '--quiet', f'{base}^{{commit}}'],
-                          cwd=repo, capture_output=True, text=True, check=False)
-    if proc.returncode != 0 or not base:
+    # A BASE that starts with '-' would be an option to git, never a revision.
+    proc = None if not base or base.startswith('-') else subprocess.run(
+        ['git', 'rev-parse', '--verify', '--quiet', f'{base}^{{commit}}'],
+        cwd=repo, capture_output=True, text=True, check=False)
+    if proc is None or proc.returncode != 0:
         raise CompareError(f'BASE={base!r} is not a revision of this repository '
                            '(a tag such as 素案, a branch or a commit)')
     return proc.stdout.strip()

@@ -1,0 +1,4 @@
+extensions = ['myst_parser', 'vision']
+language = 'ja'
+myst_enable_extensions = ['colon_fence']
+root_doc = 'index'
