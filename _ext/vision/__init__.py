@@ -15,7 +15,7 @@ The code is split by job into subpackages (see ARCHITECTURE.md):
   新旧対照表 (``make summary``, ``make compare``).
 
 Beside them, modules every part may use: :mod:`vision.config` (configuration
-values), :mod:`vision.labels` (every label readers see), :mod:`vision.encoding`
+values), :mod:`vision.events` (events and the order of transforms), :mod:`vision.labels` (every label readers see), :mod:`vision.encoding`
 (pages and data files are UTF-8),
 :mod:`vision.catalogues` (message catalogues) and :mod:`vision.forked_workers`.
 Imports run one way: ``editions`` may import every other subpackage;
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import catalogues, config, encoding, forked_workers, stage
+from . import catalogues, config, encoding, events, forked_workers, stage
 from .datafiles import committee_tables, era_filter, json_data, loading, publication
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
+_SUBMODULES = (events, config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
                committee_tables, search, search_index_entries, stage, theme, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,

@@ -16,17 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-#: Each era's name and first day (Gregorian). Dates before the first entry,
-#: when Japan still used the lunisolar calendar, have no era date here.
-ERAS = (
-    ('明治', date(1873, 1, 1)),  # Gregorian calendar adopted on 明治6年1月1日
-    ('大正', date(1912, 7, 30)),
-    ('昭和', date(1926, 12, 25)),
-    ('平成', date(1989, 1, 8)),
-    ('令和', date(2019, 5, 1)),
-)
-#: 明治's first year is 1868 even though the table starts at its sixth year.
-_ERA_FIRST_YEAR = {'明治': 1868}
+from ..typesetting import ERA_FIRST_YEAR, ERAS
 
 _ISO = re.compile(r'(\d{4})-(\d{2})(?:-(\d{2}))?')
 
@@ -69,7 +59,7 @@ def era_of(day: date) -> tuple[str, int]:
     """The era's name and year of ``day``: ``date(2019, 5, 1)`` gives ``('令和', 1)``."""
     for name, start in reversed(ERAS):
         if day >= start:
-            return name, day.year - _ERA_FIRST_YEAR.get(name, start.year) + 1
+            return name, day.year - ERA_FIRST_YEAR[name] + 1
     raise ValueError(f'{day.isoformat()} is before {ERAS[0][1].isoformat()}: no era date')
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import events
 from .committee import check_meetings, check_members, meetings_from, members_from
 from .committee_tables import MEETINGS_FILE, MEMBERS_FILE
 from .loading import read
@@ -36,4 +37,4 @@ def committee_data(app: Sphinx) -> dict[str, list[dict]]:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect('vision-export-data', committee_data)
+    app.connect(events.EXPORT_DATA, committee_data)

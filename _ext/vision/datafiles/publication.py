@@ -22,7 +22,7 @@ import yaml
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
-from .. import labels
+from .. import events, labels
 from .era import PartialDate, era_year
 
 if TYPE_CHECKING:
@@ -107,5 +107,4 @@ def answer_publication(app: Sphinx, config: Config) -> Publication:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_event('vision-publication')
-    app.connect('vision-publication', answer_publication)
+    app.connect(events.PUBLICATION, answer_publication)

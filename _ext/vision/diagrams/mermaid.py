@@ -46,7 +46,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import get_node_line
 from yaml import safe_dump
 
-from .. import labels
+from .. import events, labels
 from ..per_document import PerDocument
 from .inline_svg import valid_inline_svg, without_links
 from .mermaid_render import SCRIPT, MermaidRenderer, Rendered, RendererUnavailable, font_installed
@@ -293,7 +293,7 @@ def _render_batch(app: Sphinx, builder: Builder) -> None:
         return
     collected = DIAGRAMS.of(app.env)
     sources = [source for found in collected.values() for source, _line in found]
-    for extra in app.emit('vision-diagram-sources', builder):
+    for extra in app.emit(events.DIAGRAM_SOURCES, builder):
         sources.extend(extra)
     if not sources:
         return
@@ -396,7 +396,6 @@ def setup(app: Sphinx) -> None:
     # Its config values and directive first, so that ours replaces the directive
     # (our own config values are in vision.config).
     app.setup_extension('sphinxcontrib.mermaid')
-    app.add_event('vision-diagram-sources')
     app.add_node(diagram, html=(visit_diagram_html, depart_diagram_html),
                  latex=(visit_diagram_latex, None))
     app.add_directive('mermaid', MermaidDirective, override=True)
@@ -404,4 +403,4 @@ def setup(app: Sphinx) -> None:
     app.add_css_file(CSS_FILE)
     app.connect('config-inited', _route_mermaid_fences)
     app.connect('write-started', _render_batch)
-    app.connect('doctree-resolved', _attach_drawings, priority=700)
+    app.connect('doctree-resolved', _attach_drawings, priority=events.ATTACH_DRAWINGS)

@@ -27,11 +27,7 @@ from collections.abc import Callable
 
 import budoux
 
-#: A line may not start with these (JIS X 4051 line-start prohibitions, the subset in use).
-NO_LINE_START = frozenset('ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿー'
-                          '、。，．・：；！？)）]］｝〕〉》」』】〙〗〟’”ゝゞヽヾ々')
-#: A line may not end with these.
-NO_LINE_END = frozenset('(（[［｛〔〈《「『【〘〖〝‘“')
+from ..typesetting import NO_LINE_END, NO_LINE_START
 
 _KANJI = re.compile(r'[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆0-9０-９]')
 _KATAKANA = r'[\u30a1-\u30fa\u30fc]'

@@ -29,7 +29,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from .. import labels
+from .. import events, labels
 from ..domain import naming, vision_domain
 from ..domain.selection import HIERARCHY, ViewSpec
 from ..per_document import PerDocument
@@ -347,4 +347,4 @@ def setup(app: Sphinx) -> None:
     app.add_env_collector(SPECS.collector(_specs_of))
     app.connect('write-started', warn_about_problems)
     app.connect('doctree-resolved', draw_structure_diagrams)
-    app.connect('vision-diagram-sources', sources_to_draw)
+    app.connect(events.DIAGRAM_SOURCES, sources_to_draw)

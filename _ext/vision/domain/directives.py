@@ -18,7 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .. import labels
+from .. import events, labels
 from . import naming, object_checks, vision_domain
 from .model import VisionObject, anchor_for, is_valid_id
 from .nodes import vision_backlinks, vision_fields, vision_object, vision_object_title
@@ -242,7 +242,7 @@ class AssignAnchors(SphinxPostTransform):
     unique.
     """
 
-    default_priority = 5
+    default_priority = events.ASSIGN_ANCHORS
 
     def run(self, **kwargs) -> None:
         objects = vision_domain(self.env).objects

@@ -34,12 +34,9 @@ from ..labels import (
     COMPARE_UNCHANGED_HEADER,
 )
 from ..print_edition.print_layout import FONTPKG
+from ..typesetting import NO_LINE_END, NO_LINE_START
 from .comparison import KIND_LABELS, REMOVED, Comparison, MarkedLine, Row
 from .wording import words
-
-#: No line may start with these, nor end with the opening brackets (禁則).
-NO_LINE_START = frozenset('、。，．・：；？！）」』】〕〉》ー―ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%')
-NO_LINE_END = frozenset('（「『【〔〈《')
 
 PREAMBLE = r"""\documentclass[uplatex,dvipdfmx,a4paper,landscape,10pt]{jsarticle}
 %(fontpkg)s

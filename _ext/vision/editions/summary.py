@@ -28,7 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .. import labels
+from .. import events, labels
 from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
 from ..stage import is_draft
@@ -91,7 +91,7 @@ class SummaryDirective(SphinxDirective):
 class FillSummary(SphinxPostTransform):
     """Replace each placeholder with its part, from the domain's objects."""
 
-    default_priority = 5
+    default_priority = events.FILL_VIEWS
 
     def run(self, **kwargs: object) -> None:
         domain = vision_domain(self.env)
@@ -227,7 +227,7 @@ def copy_style_file(app: Sphinx, exception: Exception | None) -> None:
 def edition_date(app: Sphinx) -> str:
     """The 本編's publication date, 令和5年9月（2023年9月）: the print edition's
     ``vision-publication`` answer (:mod:`vision.datafiles.publication`)."""
-    publication = app.emit_firstresult('vision-publication', app.config)
+    publication = app.emit_firstresult(events.PUBLICATION, app.config)
     return str(publication.date_text) if publication is not None else ''
 
 
@@ -249,6 +249,5 @@ def setup(app: Sphinx) -> None:
                  texinfo=other)
     app.add_directive('vision-summary', SummaryDirective)
     app.add_post_transform(FillSummary)
-    # Before vision.stage (600), which sets the 本編's cover when none is set.
-    app.connect('config-inited', configure_summary_latex, priority=550)
+    app.connect('config-inited', configure_summary_latex, priority=events.SUMMARY_LATEX)
     app.connect('build-finished', copy_style_file)

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import events
 from ..domain import naming, vision_domain
 from ..domain.model import sort_key
 
@@ -25,7 +26,6 @@ FORMAT_VERSION = 2
 HTML_BUILDERS = frozenset({'html', 'dirhtml', 'singlehtml'})
 #: Asks the data files for their part of ``data``: handlers return
 #: ``{'members': [...]}`` and the like (:mod:`vision.datafiles.json_data`).
-DATA_EVENT = 'vision-export-data'
 
 
 def export_data(app: Sphinx) -> dict:
@@ -48,7 +48,7 @@ def export_data(app: Sphinx) -> dict:
                        'line': obj.lineno},
         })
     data: dict[str, list[dict]] = {}
-    for part in app.emit(DATA_EVENT):
+    for part in app.emit(events.EXPORT_DATA):
         data.update(part)
     return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects,
             'data': data}
@@ -62,5 +62,4 @@ def write_export(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_event(DATA_EVENT)
     app.connect('build-finished', write_export)

@@ -17,15 +17,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import events
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 SEPARATOR = '-'
-
-#: Sphinx's toctree collector assigns the numbers at the default priority.
-_BEFORE_SPHINX, _AFTER_SPHINX = 400, 600
-
 
 def _convert(env: BuildEnvironment, convert) -> None:
     for by_type in env.toc_fignumbers.values():
@@ -57,5 +55,5 @@ def join_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect('env-get-updated', restore_sphinx_numbers, priority=_BEFORE_SPHINX)
-    app.connect('env-get-updated', join_numbers, priority=_AFTER_SPHINX)
+    app.connect('env-get-updated', restore_sphinx_numbers, priority=events.BEFORE_SPHINX_NUMBERS)
+    app.connect('env-get-updated', join_numbers, priority=events.AFTER_SPHINX_NUMBERS)

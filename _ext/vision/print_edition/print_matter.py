@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util.texescape import escape as tex_escape
 
-from .. import labels
+from .. import events, labels
 from ..stage import is_draft, watermark_tex
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def colophon_tex(pub: Any) -> str:
 
 def configure_latex(app: Sphinx, config: Config) -> None:
     # vision.datafiles.publication answers: the date comes from a data file.
-    pub = app.emit_firstresult('vision-publication', config)
+    pub = app.emit_firstresult(events.PUBLICATION, config)
     if pub is None:
         return
     elements = dict(config.latex_elements)
@@ -87,5 +87,4 @@ def configure_latex(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # After vision.config's validation of the stage (config-inited, priority 500).
-    app.connect('config-inited', configure_latex, priority=600)
+    app.connect('config-inited', configure_latex, priority=events.PRINT_MATTER)

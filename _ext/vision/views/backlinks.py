@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .. import labels
+from .. import events, labels
 from ..domain import naming, vision_domain
 from ..domain.nodes import vision_backlink_list, vision_backlinks
 
@@ -45,7 +45,7 @@ def linked_item(obj, link: Linker) -> nodes.list_item:
 class FillBacklinks(SphinxPostTransform):
     """Replace each :class:`vision_backlinks` placeholder with its lists."""
 
-    default_priority = 5
+    default_priority = events.FILL_VIEWS
 
     def run(self, **kwargs: Any) -> None:
         domain = vision_domain(self.env)

@@ -21,7 +21,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.texescape import escape as tex_escape
 
-from .. import labels
+from .. import events, labels
 from ..domain import naming, vision_domain
 from ..domain.directives import id_list
 from ..domain.model import OBJECT_TYPES, VisionObject
@@ -330,7 +330,7 @@ class ViewBuilder:
 class FillViews(SphinxPostTransform):
     """Replace each :class:`vision_view` placeholder with its content."""
 
-    default_priority = 5
+    default_priority = events.FILL_VIEWS
 
     def run(self, **kwargs: Any) -> None:
         domain = vision_domain(self.env)
@@ -346,7 +346,7 @@ class FillViews(SphinxPostTransform):
 class UnspanTablesForMan(SphinxPostTransform):
     """Manual pages cannot span cells: give each row all its cells instead."""
 
-    default_priority = 6
+    default_priority = events.UNSPAN_FOR_MAN
     builders = ('man',)
 
     def run(self, **kwargs: Any) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .. import labels
+from .. import events, labels
 from ..domain import naming, vision_domain
 
 if TYPE_CHECKING:
@@ -32,8 +32,7 @@ HIDDEN_CLASS = 'vision-visually-hidden'
 
 
 class MatrixForEveryReader(SphinxPostTransform):
-    # After vision.views.tables.FillViews (5) has put the matrix in place.
-    default_priority = 7
+    default_priority = events.MATRIX_FOR_EVERY_READER
     formats = ('html',)
 
     def run(self, **kwargs: Any) -> None:

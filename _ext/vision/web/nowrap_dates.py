@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..typesetting import ERA_NAMES
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 #: An era date, with the western year in brackets where given: 令和6年（2024年）3月.
-ERA_DATE = re.compile(r'(?:令和|平成|昭和)(?:\d+|元)年(?:[（(]\d{4}年[）)])?(?:\d+月(?:\d+日)?)?')
+ERA_DATE = re.compile(f'(?:{"|".join(ERA_NAMES)})' r'(?:\d+|元)年(?:[（(]\d{4}年[）)])?(?:\d+月(?:\d+日)?)?')
 #: Text between two tags, and the elements whose text is shown as written.
 _TEXT = re.compile(r'>([^<>]+)<')
 _VERBATIM = re.compile(r'<(pre|script|style|textarea)\b.*?</\1>', re.DOTALL)

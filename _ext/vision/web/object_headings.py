@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .. import events
 from ..domain import vision_domain
 from ..domain.nodes import vision_object
 
@@ -38,8 +39,7 @@ PARENT_LINK = {'goal': 'policy', 'initiative': 'goals', 'indicator': 'goals'}
 
 
 class ObjectTitlesAsHeadings(SphinxPostTransform):
-    # After the views (vision.views.tables.FillViews, 5), which may show objects.
-    default_priority = 8
+    default_priority = events.OBJECT_HEADINGS
     formats = ('html',)
 
     def run(self, **kwargs: Any) -> None:

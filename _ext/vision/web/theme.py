@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
 
+from .. import events
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -74,5 +76,5 @@ def setup(app: Sphinx) -> None:
     app.connect('config-inited', add_html_paths)
     app.connect('config-inited', theme_defaults)
     app.connect('html-page-context', one_viewport_tag)
-    app.connect('html-page-context', keep_the_sidebar_toctree, priority=600)
+    app.connect('html-page-context', keep_the_sidebar_toctree, priority=events.AFTER_THEME_SIDEBAR)
     app.add_css_file(STYLESHEET)
