@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / '_ext'))
-from vision.domain.object_checks import ascii_form  # noqa: E402
+from vision.domain.object_checks import ascii_form, unpadded  # noqa: E402
 
 PREFIX = {'initiative': 'I', 'indicator': 'K', 'opinion': 'O'}
 NAME = {'initiative': '取組', 'indicator': '指標', 'opinion': '意見'}
@@ -133,7 +133,7 @@ def read_type(raw: str) -> tuple[str, str | None]:
 
 def read_goal(raw: str, existing: list[Block]) -> tuple[str, str | None]:
     """The goal id in ASCII (``Ｇ１-１`` -> ``G1-1``), and a note if it was changed."""
-    goal = ascii_form(raw)
+    goal = unpadded(ascii_form(raw))
     if re.fullmatch(r'g[0-9]+-[0-9]+', goal):
         goal = goal.upper()
     if not goal:

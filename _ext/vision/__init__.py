@@ -11,6 +11,8 @@ The code is split by job into subpackages (see ARCHITECTURE.md):
 - :mod:`vision.print_edition`: the PDF (LaTeX, typefaces, cover, colophon, numbering);
 - :mod:`vision.search`: Japanese search and search by reading;
 - :mod:`vision.export`: ``vision.json`` and its schema;
+- :mod:`vision.page_text`: checks of the page text for what MyST would drop or
+  misread without a word;
 - :mod:`vision.editions`: editions from the same sources, the 概要版 and the
   新旧対照表 (``make summary``, ``make compare``).
 
@@ -37,6 +39,7 @@ from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
 from .editions import summary
 from .export import json_export
+from .page_text import report as page_text
 from .print_edition import index_readings, latex, numbering, preface, print_layout, print_matter
 from .search import index_entries as search_index_entries
 from .search import japanese as search
@@ -64,7 +67,8 @@ _SUBMODULES = (events, config, encoding, index_readings, sphinx_domain, directiv
                committee_tables, search, search_index_entries, stage, theme, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, era_filter, search_readings, catalogues, forked_workers, json_data,
-               summary, publication, print_layout, print_matter, preface, numbering)
+               summary, publication, print_layout, print_matter, preface, numbering,
+               page_text)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

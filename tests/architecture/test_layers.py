@@ -24,6 +24,7 @@ MAY_IMPORT = {
     'print_edition': {'domain', 'diagrams', 'views'},
     'search': {'domain', 'diagrams', 'views'},
     'export': {'domain', 'diagrams', 'views'},
+    'page_text': set(),
     'editions': {'domain', 'diagrams', 'views', 'datafiles', 'print_edition'},
     '': set(),
 }

@@ -133,3 +133,9 @@ def test_new_takes_a_certain_reading_of_the_goal_and_says_so(small_site, typed):
     assert f'make new: GOAL={typed} を G1-1 として読みました' in proc.stdout
     text = (small_site / 'docs' / 'index.md').read_text(encoding='utf-8')
     assert ':::{initiative} I1\n:goals: G1-1\n' in text
+
+
+def test_new_takes_a_zero_padded_goal_as_its_canonical_id(small_site):
+    proc = run('new_object.py', 'initiative', 'G01-01', cwd=small_site)
+    assert proc.returncode == 0, proc.stderr
+    assert 'make new: GOAL=G01-01 を G1-1 として読みました' in proc.stdout

@@ -95,8 +95,8 @@ def check_meetings(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
     for path, text in _date_fields(data):
         try:
             dates[path] = PartialDate.parse(text)
-        except ValueError:
-            yield path, f'{text} is not a calendar date'
+        except ValueError as exc:  # not a calendar date, or before the first era
+            yield path, str(exc)
     numbers: dict[int, int] = {}
     for index, meeting in enumerate(data['meetings']):
         number = meeting['number']

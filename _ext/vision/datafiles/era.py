@@ -37,7 +37,13 @@ class PartialDate:
             raise ValueError(f'{text!r} is not a date of the form YYYY-MM-DD or YYYY-MM')
         year, month, day_text = match.groups()
         day = int(day_text) if day_text else None
-        date(int(year), int(month), day or 1)  # raises ValueError for 2023-02-30 or month 13
+        try:
+            first = date(int(year), int(month), day or 1)
+        except ValueError:  # 2023-02-30, month 13, year 0
+            raise ValueError(f'{text} is not a calendar date') from None
+        if first < ERAS[0][1]:
+            raise ValueError(f'{text} is before {ERAS[0][1].isoformat()}, when Japan adopted '
+                             'the Gregorian calendar, and has no era date: is the year mistyped?')
         return cls(int(year), int(month), day)
 
     @property

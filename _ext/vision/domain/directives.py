@@ -71,6 +71,8 @@ class VisionObjectDirective(SphinxDirective):
                 self.options[name] = object_checks.ascii_ids(
                     self.objtype, object_id, name, self.options[name], location)
         self._check_options(object_id)
+        if 'unit' in self.field_options:
+            object_checks.check_unit(self.objtype, object_id, self.options, location)
         body = None
         if self.content:
             body = nodes.container(classes=['vision-object-body'])

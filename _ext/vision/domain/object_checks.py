@@ -4,6 +4,10 @@
   (``G４-５``) is reported with its ASCII form, and the object is registered
   under that form, so the one mistake gives one warning, not a warning at
   every page that links the object.
+- Ids have no leading zeros: ``O05`` would be another opinion than ``O5``.
+  It is reported with, and registered under, its canonical form.
+- An indicator's values (``:baseline:``, ``:target:``) have a ``:unit:``:
+  without it readers cannot tell what 25 counts.
 - An object's body holds neither a heading nor another object. Either is
   what a missing closing ``:::`` produces: everything after the opening
   line is swallowed into the object. The warning is at the opening line.
@@ -11,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
@@ -34,31 +39,63 @@ def ascii_form(text: str) -> str:
     return unicodedata.normalize('NFKC', text).translate(_DASHES).strip()
 
 
+#: A run of zeros before another digit, at the start of a number: the ``0`` of ``O05``.
+_LEADING_ZEROS = re.compile(r'(?<![0-9])0+(?=[0-9])')
+
+
+def unpadded(object_id: str) -> str:
+    """``O05`` -> ``O5``, ``G01-02`` -> ``G1-2``: each number without leading zeros."""
+    return _LEADING_ZEROS.sub('', object_id)
+
+
 def ascii_id(objtype: str, object_id: str, location: Any) -> str:
-    """The id to register: ``object_id`` itself, or its ASCII form with a warning."""
-    if object_id.isascii():
-        return object_id
-    suggested = ascii_form(object_id)
-    if suggested.isascii() and suggested:
+    """The id to register: ``object_id`` itself, or its canonical form with a warning."""
+    if not object_id.isascii():
+        suggested = ascii_form(object_id)
+        if not (suggested.isascii() and suggested):
+            return object_id  # not an id at all: the id pattern reports it
         logger.warning('%s id %r has full-width or non-ASCII characters: write %r',
-                       objtype, object_id, suggested, location=location,
+                       objtype, object_id, unpadded(suggested), location=location,
                        type='vision', subtype='id-ascii')
-        return suggested
-    return object_id  # not an id at all: the id pattern reports it
+        return unpadded(suggested)
+    if unpadded(object_id) != object_id:
+        logger.warning('%s id %r has a leading zero: write %r (%r and %r would be two '
+                       'different objects)', objtype, object_id, unpadded(object_id),
+                       object_id, unpadded(object_id), location=location,
+                       type='vision', subtype='id-zero')
+    return unpadded(object_id)
 
 
 def ascii_ids(objtype: str, object_id: str, option: str, ids: Iterable[str],
               location: Any) -> tuple[str, ...]:
-    """The ids of a link option, each in ASCII, with a warning for each that was not."""
+    """The ids of a link option in canonical form, with a warning for each that was not."""
     fixed = []
     for target in ids:
         if not target.isascii() and ascii_form(target).isascii():
             logger.warning('%s %r: :%s: %r has full-width or non-ASCII characters: write %r',
-                           objtype, object_id, option, target, ascii_form(target),
+                           objtype, object_id, option, target, unpadded(ascii_form(target)),
                            location=location, type='vision', subtype='id-ascii')
             target = ascii_form(target)
-        fixed.append(target)
+        elif unpadded(target) != target:
+            logger.warning('%s %r: :%s: %r has a leading zero: write %r', objtype, object_id,
+                           option, target, unpadded(target), location=location,
+                           type='vision', subtype='id-zero')
+        fixed.append(unpadded(target))
     return tuple(fixed)
+
+
+#: Fields that are numbers of something, and the field that says of what.
+VALUE_FIELDS = ('baseline', 'target')
+
+
+def check_unit(objtype: str, object_id: str, options: dict[str, Any], location: Any) -> None:
+    """Warn if an object has values (:baseline:, :target:) but no :unit:."""
+    given = [name for name in VALUE_FIELDS if str(options.get(name) or '').strip()]
+    if given and not str(options.get('unit') or '').strip():
+        logger.warning('%s %r has a value (:%s:) but no :unit:, so readers cannot tell what '
+                       'it counts; add :unit: (for example :unit: %%, 件 or 人)', objtype,
+                       object_id, ':, :'.join(given), location=location, type='vision',
+                       subtype='missing-unit')
 
 
 def check_body(objtype: str, object_id: str, body: nodes.Element | None,
