@@ -6,6 +6,11 @@ runs every check of the extension, and writes no output) with
 environment and doctrees go to a temporary directory that is removed
 afterwards. Exits 1 if there is any problem.
 
+The editors' diagrams are drawn to check their mermaid syntax
+(:data:`vision.diagrams.mermaid.CHECKING_BUILDERS`): with the drawings the
+full build keeps in ``_build/.mermaid-cache`` when there are some (a diagram
+drawn there before costs nothing), else in the temporary directory.
+
 Usage: python tools/check.py [SRCDIR [CONFDIR]]   (defaults: docs .)
 """
 
@@ -18,10 +23,13 @@ from pathlib import Path
 
 
 def check(srcdir: str, confdir: str) -> int:
+    drawn = Path(confdir, '_build', '.mermaid-cache')
+    cache = ['-D', f'vision_diagram_cache={drawn.resolve()}'] if drawn.is_dir() else []
     with tempfile.TemporaryDirectory(prefix='vision-check-') as tmp:
         proc = subprocess.run(
             [sys.executable, '-m', 'sphinx', '-b', 'dummy', '-E', '-q', '-W', '--keep-going',
-             '-c', confdir, '-d', str(Path(tmp, 'doctrees')), srcdir, str(Path(tmp, 'out'))],
+             *cache, '-c', confdir, '-d', str(Path(tmp, 'doctrees')), srcdir,
+             str(Path(tmp, 'out'))],
             capture_output=True, text=True, check=False)
     problems = [line for line in proc.stderr.splitlines()
                 if ': WARNING: ' in line or ': ERROR: ' in line or ': CRITICAL: ' in line]

@@ -139,3 +139,18 @@ def test_new_takes_a_zero_padded_goal_as_its_canonical_id(small_site):
     proc = run('new_object.py', 'initiative', 'G01-01', cwd=small_site)
     assert proc.returncode == 0, proc.stderr
     assert 'make new: GOAL=G01-01 を G1-1 として読みました' in proc.stdout
+
+
+@pytest.mark.browser
+def test_check_finds_a_mermaid_syntax_error_and_writes_nothing(site):
+    """The dummy builder draws nothing, but make check draws the editors' diagrams to check them."""
+    theme = site / 'docs' / 'theme.md'
+    lines = theme.read_text(encoding='utf-8').splitlines()
+    theme.write_text('\n'.join([*lines, '', '```mermaid', 'flowchart LR', '  A[条例 -->', '```', '']),
+                     encoding='utf-8')
+    before = files(site)
+    proc = run('check.py', cwd=site)
+    assert proc.returncode == 1
+    assert f'theme.md:{len(lines) + 2}: WARNING: mermaid diagram cannot be drawn: ' in proc.stderr
+    assert '問題が1件あります' in proc.stderr
+    assert files(site) == before
