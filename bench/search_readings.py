@@ -24,7 +24,7 @@ sys.path[:0] = [str(ROOT / '_ext'), str(ROOT / 'tests' / 'web')]
 
 from web_terms import READING_TERMS  # noqa: E402
 
-from vision.search.readings import analyser, readings  # noqa: E402
+from vision.search.readings import analyser, readings, term_counts  # noqa: E402
 
 
 def page_texts(doctrees: Path) -> list[str]:
@@ -42,7 +42,7 @@ def main() -> None:
         started = time.perf_counter()
         analyse = analyser(name)
         loaded = time.perf_counter()
-        mapping = readings(texts, analyse)
+        mapping = readings(term_counts(text, analyse) for text in texts)
         done = time.perf_counter()
         size = len(json.dumps(mapping, ensure_ascii=False, separators=(',', ':')).encode())
         first = [term for reading, term in READING_TERMS.items()

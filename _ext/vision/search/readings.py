@@ -13,6 +13,10 @@ The analyser is ``vision_search_analyser``: ``sudachi`` (SudachiPy with
 sudachidict-core, split mode C: long units such as 商店街 and 世田谷区 whole)
 or ``fugashi`` (MeCab with unidic-lite: short units, joined here). Chosen by
 measurement, see ``bench/search_readings.py``.
+
+Each page is analysed once, when it is read: its terms are kept with the
+environment (:data:`TERMS`), so a build that reads no page loads no
+dictionary and analyses nothing, and ``-j`` analyses pages in parallel.
 """
 
 from __future__ import annotations
@@ -25,7 +29,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..per_document import PerDocument
+
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
 
 SCRIPT = 'vision-readings.js'
@@ -79,24 +86,31 @@ def terms(tokens: list[Token]) -> Iterable[tuple[str, str]]:
         run = []
 
 
-def readings(texts: Iterable[str], analyse: Analyser) -> dict[str, list[str]]:
+def term_counts(text: str, analyse: Analyser) -> Counter[tuple[str, str]]:
+    """How often each (reading, written form) occurs in *text*."""
+    return Counter(term for line in text.splitlines() for term in terms(analyse(line)))
+
+
+def readings(counts: Iterable[Counter[tuple[str, str]]]) -> dict[str, list[str]]:
     """Reading -> written forms, the most frequent first (then in code point order)."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        for line in text.splitlines():
-            for reading, written in terms(analyse(line)):
-                found[reading][written] += 1
+    for page in counts:
+        for (reading, written), count in page.items():
+            found[reading][written] += count
     return {reading: sorted(forms, key=lambda form: (-forms[form], form))
             for reading, forms in sorted(found.items())}
+
+
+#: Each page's terms, counted when it is read: ``env.vision_search_terms``.
+TERMS: PerDocument[Counter[tuple[str, str]]] = PerDocument('vision_search_terms')
 
 
 def write_readings(app: Sphinx) -> list:
     """Write the map once every page is known (``html-collect-pages``)."""
     if app.builder.format != 'html' or app.builder.name == 'epub':
         return []
-    env = app.env
-    texts = (env.get_doctree(docname).astext() for docname in sorted(env.found_docs))
-    mapping = readings(texts, analyser(app.config.vision_search_analyser))
+    pages = TERMS.of(app.env)
+    mapping = readings(pages[docname] for docname in sorted(app.env.found_docs) if docname in pages)
     static = Path(app.outdir, '_static')
     static.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(mapping, ensure_ascii=False, sort_keys=True, separators=(',', ':'))
@@ -112,5 +126,9 @@ def load_on_search_page(app: Sphinx, pagename: str, templatename: str, context: 
 
 
 def setup(app: Sphinx) -> None:
+    def count_terms(doctree: nodes.document) -> Counter[tuple[str, str]]:
+        return term_counts(doctree.astext(), analyser(app.config.vision_search_analyser))
+
+    app.add_env_collector(TERMS.collector(count_terms))
     app.connect('html-collect-pages', write_readings)
     app.connect('html-page-context', load_on_search_page)
