@@ -1,57 +1,37 @@
-"""Shared fixtures: real Sphinx builds of the project's own ``docs/``.
+"""Shared fixtures: real Sphinx builds of a whole site.
 
-The whole site is built once per test session, with the same options as the
-Makefile (``-W --keep-going``), into a temporary directory.
+``site_html`` and ``site_pdf`` build ``tests/roots/test-site``, a complete
+made-up plan in the site's shape, once per test session, with the same
+options as the Makefile (``-W --keep-going``), into a temporary directory.
+``tests/content/conftest.py`` overrides both with the real site (``conf.py``
+and ``docs/``): only the tests there check what the site's pages say.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from site_builds import TEST_SITE, Build, build_html, build_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 # Test roots are copied to a temporary directory, so they cannot find _ext by a
 # relative path: make the extension importable for every test here.
 sys.path.insert(0, str(ROOT / '_ext'))
-SPHINX_BUILD = [sys.executable, '-m', 'sphinx']
 
 pytest_plugins = ('sphinx.testing.fixtures',)
 
 
-@dataclass(frozen=True)
-class Build:
-    outdir: Path
-    returncode: int
-    stderr: str
-
-
-def run_sphinx(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*SPHINX_BUILD, *args], cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, 'SOURCE_DATE_EPOCH': '1693872000', 'FORCE_SOURCE_DATE': '1', **(env or {})},
-    )
-
-
 @pytest.fixture(scope='session')
 def site_html(tmp_path_factory) -> Build:
-    out = tmp_path_factory.mktemp('html')
-    # As the Makefile: the doctrees outside the published directory.
-    doctrees = tmp_path_factory.mktemp('html-doctrees')
-    proc = run_sphinx('-b', 'html', '-c', '.', '-d', str(doctrees), '-W', '--keep-going', 'docs',
-                      str(out))
-    return Build(out, proc.returncode, proc.stderr)
+    return build_html(TEST_SITE, tmp_path_factory)
 
 
 @pytest.fixture(scope='session')
 def site_pdf(tmp_path_factory) -> Build:
-    out = tmp_path_factory.mktemp('pdf')
-    proc = run_sphinx('-M', 'latexpdf', 'docs', str(out), '-c', '.', '-W', '--keep-going', '-q')
-    return Build(out / 'latex', proc.returncode, proc.stdout[-4000:] + proc.stderr)
+    return build_pdf(TEST_SITE, tmp_path_factory, 'sample-plan.pdf')
 
 
 @pytest.fixture(scope='session')

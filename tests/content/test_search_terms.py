@@ -1,4 +1,4 @@
-"""The words residents search for (tests/web/web_terms.py) are in the site.
+"""The words residents search for (site_terms.py) are in the site.
 
 tests/web checks that the search finds every page holding a term; this checks
 that the terms are still there, so a reworded page shows up here, not as a
@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'web'))
 
+from site_terms import RECALL_TERMS  # noqa: E402
 from web_harness import article_text, html_pages, normalise  # noqa: E402
-from web_terms import RECALL_TERMS  # noqa: E402
 
 
 def test_recall_terms_are_many_and_in_the_site(site_html):

@@ -13,7 +13,6 @@ import pikepdf
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PDF_NAME = 'setagaya-industrial-vision.pdf'
 
 
 def make(*args: str) -> subprocess.CompletedProcess:
@@ -24,9 +23,9 @@ def make(*args: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope='module')
 def print_pdf(site_pdf, tmp_path_factory) -> Path:
     assert site_pdf.returncode == 0, site_pdf.stderr
-    target = tmp_path_factory.mktemp('print') / PDF_NAME
+    target = tmp_path_factory.mktemp('print') / site_pdf.pdf_name
     subprocess.run([sys.executable, str(ROOT / 'tools' / 'print_profile.py'),
-                    str(site_pdf.outdir / PDF_NAME), str(target)], check=True, capture_output=True)
+                    str(site_pdf.pdf), str(target)], check=True, capture_output=True)
     return target
 
 
@@ -44,12 +43,12 @@ def colour_operators(path: Path) -> set[str]:
 
 
 def test_print_profile_has_no_rgb_and_keeps_fonts(site_pdf, print_pdf):
-    assert {'rg', 'RG'} <= colour_operators(site_pdf.outdir / PDF_NAME)  # there was RGB
+    assert {'rg', 'RG'} <= colour_operators(site_pdf.pdf)  # there was RGB
     assert colour_operators(print_pdf) <= {'k', 'K', 'g', 'G'}
     fonts = subprocess.run(['pdffonts', str(print_pdf)], capture_output=True, text=True,
                            check=True).stdout.splitlines()[2:]
     assert fonts and all(row.split()[-5:-2] == ['yes', 'yes', 'yes'] for row in fonts)
-    with pikepdf.open(print_pdf) as pdf, pikepdf.open(site_pdf.outdir / PDF_NAME) as screen:
+    with pikepdf.open(print_pdf) as pdf, pikepdf.open(site_pdf.pdf) as screen:
         assert len(pdf.pages) == len(screen.pages)
         assert [p.label for p in pdf.pages] == [p.label for p in screen.pages]
         with pdf.open_outline() as outline:
@@ -58,8 +57,8 @@ def test_print_profile_has_no_rgb_and_keeps_fonts(site_pdf, print_pdf):
 
 def test_preflight_passes_the_site_and_reports_every_check(site_pdf, print_pdf, tmp_path):
     proc = make('preflight-check', f'PREFLIGHT_DIR={tmp_path}',
-                f'PREFLIGHT_LOG={site_pdf.outdir / PDF_NAME.replace(".pdf", ".log")}',
-                f'PREFLIGHT_INPUTS={site_pdf.outdir / PDF_NAME}:screen {print_pdf}:print')
+                f'PREFLIGHT_LOG={site_pdf.pdf.with_suffix(".log")}',
+                f'PREFLIGHT_INPUTS={site_pdf.pdf}:screen {print_pdf}:print')
     assert proc.returncode == 0, proc.stdout + proc.stderr
     results = json.loads((tmp_path / 'report.json').read_text(encoding='utf-8'))
     names = {check['name'] for check in results[0]['checks']}
@@ -88,7 +87,7 @@ def broken_pdf(print_pdf, tmp_path) -> Path:
 
 def test_make_preflight_fails_on_a_broken_pdf(site_pdf, broken_pdf, tmp_path):
     proc = make('preflight-check', f'PREFLIGHT_DIR={tmp_path}',
-                f'PREFLIGHT_LOG={site_pdf.outdir / PDF_NAME.replace(".pdf", ".log")}',
+                f'PREFLIGHT_LOG={site_pdf.pdf.with_suffix(".log")}',
                 f'PREFLIGHT_INPUTS={broken_pdf}:print')
     assert proc.returncode != 0
     [result] = json.loads((tmp_path / 'report.json').read_text(encoding='utf-8'))
@@ -118,5 +117,5 @@ def diagram_font_sizes(pdf: Path, caption: str) -> list[int]:
 def test_diagram_text_is_at_least_9_pt(site_pdf, caption):
     """Every diagram's labels at print size: the schedule in the text, the whole
     体系図 on a landscape page of its own (docs/structure.md's ``:landscape:``)."""
-    sizes = diagram_font_sizes(site_pdf.outdir / PDF_NAME, caption)
+    sizes = diagram_font_sizes(site_pdf.pdf, caption)
     assert sizes and min(sizes) >= 9, sizes

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from web_harness import RESULTS_PAGE, html_pages, run_browser, serve
 from web_terms import READING_TERMS, RECALL_TERMS, SCATTERED, TITLE_QUERIES, TWO_WORDS
@@ -21,10 +19,9 @@ def site_pages(site) -> list[str]:
 
 
 @pytest.fixture(scope='session')
-def written_pages(site_pages) -> list[str]:
+def written_pages(site_html, site_pages) -> list[str]:
     """The pages editors wrote, without those Sphinx generates (indices, search)."""
-    docs = Path(__file__).resolve().parents[2] / 'docs'
-    return [page for page in site_pages if (docs / page).with_suffix('.md').is_file()]
+    return [page for page in site_pages if (site_html.srcdir / page).with_suffix('.md').is_file()]
 
 
 @pytest.fixture(scope='session')

@@ -39,9 +39,10 @@ def test_every_page_has_dates_and_contact(site):
         assert info is not None, page
         terms = [dt.get_text(strip=True) for dt in info.select('dt')]
         assert {'作成日', '更新日', '問い合わせ先'} <= set(terms), page
-        created = info.select_one('time[datetime="2023-09-05"]')
-        assert created.get_text() == '令和5年9月5日', page
-        assert '経済産業部 産業連携交流推進課' in info.get_text(), page
+        # The made-up site's vision_created and vision_contact.
+        created = info.select_one('time[datetime="2023-04-01"]')
+        assert created.get_text() == '令和5年4月1日', page
+        assert '産業部 サンプル課' in info.get_text(), page
         # Only what conf.py gives: no phone, fax or form is made up.
         assert '電話' not in info.get_text() and 'tel:' not in str(info), page
 
@@ -49,7 +50,7 @@ def test_every_page_has_dates_and_contact(site):
 def test_every_page_has_the_stage_in_its_title_and_a_description(site):
     for page in html_pages(site):
         soup = BeautifulSoup((site / page).read_text(encoding='utf-8'), 'html.parser')
-        assert soup.title.get_text().endswith('世田谷区新産業ビジョン（素案）'), page
+        assert soup.title.get_text().endswith('架空区サンプル計画（素案）'), page
         description = soup.select('meta[name=description]')
         assert len(description) == 1 and description[0]['content'].strip(), page
 

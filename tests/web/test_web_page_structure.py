@@ -17,7 +17,7 @@ def _soup(path) -> BeautifulSoup:
 def test_every_chapter_is_in_every_pages_sidebar(site, site_pages):
     chapters = [a.get_text(strip=True) for a in
                 _soup(site / 'index.html').select('nav.bd-docs-nav li.toctree-l1 > a')]
-    assert len(chapters) >= 8  # 経過, スケジュール and 委員名簿 are inside the 資料編
+    assert len(chapters) == 5  # the made-up site's; 経過 and 委員名簿 are inside the 資料編
     for page in site_pages:
         soup = _soup(site / page)
         sidebar = [a.get_text(strip=True) for a in soup.select('nav.bd-docs-nav li.toctree-l1 > a')]
@@ -39,7 +39,7 @@ def test_objects_are_headings(site, written_pages):
         for title in _soup(site / page).select('.vision-object-title'):
             assert title.name in ('h2', 'h3', 'h4', 'h5', 'h6'), (page, title.get_text())
             headings += 1
-    assert headings > 40
+    assert headings >= 11  # the made-up site's theme, policies, goals and opinions
 
 
 def test_matrix_has_row_headers_a_legend_and_a_phone_list(site):

@@ -52,4 +52,4 @@ def test_print_keeps_everything_the_page_shows(site, written_pages, browser_repo
             continue
         assert not missing, (page, missing[:5])
         checked += len(shown)
-    assert checked > 100
+    assert checked > 30

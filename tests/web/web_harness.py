@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 HARNESS = Path(__file__).with_name('browser.js')
 
 #: A search results page is a page residents see too: check it like the others.
-RESULTS_PAGE = 'search.html?q=世田谷区'
+RESULTS_PAGE = 'search.html?q=見本'
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -1,54 +1,25 @@
-"""Words and phrases taken from the ward's report (shared/seed), as a resident
-would type them into the search box. Every one of them is in the site."""
+"""Words of the made-up site (tests/roots/test-site) as a resident would type
+them into the search box, for the search tests outside tests/content. The
+real site's words are in tests/content/site_terms.py."""
 
 RECALL_TERMS = (
-    # Named by the issue: Sphinx's own Japanese search finds none of these.
-    '世田谷区', '事業承継', '商店街',
-    # Words of the report.
-    '産業振興', '地域経済', '持続可能', '基本的方針', '目指す姿', '条例', '区民生活',
-    '商工農', 'コーディネーター', 'コミュニティ', 'サードプレイス', '個人事業主', '壁打ち',
-    '産業団体', '公益的役割', '工業', '農業', '若い世代', '事業転換', '支援産業',
-    '都市型産業', 'フリーランス', 'キャリア', 'サステナブル', '就業機会', 'インセンティブ',
-    '副業', '起業創業', 'アントレプレナーシップ', '実証', '再起', 'プラットフォーム',
-    'エシカル', 'ものづくり', '休眠預金', 'インパクト投資', 'ソーシャルビジネス', 'ファンド',
-    'ごちゃ混ぜ', 'リビングラボ', '産業ビジョン', '常任委員会', '駒澤大学', '東京商工会議所',
-    '信用金庫', 'ウェルビーイング', 'わくわく感', 'ステークホルダー', '共創', '公益性',
-    '経済産業部', '産業連携交流推進課', '橋渡し', '学識経験者', '敬称略', '遭遇', '原動力',
-    '両立', '理念',
-    # Latin letters and digits, as written.
-    'NPO', 'Polaris', 'UPDATER', '平成30年度', '令和5年3月',
-    # Phrases, including one with a space as in the member list.
-    '伝統的な技術', 'もったいない事業', '外部プロフェッショナル', '寛容な場', '子どもの教育',
-    '顔の見える化', 'ソーシャルインパクト指標', 'フェアトレードタウン', 'エシカルコンシェルジュ',
-    'エンタメコンテンツ', '非経済的な価値', '土壌作り', '業種間の連関', '体系的整理',
-    '新たな価値と豊かさ', '長山 宗広',
-    '地域の事業者が更に安心して継続的に事業を営むことができる世田谷区',
+    '架空区', '見本', '交流', '基盤強化', '事業者', '学び', '委員名簿', '見本大学', '学識経験者',
+    '見本 太郎', '見本の事業者が安心して事業を営む街',
 )
 
-#: Every bigram of this phrase is on the 条例 page, but the phrase is nowhere:
-#: bigrams alone would report that page.
-SCATTERED = '区民生活の基盤'
+#: Every bigram of this phrase is on the page of policy P1, but the phrase is
+#: nowhere: bigrams alone would report that page.
+SCATTERED = '産業の事業者'
 
 #: Queries for ranking and for several words at once.
-TITLE_QUERIES = ('基盤強化', '多様な地域産業の基盤強化')
-TWO_WORDS = '区民生活 支える'
+TITLE_QUERIES = ('基盤強化', '見本の産業の基盤強化')
+TWO_WORDS = '見本 学び'
 
-#: Terms of the site typed as they sound (issue 13: search by reading), in
-#: hiragana, and a few in katakana; readings written by hand, not by the analyser.
+#: Terms typed as they sound (search by reading), readings written by hand.
 READING_TERMS = {
-    'しょうてんがい': '商店街', 'きぎょう': '起業', 'セタガヤク': '世田谷区',
-    'ちいきけいざい': '地域経済', 'さんぎょうしんこう': '産業振興', 'じぎょうしょうけい': '事業承継',
-    'じょうれい': '条例', 'ほうしん': '方針', 'くみんせいかつ': '区民生活', 'いいんかい': '委員会',
-    'きゅうみんよきん': '休眠預金', 'しんようきんこ': '信用金庫', 'こまざわだいがく': '駒澤大学',
-    'キョウソウ': '共創', 'こうえきせい': '公益性', 'げんどうりょく': '原動力', 'そうぐう': '遭遇',
-    'そうぎょう': '創業', 'しゅうぎょうきかい': '就業機会', 'かべうち': '壁打ち',
-    'けいしょうりゃく': '敬称略', 'がくしき': '学識', 'こうぎょう': '工業', 'のうぎょう': '農業',
-    'ふくぎょう': '副業', 'じっしょう': '実証', 'さいき': '再起', 'たようせい': '多様性',
-    'じぞくせい': '持続性', 'きょうどうせい': '協働性', 'じんざい': '人材', 'せだい': '世代',
-    'じぎょうしゃ': '事業者', 'けいえいしゃ': '経営者', 'しょうひしゃ': '消費者',
-    'しゃかいかだい': '社会課題', 'ちいきかだい': '地域課題', 'かっせいか': '活性化',
-    'にぎわい': '賑わい', 'しえん': '支援', 'せいど': '制度', 'とうし': '投資',
-    'たいけいず': '体系図', 'そあん': '素案', 'さくてい': '策定', 'しんぎ': '審議',
-    'しくみ': '仕組み', 'かんよう': '寛容', 'でんとうてき': '伝統的', 'きょてん': '拠点',
-    'さんぎょうだんたい': '産業団体', 'ケイザイサンギョウブ': '経済産業部',
+    'こうりゅう': '交流', 'みほん': '見本', 'じぎょうしゃ': '事業者', 'きばん': '基盤',
+    'がくしき': '学識', 'キギョウ': '企業',
 }
+
+#: Terms a resident is sure to look for on this site.
+EXAMPLES = ('架空区', '交流', '見本')

@@ -27,3 +27,27 @@ html_theme = 'pydata_sphinx_theme'
 html_title = project
 latex_engine = 'uplatex'
 latex_documents = [(root_doc, 'sample-plan.tex', project, author, 'manual')]
+# A two-page stand-in for the PDF edition, linked from every page.
+vision_pdf = 'edition.pdf'
+
+# As the site's conf.py: the theme and what the published folder holds.
+html_theme_options = {
+    'navigation_with_keys': False,
+    'show_prev_next': True,
+    'navbar_center': [],
+    'navbar_end': ['navbar-icon-links'],
+    'footer_start': ['copyright'],
+    'footer_end': [],
+}
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+latex_show_urls = 'no'
+latex_table_style = ['booktabs']
+latex_elements = {
+    'papersize': 'a4paper',
+    'pointsize': '10pt',
+    'extraclassoptions': 'openany,oneside',
+    'figure_align': 'H',
+    'preamble': r'\usepackage{pxjahyper}',
+}
