@@ -3,7 +3,7 @@
 Reads the site's pages as the build does (a doctree per page from an HTML
 build's environment), then for each analyser prints the time to analyse them
 all, the size of the readings file it gives, and its recall over the
-hand-written readings of tests/web/web_terms.py: a term counts when the map
+hand-written readings of tests/content/site_terms.py: a term counts when the map
 sends its reading to it first (what the search uses), and "any" when the term
 is among the reading's written forms at all.
 
@@ -20,11 +20,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / '_ext'), str(ROOT / 'tests' / 'web')]
+sys.path[:0] = [str(ROOT / '_ext'), str(ROOT / 'tests' / 'content')]
 
-from web_terms import READING_TERMS  # noqa: E402
+from site_terms import READING_TERMS  # noqa: E402
 
-from vision.search.readings import analyser, readings, term_counts  # noqa: E402
+from vision.search.analysis import analyser, term_counts  # noqa: E402
+from vision.search.readings import readings  # noqa: E402
 
 
 def page_texts(doctrees: Path) -> list[str]:

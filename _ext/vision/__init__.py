@@ -42,7 +42,7 @@ from .export import json_export
 from .page_text import report as page_text
 from .print_edition import index_readings, latex, numbering, preface, print_layout, print_matter
 from .search import index_entries as search_index_entries
-from .search import japanese as search
+from .search import japanese as search_japanese
 from .search import readings as search_readings
 from .views import backlinks, dependencies, tables
 from .web import (
@@ -64,7 +64,7 @@ __version__ = '0.1.0'
 
 _SUBMODULES = (events, config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
                html_assets, latex, dependencies, json_export, mermaid, structure, loading,
-               committee_tables, search, search_index_entries, stage, theme, raw_html,
+               committee_tables, search_japanese, search_index_entries, stage, theme, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, era_filter, search_readings, catalogues, forked_workers, json_data,
                summary, publication, print_layout, print_matter, preface, numbering,

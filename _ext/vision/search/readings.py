@@ -14,81 +14,28 @@ sudachidict-core, split mode C: long units such as 商店街 and 世田谷区 wh
 or ``fugashi`` (MeCab with unidic-lite: short units, joined here). Chosen by
 measurement, see ``bench/search_readings.py``.
 
-Each page is analysed once, when it is read: its terms are kept with the
-environment (:data:`TERMS`), so a build that reads no page loads no
-dictionary and analyses nothing, and ``-j`` analyses pages in parallel.
+Each page is analysed once, after the build has read it, by an analyser in a
+process of its own (:mod:`.analysis`); its terms are kept with the
+environment (:data:`TERMS`), so a build that reads no page analyses nothing.
 """
 
 from __future__ import annotations
 
-import functools
 import json
-import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..per_document import PerDocument
+from .analysis import analyse_in_child
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 SCRIPT = 'vision-readings.js'
-#: Parts of speech that make up a term.
-_CONTENT = {'名詞', '接頭辞', '接尾辞'}
-#: Longest compound, in words.
-_MAX_WORDS = 3
-_KANJI = re.compile(r'[\u3005\u4e00-\u9fff]')
-_KATAKANA = re.compile(r'[\u30a1-\u30f6]')
-
-Token = tuple[str, str, str]  # surface, reading (katakana), part of speech
-Analyser = Callable[[str], list[Token]]
-
-
-def hiragana(text: str) -> str:
-    return _KATAKANA.sub(lambda m: chr(ord(m[0]) - 0x60), text)
-
-
-@functools.cache
-def analyser(name: str) -> Analyser:
-    if name == 'sudachi':
-        from sudachipy import Dictionary, SplitMode
-        tokenizer = Dictionary(dict='core').tokenizer(SplitMode.C)
-
-        def sudachi(text: str) -> list[Token]:
-            return [(m.surface(), m.reading_form(), m.part_of_speech()[0])
-                    for m in tokenizer.tokenize(text)]
-        return sudachi
-    if name == 'fugashi':
-        import fugashi
-        tagger = fugashi.Tagger()
-
-        def mecab(text: str) -> list[Token]:
-            return [(w.surface, w.feature.kana or '', w.feature.pos1) for w in tagger(text)]
-        return mecab
-    raise ValueError(f'unknown analyser {name!r}: sudachi or fugashi')
-
-
-def terms(tokens: list[Token]) -> Iterable[tuple[str, str]]:
-    """(reading in hiragana, written form) of each run of content words and its parts."""
-    run: list[Token] = []
-    for token in [*tokens, ('', '', '')]:
-        if token[2] in _CONTENT and token[1]:
-            run.append(token)
-            continue
-        for start in range(len(run)):
-            for end in range(start + 1, min(start + _MAX_WORDS, len(run)) + 1):
-                written = ''.join(t[0] for t in run[start:end])
-                if _KANJI.search(written):
-                    yield hiragana(''.join(t[1] for t in run[start:end])), written
-        run = []
-
-
-def term_counts(text: str, analyse: Analyser) -> Counter[tuple[str, str]]:
-    """How often each (reading, written form) occurs in *text*."""
-    return Counter(term for line in text.splitlines() for term in terms(analyse(line)))
 
 
 def readings(counts: Iterable[Counter[tuple[str, str]]]) -> dict[str, list[str]]:
@@ -101,8 +48,21 @@ def readings(counts: Iterable[Counter[tuple[str, str]]]) -> dict[str, list[str]]
             for reading, forms in sorted(found.items())}
 
 
-#: Each page's terms, counted when it is read: ``env.vision_search_terms``.
+#: Each page's text, from when it is read until it is analysed: ``env.vision_search_texts``.
+TEXTS: PerDocument[str] = PerDocument('vision_search_texts')
+#: Each page's terms, counted once it is read: ``env.vision_search_terms``.
 TERMS: PerDocument[Counter[tuple[str, str]]] = PerDocument('vision_search_terms')
+
+
+def analyse_read_pages(app: Sphinx, env: BuildEnvironment) -> None:
+    """Count the terms of the pages read in this build (``env-updated``: before the
+    environment is saved, so the counts are kept for the next build)."""
+    if app.builder.format != 'html' or app.builder.name == 'epub':
+        return
+    texts = TEXTS.of(env)
+    pending = {docname: texts.pop(docname) for docname in sorted(texts)}
+    if pending:
+        TERMS.of(env).update(analyse_in_child(pending, app.config.vision_search_analyser))
 
 
 def write_readings(app: Sphinx) -> list:
@@ -125,10 +85,13 @@ def load_on_search_page(app: Sphinx, pagename: str, templatename: str, context: 
         context['script_files'] = [*context['script_files'], f'_static/{SCRIPT}']
 
 
-def setup(app: Sphinx) -> None:
-    def count_terms(doctree: nodes.document) -> Counter[tuple[str, str]]:
-        return term_counts(doctree.astext(), analyser(app.config.vision_search_analyser))
+def page_text(doctree: nodes.document) -> str:
+    return doctree.astext()
 
-    app.add_env_collector(TERMS.collector(count_terms))
+
+def setup(app: Sphinx) -> None:
+    app.add_env_collector(TEXTS.collector(page_text))
+    app.add_env_collector(TERMS.collector())
+    app.connect('env-updated', analyse_read_pages)
     app.connect('html-collect-pages', write_readings)
     app.connect('html-page-context', load_on_search_page)
