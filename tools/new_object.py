@@ -36,6 +36,8 @@ PREFIX = {'initiative': 'I', 'indicator': 'K', 'opinion': 'O'}
 NAME = {'initiative': '取組', 'indicator': '指標', 'opinion': '意見'}
 _OPEN = re.compile(r'^(?P<fence>:{3,})\{(?:vision:)?(?P<type>[a-z]+)\}\s*(?P<id>\S*)\s*$')
 _GOALS = re.compile(r'^:goals:\s*(?P<ids>.*)$')
+#: Between the ids of GOAL=G1-1,G1-2 (also the ideographic and full-width commas).
+_GOAL_SEPARATOR = re.compile(r'[,、，\s]+')
 
 
 @dataclass
@@ -76,8 +78,8 @@ def next_id(objtype: str, existing: list[Block]) -> str:
     return f'{prefix}{max(numbers, default=0) + 1}'
 
 
-def directive(objtype: str, object_id: str, goal: str, title: str | None) -> list[str]:
-    lines = [f':::{{{objtype}}} {object_id}', f':goals: {goal}']
+def directive(objtype: str, object_id: str, goals: list[str], title: str | None) -> list[str]:
+    lines = [f':::{{{objtype}}} {object_id}', f':goals: {", ".join(goals)}']
     if objtype == 'opinion':
         lines.append('（意見の文言を書く）')
     else:
@@ -90,8 +92,7 @@ def place(objtype: str, goal: str, existing: list[Block]) -> tuple[Path, int] | 
     """(page, line index to insert before), or the reason there is no place."""
     goals = [block for block in existing if block.objtype == 'goal' and block.id == goal]
     if not goals:
-        return (f'目指す姿 {goal} がありません（docs/ に :::{{goal}} {goal} がない）。'
-                f'指定できる目指す姿：{accepted_goals(existing)}')
+        return f'目指す姿 {goal} がありません（docs/ に :::{{goal}} {goal} がない）'
     if objtype == 'opinion':
         opinions = [block for block in existing if block.objtype == 'opinion']
         if not opinions:
@@ -131,15 +132,27 @@ def read_type(raw: str) -> tuple[str, str | None]:
     return objtype, (f'TYPE={raw} を {objtype} として読みました' if objtype != raw else None)
 
 
-def read_goal(raw: str, existing: list[Block]) -> tuple[str, str | None]:
-    """The goal id in ASCII (``Ｇ１-１`` -> ``G1-1``), and a note if it was changed."""
-    goal = unpadded(ascii_form(raw))
-    if re.fullmatch(r'g[0-9]+-[0-9]+', goal):
-        goal = goal.upper()
-    if not goal:
+def _goal_id(text: str) -> str:
+    """``Ｇ１-１``, ``g1-1``, ``G01-1`` -> ``G1-1``: readings that are certain."""
+    goal = unpadded(ascii_form(text))
+    return goal.upper() if re.fullmatch(r'g[0-9]+-[0-9]+', goal) else goal
+
+
+def read_goals(raw: str, existing: list[Block]) -> tuple[list[str], str | None]:
+    """The goal ids in ASCII (``GOAL=G1-1,G1-2`` gives two), and a note if one was changed."""
+    typed = [part for part in _GOAL_SEPARATOR.split(raw.strip()) if part]
+    goals = [_goal_id(part) for part in typed]
+    if not goals:
         raise ArgumentProblem('GOAL がありません。どの目指す姿に加えるかを GOAL=G1-1 のように'
                               f'指定してください（指定できる目指す姿：{accepted_goals(existing)}）')
-    return goal, (f'GOAL={raw} を {goal} として読みました' if goal != raw else None)
+    known = {block.id for block in existing if block.objtype == 'goal'}
+    unknown = [goal for goal in goals if goal not in known]
+    if unknown:
+        raise ArgumentProblem(f'目指す姿 {", ".join(unknown)} がありません（docs/ に '
+                              f':::{{goal}} {unknown[0]} がない）。'
+                              f'指定できる目指す姿：{accepted_goals(existing)}')
+    changed = goals != typed
+    return goals, (f'GOAL={raw} を {", ".join(goals)} として読みました' if changed else None)
 
 
 def read_title(raw: str | None) -> str | None:
@@ -148,20 +161,21 @@ def read_title(raw: str | None) -> str | None:
     return raw or None
 
 
-def add(docs: Path, objtype: str, goal: str, title: str | None) -> str:
+def add(docs: Path, objtype: str, goals: list[str], title: str | None) -> str:
+    """Add the object; an initiative or indicator of several goals goes under the first."""
     existing = scan(docs)
-    where = place(objtype, goal, existing)
+    where = place(objtype, goals[0], existing)
     if isinstance(where, str):
         raise SystemExit(f'make new: {where}')
     page, at = where
     object_id = next_id(objtype, existing)
     lines = page.read_text(encoding='utf-8').splitlines()
-    new = ['', *directive(objtype, object_id, goal, title)]
+    new = ['', *directive(objtype, object_id, goals, title)]
     if at < len(lines) and lines[at].strip():
         new.append('')
     lines[at:at] = new
     page.write_text('\n'.join(lines) + '\n', encoding='utf-8')
-    return f'{page}:{at + 2}: {NAME[objtype]} {object_id} を追加しました（{goal}）。' \
+    return f'{page}:{at + 2}: {NAME[objtype]} {object_id} を追加しました（{", ".join(goals)}）。' \
            '仮の文言を書き換え、make check で確かめてください。'
 
 
@@ -174,7 +188,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         objtype, type_note = read_type(args.type)
-        goal, goal_note = read_goal(args.goal, scan(args.docs))
+        goals, goal_note = read_goals(args.goal, scan(args.docs))
         title = read_title(args.title)
     except ArgumentProblem as problem:
         print(f'make new: {problem}', file=sys.stderr)
@@ -182,7 +196,7 @@ def main(argv: list[str]) -> int:
     for note in (type_note, goal_note):
         if note:
             print(f'make new: {note}')
-    print(add(args.docs, objtype, goal, title))
+    print(add(args.docs, objtype, goals, title))
     return 0
 
 

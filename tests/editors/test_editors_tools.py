@@ -154,3 +154,20 @@ def test_check_finds_a_mermaid_syntax_error_and_writes_nothing(site):
     assert f'theme.md:{len(lines) + 2}: WARNING: mermaid diagram cannot be drawn: ' in proc.stderr
     assert '問題が1件あります' in proc.stderr
     assert files(site) == before
+
+
+@pytest.mark.parametrize('typed', ['G1-1,G1-2', 'G1-1, G1-2', 'G1-1、G1-2', 'Ｇ１-１，Ｇ１-２'])
+def test_new_takes_several_goals(small_site, typed):
+    proc = run('new_object.py', 'indicator', typed, '開業率', cwd=small_site)
+    assert proc.returncode == 0, proc.stderr
+    text = (small_site / 'docs' / 'index.md').read_text(encoding='utf-8')
+    assert ':::{indicator} K1\n:goals: G1-1, G1-2\n:title: 開業率\n' in text
+    assert text.index(':::{goal} G1-1') < text.index(':::{indicator} K1') \
+        < text.index(':::{goal} G1-2')
+
+
+def test_new_names_each_unknown_goal_of_several(small_site):
+    proc = run('new_object.py', 'initiative', 'G1-1, G7-7', cwd=small_site)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith('make new: 目指す姿 G7-7 がありません')
+    assert '指定できる目指す姿：G1-1, G1-2' in proc.stderr
