@@ -37,7 +37,8 @@ VISION_EVENTS = (DIAGRAM_SOURCES, EXPORT_DATA, PUBLICATION)
 #: Sphinx's events the extension connects to.
 SPHINX_EVENTS = frozenset({
     'config-inited', 'builder-inited', 'env-get-outdated', 'env-before-read-docs',
-    'source-read', 'include-read', 'doctree-read', 'env-get-updated', 'env-check-consistency',
+    'source-read', 'include-read', 'doctree-read', 'env-updated', 'env-get-updated',
+    'env-check-consistency',
     'write-started', 'doctree-resolved',
     'html-collect-pages', 'html-page-context', 'build-finished',
 })
