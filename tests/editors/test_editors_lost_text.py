@@ -191,3 +191,17 @@ def test_every_new_message_has_japanese_with_the_same_placeholders():
     for message in messages:
         assert japanese.get(message), message
         assert PLACEHOLDER.findall(japanese[message]) == PLACEHOLDER.findall(message), message
+
+
+def test_the_editors_guide_lists_each_new_warning_with_its_fix():
+    guide = (ROOTS.parents[1] / 'EDITING.md').read_text(encoding='utf-8')
+    section = guide[guide.index('### 消えてしまう文字・読まれない書き方'):]
+    for code in ('vision.lost-text', 'vision.near-miss', 'vision.paste', 'vision.table',
+                 'vision.include', 'vision.id-zero', 'vision.missing-unit'):
+        assert f'[{code}]' in section, code
+    assert {kind for _source, _line, kind, _quotes in KINDS.values()} <= {
+        'lost-text', 'near-miss', 'paste', 'table', 'include', 'id-zero', 'missing-unit'}
+    for fix in ('%であった。', '-->', '：：：｛goal｝', '::{goal}', 'U+FEFF', '| --- |',
+                "has a leading zero: write 'O5'", ':unit:', '1873', 'GOAL=Ｇ１-１',
+                "TITLE=\"Let's 起業\""):
+        assert fix in guide, fix
