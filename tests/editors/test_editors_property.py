@@ -1,11 +1,16 @@
 """Property-based test: pages generated from the directives' grammar, then
 mutated the way editors get things wrong (options left out, ids mistyped or
-full-width, a fence left open, odd Unicode, raw HTML, another encoding).
+full-width, a fence left open, odd Unicode, raw HTML, another encoding), and
+the way text silently vanished before (issue 25: a hard-wrapped line starting
+with ``%``, an unclosed ``<!--``, full-width or near-miss fences and roles, a
+pasted BOM, table rows that do not fit, pipe lines that are no table,
+zero-padded ids, a value without a unit, a page that includes itself).
 
 For every page, a ``-W`` build of it
 - never shows a traceback (it finishes, and its messages hold none);
 - gives only located warnings (``file:line``);
-- fails exactly when it gave a warning.
+- fails exactly when it gave a warning;
+- warns whenever one of the issue-25 mistakes is in it.
 
 The example count is kept small (each example is a real Sphinx build) so the
 test runs in well under a minute; ``derandomize`` makes every run try the
@@ -51,16 +56,38 @@ def objects(draw) -> list[Obj]:
     for number in range(1, draw(st.integers(0, 2)) + 1):
         found.append(('initiative', f'I{number}', [('goals', draw(st.sampled_from(goals))),
                                                    ('title', draw(plain_text))], []))
+    for number in range(1, draw(st.integers(0, 1)) + 1):
+        found.append(('indicator', f'K{number}', [
+            ('goals', draw(st.sampled_from(goals))), ('title', draw(plain_text)),
+            ('unit', '%'), ('baseline', '3.5'), ('target', '5')], []))
     for number in range(1, draw(st.integers(0, 2)) + 1):
         found.append(('opinion', f'O{number}', [('goals', draw(st.sampled_from(goals)))],
                       ['意見の文言である。']))
     return found
 
 
-def render(objs: list[Obj], unclosed: set[int]) -> str:
+#: Text that MyST used to drop or misread without a word; each must give a warning.
+VANISHING = {
+    'percent-wrap': [['割合は25', '%であった。'], ['- 開業の割合は', '  %で示す。']],
+    'unclosed-comment': [['<!-- 確認中のメモ'], ['本文', '', '<!--', 'メモ']],
+    'near-miss-role': [['参照は｛goal｝`G1-1`。'], ['参照は{goal} `G1-1`。'],
+                       ['参照は{goal}‘G1-1’。'], ['参照は{goal}｀G1-1｀。']],
+    'near-miss-fence': [['：：：｛note｝', '本文', '：：：'], ['::{note}', '本文']],
+    'bom': [['\ufeff## 節'], ['\ufeff- 項目']],
+    'table-row': [['| 年度 | 件数 |', '| --- | --- |', '| 令和4年度 | 10 | 注 |'],
+                  ['| 年度 | 件数 | 割合 |', '| --- | --- | --- |', '| 令和4年度 | 10 |']],
+    'not-a-table': [['| 年度 | 件数 |', '| 令和4年度 | 10 |'], ['年度 | 件数', '令和4年度 | 10']],
+    'include-self': [['```{include} index.md', '```']],
+}
+#: The opening fence of an object, as an IME or a slip types it.
+NEAR_MISS_FENCES = ['：：：｛{type}｝', '::{{{type}}}', '\ufeff:::{{{type}}}', ':::｛{type}｝']
+
+
+def render(objs: list[Obj], unclosed: set[int], fences: dict[int, str] | None = None) -> str:
     parts = ['# 見出し', '']
     for index, (objtype, object_id, options, body) in enumerate(objs):
-        parts.append(f':::{{{objtype}}} {object_id}')
+        fence = (fences or {}).get(index, ':::{{{type}}}').format(type=objtype)
+        parts.append(f'{fence} {object_id}')
         parts += [f':{name}: {value}' for name, value in options]
         parts += body
         if index not in unclosed:
@@ -70,15 +97,32 @@ def render(objs: list[Obj], unclosed: set[int]) -> str:
 
 
 @st.composite
-def pages(draw) -> bytes:
+def pages(draw) -> tuple[bytes, bool]:
+    """A page, and whether it holds a mistake that must give a warning."""
     objs = draw(objects())
     unclosed: set[int] = set()
+    fences: dict[int, str] = {}
+    must_warn = False
     for _ in range(draw(st.integers(0, 3))):
         index = draw(st.integers(0, len(objs) - 1))
         objtype, object_id, options, body = objs[index]
         mutation = draw(st.sampled_from(
-            ['drop-option', 'wrong-id', 'wrong-link', 'unclose', 'odd-unicode', 'raw-html']))
-        if mutation == 'drop-option' and options:
+            ['drop-option', 'wrong-id', 'wrong-link', 'unclose', 'odd-unicode', 'raw-html',
+             'vanishing', 'near-miss-object', 'zero-pad', 'drop-unit']))
+        if mutation == 'vanishing':
+            body = [*body, '', *draw(st.sampled_from(VANISHING[draw(st.sampled_from(
+                sorted(VANISHING)))]))]
+            must_warn = True
+        elif mutation == 'near-miss-object':
+            fences[index] = draw(st.sampled_from(NEAR_MISS_FENCES))
+            must_warn = True
+        elif mutation == 'zero-pad' and object_id[1:2].isdigit():
+            object_id = f'{object_id[0]}0{object_id[1:]}'
+            must_warn = True
+        elif mutation == 'drop-unit' and objtype == 'indicator':
+            options = [(name, value) for name, value in options if name != 'unit']
+            must_warn = True
+        elif mutation == 'drop-option' and options:
             options = options[:]
             del options[draw(st.integers(0, len(options) - 1))]
         elif mutation == 'wrong-id':
@@ -96,9 +140,9 @@ def pages(draw) -> bytes:
             body = [*body, draw(st.sampled_from(['<script>x()</script>', '文中の<b>語</b>',
                                                  'H<sub>2</sub>O', '<img src=x onerror=y>']))]
         objs[index] = (objtype, object_id, options, body)
-    text = render(objs, unclosed)
+    text = render(objs, unclosed, fences)
     encoding = draw(st.sampled_from(['utf-8', 'utf-8', 'utf-8', 'cp932', 'euc_jp', 'utf-16']))
-    return text.encode(encoding, 'replace')
+    return text.encode(encoding, 'replace'), must_warn or encoding != 'utf-8'
 
 
 LOCATED = r'{srcdir}/index\.md:[0-9]+: (WARNING|ERROR|SEVERE|CRITICAL): '
@@ -125,7 +169,8 @@ def build(page: bytes) -> tuple[list[str], str, int]:
 @settings(max_examples=40, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(pages())
-def test_every_mistake_is_a_located_warning_and_fails_a_strict_build(page):
+def test_every_mistake_is_a_located_warning_and_fails_a_strict_build(example):
+    page, must_warn = example
     lines, srcdir, status = build(page)
     text = '\n'.join(lines)
     assert 'Traceback' not in text and 'Exception occurred' not in text, text
@@ -133,6 +178,7 @@ def test_every_mistake_is_a_located_warning_and_fails_a_strict_build(page):
     located = re.compile(LOCATED.format(srcdir=re.escape(srcdir)))
     assert all(located.match(line) for line in messages), text
     assert status == (1 if messages else 0), text
+    assert messages or not must_warn, page.decode('utf-8', 'replace')
 
 
 def test_the_generator_makes_valid_pages_too():
@@ -140,6 +186,8 @@ def test_the_generator_makes_valid_pages_too():
     page = render([('policy', 'P1', [('title', '方針')], ['本文']),
                    ('goal', 'G1-1', [('policy', 'P1'), ('title', '姿')], []),
                    ('initiative', 'I1', [('goals', 'G1-1'), ('title', '取組')], []),
+                   ('indicator', 'K1', [('goals', 'G1-1'), ('title', '開業率'), ('unit', '%'),
+                                        ('baseline', '3.5'), ('target', '5')], []),
                    ('opinion', 'O1', [('goals', 'G1-1')], ['意見'])], set())
     lines, _, status = build(page.encode('utf-8'))
     assert (lines, status) == ([], 0)
