@@ -8,9 +8,14 @@ SPHINXBUILD := $(BIN)/sphinx-build
 BUILDDIR    := _build
 SPHINXOPTS  ?= -W --keep-going
 PDF         := $(BUILDDIR)/latex/setagaya-industrial-vision.pdf
-PRINT_PDF   := $(BUILDDIR)/print/setagaya-industrial-vision.pdf
-# What `make preflight` checks (PDF:profile ...) and where it writes its report.
-PREFLIGHT_INPUTS ?= $(PDF):screen $(PRINT_PDF):print
+# The print office's files (make pdf-print): 表紙, 本文 and 概要版 as PDF/X-4,
+# listed in print-files.json, made from the print edition's own TeX build.
+PRINT_DIR     := $(BUILDDIR)/print
+PRINT_LATEX   := $(BUILDDIR)/print-edition/latex
+PRINT_FILES   := $(PRINT_DIR)/print-files.json
+# What `make preflight` checks (PDF:profile ...; every file of PRINT_FILES too)
+# and where it writes its report.
+PREFLIGHT_INPUTS ?= $(PDF):screen
 PREFLIGHT_LOG    ?= $(BUILDDIR)/latex/setagaya-industrial-vision.log
 PREFLIGHT_DIR    ?= $(BUILDDIR)/preflight
 
@@ -72,16 +77,22 @@ new: export VISION_TITLE := $(value TITLE)
 new: $(DEPS)
 	@$(BIN)/python tools/new_object.py -- "$$VISION_TYPE" "$$VISION_GOAL" "$$VISION_TITLE"
 
-# The print office's copy: the same pages, no RGB anywhere (gray or CMYK).
-pdf-print: pdf
-	$(BIN)/python tools/print_profile.py $(PDF) $(PRINT_PDF)
+# The print office's files: the print edition (two-sided, chapters on the
+# right, see vision/print_edition/press.py) and the 概要版, made PDF/X-4 in
+# CMYK (or 墨1色) by tools/print_profile.py under $(PRINT_DIR).
+pdf-print: summary
+	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR)/print-edition -c . $(SPHINXOPTS) -q \
+	  -D vision_edition=print -D vision_diagram_cache=$(abspath $(BUILDDIR))/.mermaid-cache
+	$(BIN)/python tools/print_profile.py --edition $(PRINT_LATEX) --summary $(SUMMARY_PDF) \
+	  --out $(PRINT_DIR)
 
-# Check both PDFs; fails on a blocking problem (see tools/preflight.py).
-preflight: pdf-print
+# Check the screen PDF and every print file; fails on a blocking problem (see tools/preflight.py).
+preflight: pdf pdf-print
 	@$(MAKE) --no-print-directory preflight-check
 
 preflight-check:
-	$(BIN)/python tools/preflight.py --out $(PREFLIGHT_DIR) --log $(PREFLIGHT_LOG) $(PREFLIGHT_INPUTS)
+	$(BIN)/python tools/preflight.py --out $(PREFLIGHT_DIR) --log $(PREFLIGHT_LOG) \
+	  --print-files $(PRINT_FILES) $(PREFLIGHT_INPUTS)
 
 # Live preview for editors: one Sphinx process and one diagram browser kept
 # running between saves; pages reload when the build is done (tools/preview.py).

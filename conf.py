@@ -97,6 +97,12 @@ latex_documents = [
 latex_show_urls = 'no'
 # Tables ruled, not shaded: white row fills would hide the draft's watermark.
 latex_table_style = ['booktabs']
+# The print office's files (make pdf-print, vision/print_edition/press.py).
+# Inks: 'cmyk' (process colour) or 'mono' (墨1色: everything in black, one plate).
+vision_print_colour = 'cmyk'
+# Chapters open on right-hand pages in print, behind a blank page where needed,
+# as bound ward plans do; False lets them start on either side.
+vision_print_chapters_open_right = True
 latex_elements = {
     'papersize': 'a4paper',
     'pointsize': '10pt',

@@ -40,7 +40,15 @@ from .domain import directives, sphinx_domain
 from .editions import summary
 from .export import json_export
 from .page_text import report as page_text
-from .print_edition import index_readings, latex, numbering, preface, print_layout, print_matter
+from .print_edition import (
+    index_readings,
+    latex,
+    numbering,
+    preface,
+    press,
+    print_layout,
+    print_matter,
+)
 from .search import index_entries as search_index_entries
 from .search import japanese as search_japanese
 from .search import readings as search_readings
@@ -67,7 +75,7 @@ _SUBMODULES = (events, config, encoding, index_readings, sphinx_domain, directiv
                committee_tables, search_japanese, search_index_entries, stage, theme, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, era_filter, search_readings, catalogues, forked_workers, json_data,
-               summary, publication, print_layout, print_matter, preface, numbering,
+               summary, publication, print_layout, print_matter, press, preface, numbering,
                page_text)
 
 

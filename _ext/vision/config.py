@@ -13,7 +13,12 @@ Set them in ``conf.py`` or with ``-D name=value``:
 - ``vision_raw_html_tags``: the HTML tags editors may type into a page (without
   attributes); any other raw HTML is a warning and is shown as text;
 - ``vision_edition``: ``summary`` makes the LaTeX build the 概要版 alone
-  (``make summary``, :mod:`vision.editions.summary`); empty for the 本編;
+  (``make summary``, :mod:`vision.editions.summary`), ``print`` the print office's
+  本編 (``make pdf-print``, :mod:`vision.print_edition.press`); empty for the screen PDF;
+- ``vision_print_colour``: the print files' inks, ``cmyk`` (process colour) or
+  ``mono`` (墨1色, black only);
+- ``vision_print_chapters_open_right``: chapters of the print edition open on
+  right-hand pages (default ``True``);
 - ``vision_search_analyser``: the analyser that gives the search its readings,
   ``sudachi`` or ``fugashi`` (:mod:`vision.search.readings`);
 - ``vision_pdf``: the built PDF edition, copied into the site and linked from every page;
@@ -43,16 +48,25 @@ RAW_HTML_TAGS = ('br', 'wbr', 'sup', 'sub', 'ruby', 'rb', 'rt', 'rp')
 STAGES = ('素案', '案', '策定')
 
 
+#: The print files' inks: process colour, or black only (墨1色).
+PRINT_COLOURS = ('cmyk', 'mono')
+
+
 def check_stage(app: Sphinx, config: Config) -> None:
     if config.vision_stage not in STAGES:
         raise ConfigError(
             f'vision_stage must be one of {", ".join(STAGES)}; got {config.vision_stage!r}'
         )
+    if config.vision_print_colour not in PRINT_COLOURS:
+        raise ConfigError(f'vision_print_colour must be one of {", ".join(PRINT_COLOURS)}; '
+                          f'got {config.vision_print_colour!r}')
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value('vision_stage', '素案', 'env', types=frozenset({str}))
     app.add_config_value('vision_edition', '', '', types=frozenset({str}))
+    app.add_config_value('vision_print_colour', 'cmyk', '', types=frozenset({str}))
+    app.add_config_value('vision_print_chapters_open_right', True, '', types=frozenset({bool}))
     app.add_config_value('vision_readings', 'data/readings.yaml', 'env', types=frozenset({str}))
     app.add_config_value('vision_diagram_font', 'BIZ UDGothic', 'html', str)
     app.add_config_value('vision_mermaid_config', {}, 'html', dict)

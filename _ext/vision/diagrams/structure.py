@@ -33,6 +33,7 @@ from .. import events, labels
 from ..domain import naming, vision_domain
 from ..domain.selection import HIERARCHY, ViewSpec
 from ..per_document import PerDocument
+from ..stage import is_draft
 from .mermaid import diagram, diagram_node, mermaid_label
 
 if TYPE_CHECKING:
@@ -48,20 +49,21 @@ logger = logging.getLogger(__name__)
 #: The std label of the ordinance's page, the root box's link target.
 ORDINANCE_LABEL = 'ordinance'
 
-#: Fills let the draft's watermark show through in print (it lies under the page).
-SEE_THROUGH = 'fill-opacity:0.6'
+#: Fills let the draft's watermark show through in print (it lies under the
+#: page); where there is none (策定, or on screen) they are opaque.
+SEE_THROUGH = ',fill-opacity:0.6'
 
 #: The box style of each level (neutral theme; text stays black on light fills).
 CLASS_DEFS = {
-    'ordinance': f'fill:#e9ecef,{SEE_THROUGH},stroke:#343a40,stroke-width:2px',
-    'theme': f'fill:#fff3cd,{SEE_THROUGH},stroke:#856404,stroke-width:2px',
-    'policy': f'fill:#dbe7f5,{SEE_THROUGH},stroke:#1f4e79',
-    'goal': f'fill:#ffffff,{SEE_THROUGH},stroke:#1f4e79',
-    'initiative': f'fill:#f1f8ec,{SEE_THROUGH},stroke:#3c763d',
+    'ordinance': 'fill:#e9ecef,stroke:#343a40,stroke-width:2px',
+    'theme': 'fill:#fff3cd,stroke:#856404,stroke-width:2px',
+    'policy': 'fill:#dbe7f5,stroke:#1f4e79',
+    'goal': 'fill:#ffffff,stroke:#1f4e79',
+    'initiative': 'fill:#f1f8ec,stroke:#3c763d',
 }
 #: The frames around the row of policies and around each policy's column.
 ROW_STYLE = 'fill:none,stroke:#6c757d'
-COLUMN_STYLE = f'fill:#f8f9fa,{SEE_THROUGH},stroke:#adb5bd'
+COLUMN_STYLE = 'fill:#f8f9fa,stroke:#adb5bd'
 
 
 #: Compact spacing, so that the whole vision stays legible on an A4 page.
@@ -183,6 +185,13 @@ def _href(builder: Builder, fromdocname: str, docname: str, anchor: str) -> str:
     return f'{uri}#{anchor}' if anchor else uri
 
 
+def _see_through(builder: Builder) -> str:
+    """The fills' opacity: translucent only over a watermark (a draft's PDF)."""
+    watermark = (builder.format == 'latex' and is_draft(builder.config.vision_stage)
+                 and builder.config.vision_edition != 'summary')  # the 概要版 has none
+    return SEE_THROUGH if watermark else ''
+
+
 def _landscape(builder: Builder, spec: dict) -> bool:
     """Whether this diagram goes on a landscape page: asked for, in LaTeX, the whole vision."""
     return bool(spec.get('landscape')) and builder.format == 'latex' and not spec['policy']
@@ -215,7 +224,7 @@ def mermaid_source(tree: Box, builder: Builder, fromdocname: str, landscape: boo
         title = mermaid_label(str(labels.POLICIES_GROUP).format(count=len(policies)))
         lines += [f'  subgraph policies ["{title}"]', '    direction LR']
         for policy in policies:
-            lines += _policy_column(policy)
+            lines += _policy_column(policy, _see_through(builder))
         lines += ['    ' + ' ~~~ '.join(f'{_mermaid_id(p)}_column' for p in policies), '  end',
                   f'  {"head" if landscape else _mermaid_id(above[-1])} --> policies',
                   f'  style policies {ROW_STYLE}']
@@ -223,7 +232,7 @@ def mermaid_source(tree: Box, builder: Builder, fromdocname: str, landscape: boo
         lines += [f'  click {_mermaid_id(b)} href "{_href(builder, fromdocname, b.docname, b.anchor)}"'
                   for b in boxes if b.docname]
     kinds = dict.fromkeys(b.kind for b in boxes)
-    lines += [f'  classDef {kind} {CLASS_DEFS[kind]}' for kind in kinds]
+    lines += [f'  classDef {kind} {CLASS_DEFS[kind]}{_see_through(builder)}' for kind in kinds]
     return '\n'.join(lines) + '\n'
 
 
@@ -231,7 +240,7 @@ def _box(box: Box) -> str:
     return f'  {_mermaid_id(box)}["{mermaid_label(*box.short)}"]:::{box.kind}'
 
 
-def _policy_column(policy: Box) -> list[str]:
+def _policy_column(policy: Box, opacity: str) -> list[str]:
     """A frame holding the policy and, stacked below by invisible links, its goals."""
     column = list(_walk(policy))
     lines = [f'  subgraph {_mermaid_id(policy)}_column [" "]', '    direction TB']
@@ -239,7 +248,7 @@ def _policy_column(policy: Box) -> list[str]:
     lines.append('    ' + ' ~~~ '.join(_mermaid_id(b) for b in column))
     lines += [f'    {_mermaid_id(g)} --> {_mermaid_id(i)}'
               for g in column if g.kind == 'goal' for i in g.children]
-    lines += ['  end', f'  style {_mermaid_id(policy)}_column {COLUMN_STYLE}']
+    lines += ['  end', f'  style {_mermaid_id(policy)}_column {COLUMN_STYLE}{opacity}']
     return lines
 
 

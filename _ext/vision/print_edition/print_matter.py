@@ -31,8 +31,12 @@ def _title_lines(pub: Any) -> tuple[str, str]:
     return subtitle, stage
 
 
-def cover_tex(pub: Any) -> str:
-    """The cover, its own page label (表紙), then roman numbers for the front matter."""
+def cover_tex(pub: Any, back_pages: str = '') -> str:
+    """The cover, its own page label (表紙), then roman numbers for the front matter.
+
+    *back_pages* follow the cover before the front matter: the print edition's
+    表2–表4 (:mod:`.press`).
+    """
     subtitle, stage = _title_lines(pub)
     return rf'''
 \begin{{titlepage}}
@@ -49,7 +53,7 @@ def cover_tex(pub: Any) -> str:
 {{\sffamily\LARGE {tex_escape(pub.issuer)}\par}}
 \vspace{{0.08\textheight}}
 \end{{titlepage}}
-\pagenumbering{{roman}}
+{back_pages}\pagenumbering{{roman}}
 {watermark_tex(pub.stage) if is_draft(pub.stage) else ''}
 '''
 
