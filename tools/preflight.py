@@ -4,14 +4,25 @@ Usage::
 
     python tools/preflight.py --out DIR [--log TEX.log] PDF:PROFILE [PDF:PROFILE ...]
 
-PROFILE is ``screen`` (the PDF as built) or ``print`` (``make pdf-print``'s
-copy, where no RGB is allowed). Writes ``DIR/report.md`` and
-``DIR/report.json`` and exits 1 when a problem blocks printing:
+PROFILE is ``screen`` (the PDF as built) or one of the print office's files:
+``cover`` (表1–表4), ``body`` (本文), ``summary`` (概要版) or ``print`` (any
+other print file). ``--print-files`` reads ``make pdf-print``'s
+``print-files.json`` and checks each file it lists with its role. Writes
+``DIR/report.md`` and ``DIR/report.json`` and exits 1 when a problem blocks
+printing:
 
 - a font that is not embedded;
-- RGB colour in the print profile;
+- RGB colour in a print file;
 - a link to a destination the PDF does not have;
-- an overfull box wider than 1 pt in the TeX log.
+- an overfull box wider than 1 pt in the TeX log;
+
+and, in a print file, what a prepress operator sends back
+(``prepress.py``): PDF/X-4 keys or the OutputIntent missing, a page
+without a TrimBox or with ``/Rotate``, a translucent fill that prints
+under 3 % on every ink, ink coverage over 300 %, text under 12 pt on more
+than one plate, lines under 0.25 pt, a page count that is not a multiple of
+4 or a chapter opening on a left-hand page, annotations, and one subset
+name shared by two font programs.
 
 Everything else is reported as a warning or as information: page size and
 count, every font (embedded, subset, type, ToUnicode; Type 3), colour spaces
@@ -29,12 +40,17 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 import pikepdf
 
-BLOCKING, WARNING, OK = 'blocking', 'warning', 'ok'
+import prepress
+from prepress import BLOCKING, OK, WARNING, Check
+
+#: The print office's files by role; ``print`` is any other print file.
+PRINT_ROLES = ('cover', 'body', 'summary', 'print')
+PROFILES = ('screen', *PRINT_ROLES)
 
 #: Colour operators and the colour space they set.
 _COLOUR_OPERATORS = {'rg': 'DeviceRGB', 'RG': 'DeviceRGB', 'k': 'DeviceCMYK', 'K': 'DeviceCMYK',
@@ -46,14 +62,6 @@ TEXT_MARGIN_PT = 72.0
 MIN_FILL = 0.25
 MIN_IMAGE_PPI = 300
 MAX_OVERFULL_PT = 1.0
-
-
-@dataclass
-class Check:
-    name: str
-    status: str
-    summary: str
-    details: list = field(default_factory=list)
 
 
 def run(*args: str) -> str:
@@ -163,7 +171,7 @@ def check_colour(pdf: pikepdf.Pdf, profile: str) -> Check:
         if any(space.split()[0] in _RGB_SPACES for space in found):
             rgb_pages.append(number)
     all_spaces = sorted({space for page in pages for space in page['spaces']})
-    if profile == 'print' and rgb_pages:
+    if profile in PRINT_ROLES and rgb_pages:
         return Check('colour', BLOCKING, f'RGB on pages {_ranges(rgb_pages)} of the print profile', pages)
     summary = f'colour spaces: {", ".join(all_spaces) or "none"}'
     if rgb_pages:
@@ -177,8 +185,13 @@ _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax=
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 
 
-def check_fill(path: Path, labels: list[str]) -> Check:
-    """Pages whose words span under a quarter of the text area's height (cover excluded)."""
+def check_fill(path: Path, labels: list[str], blank: frozenset[int] = frozenset(),
+               first: int = 2) -> Check:
+    """Pages whose words span under a quarter of the text area's height.
+
+    From page *first* on (the screen PDF's page 1 is the cover), leaving out
+    the pages the print edition left *blank* on purpose.
+    """
     xml = run('pdftotext', '-bbox', str(path), '-')
     sparse = []
     for number, (_width, height, body) in enumerate(_PAGE.findall(xml), 1):
@@ -187,12 +200,13 @@ def check_fill(path: Path, labels: list[str]) -> Check:
               if float(y0) >= top - 2 and float(y1) <= bottom + 2]
         fill = (max(y1 for _, y1 in ys) - min(y0 for y0, _ in ys)) / (bottom - top) if ys else 0.0
         label = labels[number - 1] if number <= len(labels) else str(number)
-        if fill < MIN_FILL and number > 1:
+        if fill < MIN_FILL and number >= first and number not in blank:
             sparse.append({'page': number, 'label': label, 'fill': round(fill, 2)})
     status = WARNING if sparse else OK
     summary = (f'{len(sparse)} pages filled under {MIN_FILL:.0%} of the text area: '
                + ', '.join(f'{p["label"]} ({p["fill"]:.0%})' for p in sparse)) if sparse \
-        else f'every page after the cover fills at least {MIN_FILL:.0%} of the text area'
+        else f'every page fills at least {MIN_FILL:.0%} of the text area' + (
+            f' (blank pages {_ranges(sorted(blank))} left out)' if blank else '')
     return Check('page fill', status, summary, sparse)
 
 
@@ -339,12 +353,22 @@ def page_labels(pdf: pikepdf.Pdf) -> list[str]:
     return [page.label for page in pdf.pages]
 
 
-def check_pdf(path: Path, profile: str, log: Path | None) -> dict:
+def check_pdf(path: Path, profile: str, log: Path | None, entry: dict | None = None) -> dict:
+    """Every check of one PDF; *entry* is its line of ``print-files.json`` (a print file)."""
+    entry = entry or {}
+    blank = frozenset(entry.get('blank_pages', []))
     with pikepdf.open(path) as pdf:
         labels = page_labels(pdf)
         checks = [check_pages(path), check_fonts(path), check_colour(pdf, profile),
-                  check_images(path), check_fill(path, labels), check_links(pdf),
-                  check_outline(pdf, path), check_metadata(pdf)]
+                  check_images(path)]
+        if profile != 'cover':
+            checks += [check_fill(path, labels, blank, first=2 if profile == 'screen' else 1),
+                       check_links(pdf)]
+        if profile not in ('cover', 'summary'):  # the 概要版 has no 目次
+            checks.append(check_outline(pdf, path))
+        checks.append(check_metadata(pdf))
+        if profile in PRINT_ROLES:
+            checks += prepress.checks(pdf, profile, entry)
     if log is not None and log.is_file():
         checks += check_log(log)
     status = max((c.status for c in checks), key=_severity, default=OK)
@@ -368,14 +392,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--out', type=Path, required=True, help='directory for report.md and report.json')
     parser.add_argument('--log', type=Path, help="the TeX log of the PDFs' build")
-    parser.add_argument('pdfs', nargs='+', metavar='PDF:PROFILE')
+    parser.add_argument('--print-files', type=Path,
+                        help="make pdf-print's print-files.json: check every file it lists")
+    parser.add_argument('pdfs', nargs='*', metavar='PDF:PROFILE')
     args = parser.parse_args(argv)
     results = []
     for spec in args.pdfs:
         path, _, profile = spec.rpartition(':')
-        if profile not in ('screen', 'print'):
-            parser.error(f'{spec}: the profile is screen or print')
-        results.append(check_pdf(Path(path), profile, args.log))
+        if profile not in PROFILES:
+            parser.error(f'{spec}: the profile is one of {", ".join(PROFILES)}')
+        results.append(check_pdf(Path(path), profile, args.log if profile == 'screen' else None))
+    if args.print_files is not None:
+        manifest = json.loads(args.print_files.read_text(encoding='utf-8'))
+        for entry in manifest['files']:
+            entry = {**entry, 'chapters_open_right': manifest.get('chapters_open_right', True)}
+            log = Path(entry['log']) if entry.get('log') else None
+            results.append(check_pdf(args.print_files.parent / entry['file'], entry['role'], log, entry))
+    if not results:
+        parser.error('nothing to check: give PDF:PROFILE or --print-files')
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / 'report.json').write_text(json.dumps(results, ensure_ascii=False, indent=2) + '\n',
                                           encoding='utf-8')

@@ -25,11 +25,13 @@ a Debian package ships.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from pathlib import Path
 
-from pdf_paint import Colour
 from PIL import Image, ImageCms
+
+from pdf_paint import Colour
 
 OUTPUT_PROFILE = Path('/usr/share/color/icc/ghostscript/default_cmyk.icc')
 OUTPUT_PROFILE_SOURCE = ("Artifex CMYK SWOP Profile (default_cmyk.icc, Debian package libgs-common): "
@@ -116,8 +118,10 @@ def visible(colour: Colour, alpha: float) -> Colour:
         return colour
     factor = MIN_INK / alpha / strongest
     if colour.space == 'DeviceGray':
-        return Colour('DeviceGray', (round(1 - (1 - colour.values[0]) * factor, 3),))
-    return Colour('DeviceCMYK', limit_tac(tuple(min(1.0, round(v * factor, 3)) for v in colour.values)))
+        return Colour('DeviceGray', (math.floor((1 - (1 - colour.values[0]) * factor) * 1000) / 1000,))
+    # Rounded up, so that the strongest ink is not left a fraction under MIN_INK.
+    return Colour('DeviceCMYK', limit_tac(tuple(min(1.0, math.ceil(v * factor * 1000) / 1000)
+                                                for v in colour.values)))
 
 
 def _rgb8(colour: Colour) -> tuple[int, int, int]:

@@ -38,7 +38,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pikepdf
+
 from pdf_paint import BLACK, Colour, Paint, State, Walker
+from prepress import chapter_pages
 from print_colour import HAIRLINE_PT, OUTPUT_PROFILE, OUTPUT_PROFILE_SOURCE, SMALL_TEXT_PT, Inks
 
 BODY_NAME = 'setagaya-industrial-vision.pdf'
@@ -242,7 +244,7 @@ def set_metadata(pdf: pikepdf.Pdf, title: str) -> None:
     created = str(info.get('/CreationDate', ''))
     info.Title = pikepdf.String(title)
     info.ModDate = pikepdf.String(created)
-    info.Trapped = pikepdf.Name.False_
+    info.Trapped = pikepdf.Name('/False')
     info.GTS_PDFXVersion = pikepdf.String(PDFX_VERSION)
     document_id = 'uuid:' + _uuid(title + created)
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
@@ -299,31 +301,6 @@ def blank_pages(pdf: pikepdf.Pdf) -> list[int]:
     return found
 
 
-def chapter_pages(pdf: pikepdf.Pdf) -> list[dict]:
-    """The outline's top-level entries (chapters, indexes) and the page each opens on."""
-    numbers = {page.obj.objgen: n for n, page in enumerate(pdf.pages, 1)}
-    names = {}
-    if '/Names' in pdf.Root and '/Dests' in pdf.Root.Names:
-        names = dict(pikepdf.NameTree(pdf.Root.Names.Dests).items())
-    chapters = []
-    with pdf.open_outline() as outline:
-        for item in outline.root:
-            destination = item.destination
-            if destination is None and item.action is not None:
-                destination = item.action.get('/D')
-            if isinstance(destination, (pikepdf.String, str)):
-                destination = names.get(str(destination))
-            if isinstance(destination, pikepdf.Dictionary):
-                destination = destination.get('/D')
-            if destination is None:
-                continue
-            page = numbers.get(destination[0].objgen)
-            if page is not None:
-                chapters.append({'title': item.title, 'page': page,
-                                 'side': 'right' if page % 2 else 'left'})
-    return chapters
-
-
 # -- The files --------------------------------------------------------------------------
 
 def finish(pdf: pikepdf.Pdf, target: Path, title: str, labels: list[str], inks: Inks) -> dict:
@@ -351,6 +328,8 @@ def make_files(edition: Path, summary: Path, out: Path) -> dict:
         with pikepdf.new() as cover:
             cover.pages.extend(source.pages[:count])
             cover.docinfo = cover.copy_foreign(source.docinfo)
+            if '/Lang' in source.Root:
+                cover.Root.Lang = source.Root.Lang
             report = finish(cover, out / COVER_FILE, f'{title}（表紙）', list(COVER_LABELS[:count]), inks)
         files.append({'order': 1, 'role': 'cover', 'file': COVER_FILE, 'pages': count,
                       'what': '表紙（表1・表2・表3・表4）', **report})
@@ -361,7 +340,7 @@ def make_files(edition: Path, summary: Path, out: Path) -> dict:
         report = finish(source, out / BODY_FILE, title, labels[count:], inks)
         files.append({'order': 2, 'role': 'body', 'file': BODY_FILE, 'pages': len(labels) - count,
                       'what': '本文（はじめに〜奥付）', 'blank_pages': blanks, 'chapters': chapters,
-                      **report})
+                      'log': str(edition / BODY_NAME.replace('.pdf', '.log')), **report})
     with pikepdf.open(summary) as pdf:
         added = []
         while len(pdf.pages) < SUMMARY_PAGES or len(pdf.pages) % SUMMARY_PAGES:

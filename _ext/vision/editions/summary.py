@@ -31,6 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import events, labels
 from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
+from ..print_edition.print_matter import colophon_tex
 from ..stage import is_draft
 
 if TYPE_CHECKING:
@@ -207,11 +208,17 @@ def configure_summary_latex(app: Sphinx, config: Config) -> None:
     title = f'{config.project}（{labels.SUMMARY_NAME}）'
     config.latex_documents = [(SUMMARY_DOC, f'{SUMMARY_PDF}.tex', title, config.author, 'howto')]
     config.latex_domain_indices = False
+    # The last page: the 奥付's facts (title, date, publisher, editor), so that
+    # the 概要版 is the four pages of an A3 sheet folded to A4.
+    publication = app.emit_firstresult('vision-publication', config)
+    back_page = colophon_tex(publication) if publication is not None else ''
     config.latex_elements = {
         **config.latex_elements,
+        # The PDF's title names the 概要版 (hyperref's pdftitle in conf.py names the 本編).
+        'preamble': config.latex_elements.get('preamble', '') + f'\n\\hypersetup{{pdftitle={{{title}}}}}\n',
         'maketitle': rf'{{\centering\sffamily\bfseries\LARGE {title}\par}}\bigskip',
         'tableofcontents': '',
-        'printindex': '',
+        'printindex': back_page,
         'makeindex': '',
         # Each figure right below its heading: the 体系図 fills its own page.
         'figure_align': 'H',
