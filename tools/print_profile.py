@@ -32,8 +32,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,10 +45,8 @@ from pdf_paint import BLACK, Colour, Paint, State, Walker
 from prepress import chapter_pages
 from print_colour import HAIRLINE_PT, OUTPUT_PROFILE, OUTPUT_PROFILE_SOURCE, SMALL_TEXT_PT, Inks
 
-BODY_NAME = 'setagaya-industrial-vision.pdf'
-COVER_FILE = 'setagaya-industrial-vision-cover.pdf'
-BODY_FILE = 'setagaya-industrial-vision-body.pdf'
-SUMMARY_FILE = 'setagaya-industrial-vision-summary.pdf'
+#: The print files are named after the edition's PDF (setagaya-industrial-vision.pdf).
+COVER_SUFFIX, BODY_SUFFIX, SUMMARY_SUFFIX = '-cover.pdf', '-body.pdf', '-summary.pdf'
 MANIFEST = 'print-files.json'
 COVER_LABELS = ('表1', '表2', '表3', '表4')
 SUMMARY_PAGES = 4
@@ -241,7 +241,8 @@ def add_output_intent(pdf: pikepdf.Pdf, profile: Path) -> None:
 def set_metadata(pdf: pikepdf.Pdf, title: str) -> None:
     """Info and XMP for PDF/X-4: version, Trapped, dates (the TeX build's own, deterministic)."""
     info = pdf.docinfo
-    created = str(info.get('/CreationDate', ''))
+    created = str(info.get('/CreationDate', '')) or _source_date()
+    info.CreationDate = pikepdf.String(created)
     info.Title = pikepdf.String(title)
     info.ModDate = pikepdf.String(created)
     info.Trapped = pikepdf.Name('/False')
@@ -262,6 +263,12 @@ def set_metadata(pdf: pikepdf.Pdf, title: str) -> None:
         meta['xmpMM:InstanceID'] = document_id
         meta['xmpMM:VersionID'] = '1'
         meta['xmpMM:RenditionClass'] = 'default'
+
+
+def _source_date() -> str:
+    """The build's date (SOURCE_DATE_EPOCH, as TeX uses it) for a PDF that has none."""
+    stamp = datetime.fromtimestamp(int(os.environ.get('SOURCE_DATE_EPOCH', '0')), tz=UTC)
+    return stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def _uuid(text: str) -> str:
@@ -320,8 +327,10 @@ def finish(pdf: pikepdf.Pdf, target: Path, title: str, labels: list[str], inks: 
 def make_files(edition: Path, summary: Path, out: Path) -> dict:
     settings = json.loads((edition / 'print-edition.json').read_text(encoding='utf-8'))
     inks = Inks(settings['colour'])
+    stem = Path(settings['pdf']).stem
+    cover_file, body_file, summary_file = (stem + s for s in (COVER_SUFFIX, BODY_SUFFIX, SUMMARY_SUFFIX))
     files = []
-    with pikepdf.open(edition / BODY_NAME) as source:
+    with pikepdf.open(edition / settings['pdf']) as source:
         title = str(source.docinfo.get('/Title', ''))
         count = settings['cover_pages']
         labels = [page.label for page in source.pages]
@@ -330,17 +339,17 @@ def make_files(edition: Path, summary: Path, out: Path) -> dict:
             cover.docinfo = cover.copy_foreign(source.docinfo)
             if '/Lang' in source.Root:
                 cover.Root.Lang = source.Root.Lang
-            report = finish(cover, out / COVER_FILE, f'{title}（表紙）', list(COVER_LABELS[:count]), inks)
-        files.append({'order': 1, 'role': 'cover', 'file': COVER_FILE, 'pages': count,
+            report = finish(cover, out / cover_file, f'{title}（表紙）', list(COVER_LABELS[:count]), inks)
+        files.append({'order': 1, 'role': 'cover', 'file': cover_file, 'pages': count,
                       'what': '表紙（表1・表2・表3・表4）', **report})
         del source.pages[:count]
         blanks = blank_pages(source)
         remove_dead_destinations(source)
         chapters = chapter_pages(source)
-        report = finish(source, out / BODY_FILE, title, labels[count:], inks)
-        files.append({'order': 2, 'role': 'body', 'file': BODY_FILE, 'pages': len(labels) - count,
+        report = finish(source, out / body_file, title, labels[count:], inks)
+        files.append({'order': 2, 'role': 'body', 'file': body_file, 'pages': len(labels) - count,
                       'what': '本文（はじめに〜奥付）', 'blank_pages': blanks, 'chapters': chapters,
-                      'log': str(edition / BODY_NAME.replace('.pdf', '.log')), **report})
+                      'log': str(edition / f'{stem}.log'), **report})
     with pikepdf.open(summary) as pdf:
         added = []
         while len(pdf.pages) < SUMMARY_PAGES or len(pdf.pages) % SUMMARY_PAGES:
@@ -349,8 +358,8 @@ def make_files(edition: Path, summary: Path, out: Path) -> dict:
         labels = [str(n) for n in range(1, len(pdf.pages) + 1)]
         summary_title = str(pdf.docinfo.get('/Title', ''))
         count = len(pdf.pages)
-        report = finish(pdf, out / SUMMARY_FILE, summary_title, labels, inks)
-    files.append({'order': 3, 'role': 'summary', 'file': SUMMARY_FILE, 'pages': count,
+        report = finish(pdf, out / summary_file, summary_title, labels, inks)
+    files.append({'order': 3, 'role': 'summary', 'file': summary_file, 'pages': count,
                   'what': '概要版（A3二つ折り、A4判4ページ）', 'blank_pages': added, **report})
     manifest = {'colour': settings['colour'], 'chapters_open_right': settings['chapters_open_right'],
                 'output_intent': OUTPUT_PROFILE_SOURCE, 'pdfx': PDFX_VERSION, 'files': files}

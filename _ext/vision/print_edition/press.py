@@ -74,7 +74,8 @@ def write_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != 'latex' or app.config.vision_edition != EDITION:
         return
     shutil.copyfile(STYLE_FILE, Path(app.outdir, STYLE_FILE.name))
-    settings = {'colour': app.config.vision_print_colour,
+    pdf = Path(app.config.latex_documents[0][1]).with_suffix('.pdf').name
+    settings = {'pdf': pdf, 'colour': app.config.vision_print_colour,
                 'chapters_open_right': bool(app.config.vision_print_chapters_open_right),
                 'cover_pages': COVER_PAGES}
     Path(app.outdir, SETTINGS_FILE).write_text(json.dumps(settings, indent=2) + '\n',
