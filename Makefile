@@ -92,7 +92,7 @@ preflight: pdf pdf-print
 
 preflight-check:
 	$(BIN)/python tools/preflight.py --out $(PREFLIGHT_DIR) --log $(PREFLIGHT_LOG) \
-	  --print-files $(PRINT_FILES) $(PREFLIGHT_INPUTS)
+	  $(if $(PRINT_FILES),--print-files $(PRINT_FILES)) $(PREFLIGHT_INPUTS)
 
 # Live preview for editors: one Sphinx process and one diagram browser kept
 # running between saves; pages reload when the build is done (tools/preview.py).

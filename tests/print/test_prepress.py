@@ -191,6 +191,10 @@ def _hairline(pdf):
     _add_content(pdf, b'q 0 g 0.1 w 72 72 m 200 72 l S Q')
 
 
+def _rgb(pdf):
+    _add_content(pdf, b'q 0.5 0.2 0.1 rg 100 100 50 50 re f Q')
+
+
 def _annotation(pdf):
     pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
         Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[72, 72, 144, 90],
@@ -210,6 +214,7 @@ def _shared_subset_name(pdf):
 
 @pytest.mark.parametrize(('edit', 'check', 'message'), [
     (_drop_pdfx_version, 'PDF/X', 'GTS_PDFXVersion'),
+    (_rgb, 'colour', 'RGB on pages 1'),
     (_rotate, 'boxes and rotation', '/Rotate on pages 2'),
     (_faint_fill, 'transparency', 'print under 3%'),
     (_heavy_ink, 'ink coverage', 'over 300%'),
