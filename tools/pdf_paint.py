@@ -142,7 +142,7 @@ class Walker:
     def _walk(self, owner, resources, state: State, where: str, page=None) -> None:
         out: list = []
         stack: list[State] = []
-        path: list[tuple[float, float]] = []
+        path: list[list[tuple[float, float]]] = []
         path_start = 0
         for operands, op in pikepdf.parse_content_stream(owner):
             name = str(op)
@@ -283,20 +283,27 @@ def _space_name(resources, space) -> str:
     return str(named).lstrip('/')
 
 
-def _extend(path: list[tuple[float, float]], name: str, numbers: list[float], ctm: Matrix) -> None:
+def _extend(path: list[list[tuple[float, float]]], name: str, numbers: list[float], ctm: Matrix) -> None:
+    """Add an operator's points to *path*, a list of subpaths (``m`` and ``re`` start one)."""
     if name == 're' and len(numbers) == 4:
         x, y, w, h = numbers
-        path += [apply(ctm, x, y), apply(ctm, x + w, y + h), apply(ctm, x + w, y), apply(ctm, x, y + h)]
+        path.append([apply(ctm, x, y), apply(ctm, x + w, y + h), apply(ctm, x + w, y), apply(ctm, x, y + h)])
     elif name != 'h':
-        path += [apply(ctm, numbers[i], numbers[i + 1]) for i in range(0, len(numbers) - 1, 2)]
+        if name == 'm' or not path:
+            path.append([])
+        path[-1] += [apply(ctm, numbers[i], numbers[i + 1]) for i in range(0, len(numbers) - 1, 2)]
 
 
-def _thickness(path: list[tuple[float, float]]) -> float:
-    if not path:
-        return 0.0
-    xs = [x for x, _ in path]
-    ys = [y for _, y in path]
-    return min(max(xs) - min(xs), max(ys) - min(ys))
+def _thickness(path: list[list[tuple[float, float]]]) -> float:
+    """The widest subpath's shorter side: a rule, or a dashed line that a drawing
+    program filled dash by dash (Chromium does), is thin; a panel is not."""
+    sides = []
+    for subpath in path:
+        if subpath:
+            xs = [x for x, _ in subpath]
+            ys = [y for _, y in subpath]
+            sides.append(min(max(xs) - min(xs), max(ys) - min(ys)))
+    return max(sides, default=0.0)
 
 
 def paints(pdf: pikepdf.Pdf, page_filter: Callable[[int], bool] = lambda n: True) -> list[tuple[int, Paint]]:

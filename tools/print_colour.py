@@ -2,8 +2,8 @@
 
 littleCMS (through Pillow's ``ImageCms``) converts each sRGB colour to the
 output profile's CMYK with the perceptual intent. What a press prints badly
-is kept off several plates: text under 12 pt and lines under 1 pt print on
-the black plate alone (black and dark colours, links and headings among
+is kept off several plates: text under 12 pt, lines under 1 pt and filled
+shapes under 3 pt (rules, dashes, arrowheads) print on the black plate alone (black and dark colours, links and headings among
 them, as K100; lighter ones as a K tint), because on three plates the
 smallest misregistration fringes them. Total area coverage is held at
 300 %. A fill that prints through an opacity below 1 keeps at least 5 % on
@@ -37,9 +37,11 @@ OUTPUT_PROFILE = Path('/usr/share/color/icc/ghostscript/default_cmyk.icc')
 OUTPUT_PROFILE_SOURCE = ("Artifex CMYK SWOP Profile (default_cmyk.icc, Debian package libgs-common): "
                          "the only CMYK output profile packaged by Debian or PyPI; no freely "
                          "usable Japan Color profile exists")
-#: Text under this size (pt) and lines under HAIRLINE_PT print on one plate.
+#: Text under this size (pt), lines under HAIRLINE_PT and filled shapes thinner
+#: than SMALL_SHAPE_PT (rules, dashes and arrowheads drawn as fills) print on one plate.
 SMALL_TEXT_PT = 12.0
 HAIRLINE_PT = 1.0
+SMALL_SHAPE_PT = 3.0
 #: Darker than this lightness (L*), small text and hairlines print as K100.
 BLACK_BELOW_L = 60.0
 MAX_TAC = 3.0

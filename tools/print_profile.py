@@ -43,7 +43,14 @@ import pikepdf
 
 from pdf_paint import BLACK, Colour, Paint, State, Walker
 from prepress import chapter_pages
-from print_colour import HAIRLINE_PT, OUTPUT_PROFILE, OUTPUT_PROFILE_SOURCE, SMALL_TEXT_PT, Inks
+from print_colour import (
+    HAIRLINE_PT,
+    OUTPUT_PROFILE,
+    OUTPUT_PROFILE_SOURCE,
+    SMALL_SHAPE_PT,
+    SMALL_TEXT_PT,
+    Inks,
+)
 
 #: The print files are named after the edition's PDF (setagaya-industrial-vision.pdf).
 COVER_SUFFIX, BODY_SUFFIX, SUMMARY_SUFFIX = '-cover.pdf', '-body.pdf', '-summary.pdf'
@@ -99,7 +106,7 @@ class ColourConverter(Walker):
         if paint.colour is None:
             return []
         target = paint.target
-        limit = SMALL_TEXT_PT if paint.kind == 'text' else HAIRLINE_PT
+        limit = {'text': SMALL_TEXT_PT, 'fill': SMALL_SHAPE_PT}.get(paint.kind, HAIRLINE_PT)
         wanted = self.inks.convert(paint.colour, small=paint.size < limit, alpha=paint.alpha)
         if self._emitted[-1][target] == wanted:
             return []
