@@ -72,6 +72,9 @@ CHECK_CONFIG = 100
 #: ``config-inited``: the 概要版 replaces ``latex_documents`` before the cover
 #: and colophon (``PRINT_MATTER``) are added to the LaTeX set-up.
 SUMMARY_LATEX = 550
+#: ``config-inited``: the print office's edition sets its two-sided class, its
+#: cover with 表2–表4 and its padded colophon before ``PRINT_MATTER``'s defaults.
+PRINT_EDITION_LATEX = 590
 PRINT_MATTER = 600
 #: ``html-page-context``: after the theme has built its sidebar toctree.
 AFTER_THEME_SIDEBAR = 600

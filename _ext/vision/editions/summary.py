@@ -210,7 +210,7 @@ def configure_summary_latex(app: Sphinx, config: Config) -> None:
     config.latex_domain_indices = False
     # The last page: the 奥付's facts (title, date, publisher, editor), so that
     # the 概要版 is the four pages of an A3 sheet folded to A4.
-    publication = app.emit_firstresult('vision-publication', config)
+    publication = app.emit_firstresult(events.PUBLICATION, config)
     back_page = colophon_tex(publication) if publication is not None else ''
     config.latex_elements = {
         **config.latex_elements,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util.texescape import escape as tex_escape
 
+from ..events import PRINT_EDITION_LATEX, PUBLICATION
 from ..stage import is_draft
 from .print_matter import colophon_tex, cover_tex
 
@@ -59,7 +60,7 @@ def configure_latex(app: Sphinx, config: Config) -> None:
     """The print edition's cover, page sides and padding (before :mod:`.print_matter`)."""
     if config.vision_edition != EDITION:
         return
-    pub = app.emit_firstresult('vision-publication', config)
+    pub = app.emit_firstresult(PUBLICATION, config)
     side = 'openright' if config.vision_print_chapters_open_right else 'openany'
     elements = {**config.latex_elements, 'extraclassoptions': f'{side},twoside'}
     if pub is not None:
@@ -83,6 +84,5 @@ def write_files(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # After vision.config's checks (500) and the 概要版's (550), before print_matter (600).
-    app.connect('config-inited', configure_latex, priority=590)
+    app.connect('config-inited', configure_latex, priority=PRINT_EDITION_LATEX)
     app.connect('build-finished', write_files)
