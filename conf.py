@@ -29,6 +29,28 @@ vision_created = '2023-09-05'
 # 問い合わせ先: the section that issued the report. Add 'phone', 'fax' and
 # 'form' (a URL) here when the ward gives them; nothing is shown that is not set.
 vision_contact = {'section': '経済産業部 産業連携交流推進課'}
+# -- The plan's own words (issue 20: configuration, not code) -----------------
+# The document's short name in captions: 新産業ビジョンの体系図.
+vision_document_name = '新産業ビジョン'
+# The ordinance the vision is based on: the top box of the 体系図.
+vision_ordinance = '世田谷区地域経済の持続可能な発展条例'
+# The object types: their reader-facing names and backlink headings, over the
+# extension's records (vision/type_defaults.py: ids, links, fields, where each
+# type appears). A new key adds a type; None drops one.
+vision_object_types = {
+    'theme': {'name': 'メインテーマ'},
+    'policy': {'name': '基本的方針', 'group_label': '{count}つの基本的方針',
+               'backlinks': {'goal': 'この基本的方針の目指す姿'}},
+    'goal': {'name': '目指す姿',
+             'backlinks': {'initiative': 'この目指す姿に向けた取組',
+                           'indicator': 'この目指す姿の指標',
+                           'opinion': 'この目指す姿に反映された意見'}},
+    'initiative': {'name': '取組'},
+    'indicator': {'name': '指標'},
+    'opinion': {'name': '意見'},
+    'meeting': {'name': '会議'},
+}
+
 # The PDF edition, built by `make pdf` before the HTML (`make` does both).
 vision_pdf = '_build/latex/setagaya-industrial-vision.pdf'
 
@@ -95,6 +117,8 @@ latex_documents = [
      author, 'manual'),
 ]
 latex_show_urls = 'no'
+# The EPUB's file name (Sphinx's default, from a Japanese project name, is "sphinx").
+epub_basename = 'setagaya-industrial-vision'
 # Tables ruled, not shaded: white row fills would hide the draft's watermark.
 latex_table_style = ['booktabs']
 # The print office's files (make pdf-print, vision/print_edition/press.py).

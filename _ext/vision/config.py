@@ -25,6 +25,9 @@ Set them in ``conf.py`` or with ``-D name=value``:
 - ``vision_created``: the 作成日 on every page (ISO date);
 - ``vision_contact``: the 問い合わせ先: ``section``, and ``phone``, ``fax``, ``form`` (a URL)
   where the ward gives them.
+- ``vision_object_types``: the object types over the defaults (:mod:`vision.object_types`);
+- ``vision_document_name``: the document's short name in captions (新産業ビジョンの体系図);
+- ``vision_ordinance``: the ordinance at the top of the 体系図 (no box when empty);
 - ``vision_subtitle``, ``vision_publication_date`` (ISO; default: ``as_of`` of
   ``vision_publication_date_file``) and ``vision_colophon`` (publisher, editor,
   address, phone, fax, url, number): the cover and the colophon (奥付) of the PDF.
@@ -84,6 +87,10 @@ def setup(app: Sphinx) -> None:
     app.add_config_value('vision_publication_date', '', 'env', types=frozenset({str}))
     app.add_config_value('vision_publication_date_file', 'data/meetings.yaml', 'env',
                          types=frozenset({str}))
-    app.add_config_value('vision_colophon', {'publisher': '世田谷区'}, 'env',
+    app.add_config_value('vision_colophon', {}, 'env',
                          types=frozenset({dict}))
+    # The plan's own words and types (issue 20: configuration, not code).
+    app.add_config_value('vision_object_types', {}, 'env', types=frozenset({dict}))
+    app.add_config_value('vision_document_name', '', 'env', types=frozenset({str}))
+    app.add_config_value('vision_ordinance', '', 'env', types=frozenset({str}))
     app.connect('config-inited', check_stage)

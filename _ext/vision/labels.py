@@ -20,25 +20,15 @@ _ = get_translation('vision')
 #: The domain's name where readers see it (search results: ビジョン 目指す姿).
 DOMAIN_LABEL = _('ビジョン')
 
-#: The name of each object type, as readers know it.
-TYPE_LABELS = {
-    'theme': _('メインテーマ'),
-    'policy': _('基本的方針'),
-    'goal': _('目指す姿'),
-    'initiative': _('取組'),
-    'indicator': _('指標'),
-    'opinion': _('意見'),
-    'meeting': _('会議'),
-}
+# The names of the object types and their backlinks' headings are the
+# registry's (vision.object_types; defaults in vision.type_defaults).
 
 #: How a meeting's number is read: 第2回.
 MEETING_NUMBER = _('第{number}回')
 
-#: The labels of an object's fields (options), in display order.
+#: The labels of an object's plain fields (options); a link's label is the
+#: name of the type it points at.
 FIELD_LABELS = {
-    'policy': _('基本的方針'),
-    'goals': _('目指す姿'),
-    'meeting': _('会議'),
     'unit': _('単位'),
     'baseline': _('現状値'),
     'target': _('目標値'),
@@ -47,24 +37,12 @@ FIELD_LABELS = {
     'tags': _('タグ'),
 }
 
-#: Headings of the generated backlinks, by (object type, linked type).
-BACKLINK_HEADINGS = {
-    ('policy', 'goal'): _('この基本的方針の目指す姿'),
-    ('goal', 'initiative'): _('この目指す姿に向けた取組'),
-    ('goal', 'indicator'): _('この目指す姿の指標'),
-    ('goal', 'opinion'): _('この目指す姿に反映された意見'),
-}
-
-#: Column headings of the generated tables.
+#: Column headings of the generated tables besides links (the linked type's name).
 COLUMN_LABELS = {
     'id': _('番号'),
     'type': _('種類'),
     'title': _('名称'),
     'text': _('内容'),
-    'policy': _('基本的方針'),
-    'goals': _('目指す姿'),
-    'initiatives': _('取組'),
-    'meeting': _('会議'),
     'unit': _('単位'),
     'baseline': _('現状値'),
     'target': _('目標値'),
@@ -73,7 +51,8 @@ COLUMN_LABELS = {
     'tags': _('タグ'),
 }
 
-SYSTEM_TABLE_CAPTION = _('新産業ビジョンの体系')
+#: ``{document}`` is ``vision_document_name`` (新産業ビジョン).
+SYSTEM_TABLE_CAPTION = _('{document}の体系')
 MATRIX_CAPTION = _('意見と目指す姿の対応')
 MATRIX_MARK = _('●')
 #: Screen readers read this instead of the mark.
@@ -95,13 +74,12 @@ PAGE_REFERENCE = _('（{page}ページ）')
 
 # -- Diagrams (diagrams/) -----------------------------------------------------
 
-#: The root box of the structure diagram: the ordinance the vision is based on.
-ORDINANCE_NAME = _('世田谷区地域経済の持続可能な発展条例')
-STRUCTURE_CAPTION = _('新産業ビジョンの体系図')
+# The root box of the structure diagram, the ordinance, is ``vision_ordinance``
+# in conf.py; the frame around the top level's row (4つの基本的方針) is that
+# type's ``group_label``.
+STRUCTURE_CAPTION = _('{document}の体系図')
 #: ``{policy}`` is the policy's label, e.g. 基本的方針②.
 POLICY_STRUCTURE_CAPTION = _('{policy}の体系図')
-#: The frame around the policies' columns, as the ordinance counts them: 4つの基本的方針.
-POLICIES_GROUP = _('{count}つの基本的方針')
 #: The accessible name of an editor's diagram that has neither caption nor alt text.
 UNTITLED_DIAGRAM = _('図')
 

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from sphinx.search import js_index
 
 from vision import labels
+from vision.object_types import registry_from
 
 LATIN_WORD = re.compile(r'[A-Za-z]{2,}')
 
@@ -40,9 +41,11 @@ def test_no_english_in_generated_output(app):
 
 
 def test_every_label_is_japanese():
+    types = registry_from(None)
     values = [labels.DOMAIN_LABEL, labels.INDEX_NAME, labels.INDEX_SHORT_NAME,
-              *labels.TYPE_LABELS.values(), *labels.FIELD_LABELS.values(),
-              *labels.BACKLINK_HEADINGS.values(), *labels.COLUMN_LABELS.values()]
+              *(kind.label for kind in types), *labels.FIELD_LABELS.values(),
+              *(heading for kind in types for _type, heading in kind.backlinks),
+              *labels.COLUMN_LABELS.values()]
     assert not [str(v) for v in values if LATIN_WORD.search(str(v))]
 
 

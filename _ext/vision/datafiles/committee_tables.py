@@ -24,6 +24,7 @@ from ..diagrams.mermaid import diagram_node
 from ..domain import vision_domain
 from ..domain.model import VisionObject, anchor_for
 from ..domain.roles import make_xref
+from ..object_types import object_types
 from ..views.table import Cell, build_table, nothing_to_show
 from . import loading as datafiles
 from .committee import Meeting, Meetings, Step, check_meetings, check_members, meetings_from, members_from
@@ -137,10 +138,13 @@ class MeetingsDirective(_MeetingsFileDirective):
         False if another page already has this meeting (the domain warns):
         then this row must not carry the anchor.
         """
+        kind = object_types(self.config).for_data('meetings')
+        if kind is None:  # the plan has no meeting type: the table without links
+            return False
         obj = VisionObject(
-            objtype='meeting', id=meeting.id, title=to_japanese(meeting.date),
-            docname=self.env.docname, lineno=self.lineno, anchor=anchor_for('meeting', meeting.id),
-            fields={'date': meeting.date.iso(), 'status': meeting.status,
+            objtype=kind.key, id=meeting.id, title=to_japanese(meeting.date),
+            docname=self.env.docname, lineno=self.lineno, anchor=anchor_for(kind.key, meeting.id),
+            kind=kind, fields={'date': meeting.date.iso(), 'status': meeting.status,
                     **({'topics': meeting.topics} if meeting.topics else {})},
         )
         return vision_domain(self.env).note_object(obj, (self.env.docname, self.lineno))

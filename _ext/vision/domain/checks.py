@@ -1,5 +1,6 @@
-"""Checks that need every document: links to unknown objects, goals numbered under
-another policy than theirs, empty policies.
+"""Checks that need every document: links to unknown objects, children numbered
+under another parent than theirs (a goal under another policy), parents without
+children (a policy without goals), as each type's record asks.
 
 Run from :meth:`VisionDomain.check_consistency` after each read phase, so the
 warnings come back in every build, incremental or not.
@@ -17,18 +18,16 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: link name -> the object type its ids must have.
-LINK_TYPES = {'policy': 'policy', 'goals': 'goal', 'meeting': 'meeting'}
-
-
-def check_goal_number(goal: VisionObject, policy: VisionObject) -> None:
-    """A goal's first number is its policy's: ``G1-5`` belongs to ``P1``, not ``P2``."""
-    first = goal.number.partition('-')[0]
-    if policy.number != first:
-        logger.warning("goal %r is under policy %r, but a goal's first number is its policy's: "
-                       'renumber it G%s-… or write :policy: P%s', goal.id, policy.id,
-                       policy.number, first, location=(goal.docname, goal.lineno),
-                       type='vision', subtype='goal-policy')
+def check_number_under_parent(child: VisionObject, parent: VisionObject) -> None:
+    """A child's number begins with its parent's: ``G1-5`` belongs to ``P1``, not ``P2``."""
+    first = child.number.rpartition('-')[0]
+    if parent.number != first:
+        logger.warning("%s %r is under %s %r, but a %s's first number is its %s's: "
+                       'renumber it %s%s-… or write :%s: %s%s', child.objtype, child.id,
+                       parent.objtype, parent.id, child.objtype, parent.objtype,
+                       child.kind.prefix, parent.number, child.kind.parent_link,
+                       parent.kind.prefix, first, location=(child.docname, child.lineno),
+                       type='vision', subtype=f'{child.objtype}-{parent.objtype}')
 
 
 def check_links(domain: VisionDomain) -> None:
@@ -36,17 +35,22 @@ def check_links(domain: VisionDomain) -> None:
     for object_id in sorted(objects, key=lambda i: (objects[i].docname, objects[i].lineno)):
         obj = objects[object_id]
         for link, targets in sorted(obj.links.items()):
-            expected = LINK_TYPES[link]
+            expected = obj.kind.link_target(link) or link
             for target in targets:
                 found = objects.get(target)
                 if found is None or found.objtype != expected:
                     logger.warning('%s %r points to an unknown %s %r', obj.objtype, obj.id,
                                    expected, target, location=(obj.docname, obj.lineno),
                                    type='vision', subtype=f'unknown-{expected}')
-                elif link == 'policy':
-                    check_goal_number(obj, found)
-    for policy in domain.objects_of('policy'):
-        if not domain.children(policy.id, 'goal'):
-            logger.warning('policy %r has no goals: no goal names it in :policy:', policy.id,
-                           location=(policy.docname, policy.lineno),
-                           type='vision', subtype='policy-without-goals')
+                elif obj.kind.number_under_parent and link == obj.kind.parent_link:
+                    check_number_under_parent(obj, found)
+    for kind in domain.types:
+        if not kind.warn_childless:
+            continue
+        child = domain.types[kind.warn_childless]
+        for parent in domain.objects_of(kind.key):
+            if not domain.children(parent.id, child.key):
+                logger.warning('%s %r has no %ss: no %s names it in :%s:', parent.objtype,
+                               parent.id, child.key, child.key, child.parent_link,
+                               location=(parent.docname, parent.lineno),
+                               type='vision', subtype=f'{kind.key}-without-{child.key}s')

@@ -1,4 +1,4 @@
-"""The object directives: theme, policy, goal, initiative, indicator, opinion.
+"""The object directives, one per type of the registry (:mod:`vision.object_types`).
 
 Each works in MyST (``:::{goal} G1-1``) and in rST (``.. goal:: G1-1``); the
 argument is the id, options carry the title, links and fields, and the body
@@ -19,21 +19,17 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .. import events, labels
+from ..object_types import object_types
 from . import naming, object_checks, vision_domain
-from .model import VisionObject, anchor_for, is_valid_id
+from .model import VisionObject, anchor_for
 from .nodes import vision_backlinks, vision_fields, vision_object, vision_object_title
 from .roles import make_xref
 
 if TYPE_CHECKING:
+    from ..object_types import ObjectType, ObjectTypes
     from .sphinx_domain import VisionDomain
 
 logger = logging.getLogger(__name__)
-
-#: Readable forms of the id patterns, for messages.
-ID_EXAMPLES = {
-    'theme': 'T', 'policy': 'P1', 'goal': 'G1-1', 'initiative': 'I1 or I1-2',
-    'indicator': 'K1 or K1-2', 'opinion': 'O1', 'meeting': 'M1',
-}
 
 
 def id_list(argument: str | None) -> tuple[str, ...]:
@@ -42,9 +38,10 @@ def id_list(argument: str | None) -> tuple[str, ...]:
 
 
 class VisionObjectDirective(SphinxDirective):
-    """Common behaviour; subclasses set ``objtype``, options and link types."""
+    """Common behaviour; :func:`directive_for` makes one subclass per type from its record."""
 
     objtype: ClassVar[str]
+    kind: ClassVar[ObjectType]
     #: option name -> the object type its ids point to.
     link_options: ClassVar[dict[str, str]] = {}
     #: options that must be given.
@@ -54,10 +51,6 @@ class VisionObjectDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = True
-    common_options: ClassVar[dict] = {
-        'title': directives.unchanged,
-        'tags': id_list,
-    }
 
     @property
     def domain(self) -> VisionDomain:
@@ -85,20 +78,24 @@ class VisionObjectDirective(SphinxDirective):
             docname=self.env.docname,
             lineno=self.lineno,
             anchor=anchor_for(self.objtype, object_id),
+            kind=self.kind,
             links={name: self.options[name] for name in self.link_options if self.options.get(name)},
             fields={name: self.options[name] for name in self.field_options if self.options.get(name)},
             tags=self.options.get('tags', ()),
             body=body.astext() if body is not None else '',
         )
-        if not is_valid_id(self.objtype, object_id):
+        if not self.kind.is_valid_id(object_id):
             logger.warning('malformed %s id %r: expected the form %s', self.objtype, object_id,
-                           ID_EXAMPLES[self.objtype], location=location,
+                           self.kind.id_example, location=location,
                            type='vision', subtype='id')
         else:
             self.domain.note_object(obj, location)
         return [self._render(obj, body)]
 
     def _title(self, body: nodes.Element | None) -> str:
+        if self.kind.text_is_title:
+            # The text readers see, without the markup of links or emphasis.
+            return body.astext().replace('\n', '') if body is not None else ''
         return self.options.get('title', '').strip()
 
     def _check_options(self, object_id: str) -> None:
@@ -139,100 +136,48 @@ class VisionObjectDirective(SphinxDirective):
         # "compact": docutils' HTML writer tests a field list for simplicity
         # with a visitor that knows only docutils' own nodes.
         field_list = vision_fields(classes=['vision-fields', 'compact'])
-        for name, label in labels.FIELD_LABELS.items():
-            if name in obj.links and name in self.link_options:
+        if not self.kind.show_fields:  # a goal is shown under its policy, which lists it
+            return vision_fields()
+        types = object_types(self.config)
+        shown: list[tuple[str, nodes.paragraph]] = []
+        for name, target_type in self.kind.links:
+            if name in obj.links and target_type in types:
                 body = nodes.paragraph()
                 for index, target in enumerate(obj.links[name]):
                     if index:
                         body += nodes.Text('、')
-                    body += make_xref(self.link_options[name], target, self.env.docname)
-            elif name in obj.fields:
-                body = nodes.paragraph(obj.fields[name], obj.fields[name])
-            elif name == 'tags' and obj.tags:
-                body = nodes.paragraph('', '、'.join(obj.tags))
-            else:
-                continue
-            field_list += nodes.field('', nodes.field_name(str(label), str(label)),
+                    body += make_xref(target_type, target, self.env.docname)
+                shown.append((types[target_type].label, body))
+        for name in self.kind.fields:
+            label = self.kind.field_label(name)
+            if name in obj.fields and label is not None:
+                shown.append((label, nodes.paragraph(obj.fields[name], obj.fields[name])))
+        if obj.tags:
+            label = str(labels.FIELD_LABELS['tags'])
+            shown.append((label, nodes.paragraph('', '、'.join(obj.tags))))
+        for label, body in shown:
+            field_list += nodes.field('', nodes.field_name(label, label),
                                       nodes.field_body('', body))
         return field_list
 
 
-class ThemeDirective(VisionObjectDirective):
-    """The main theme (メインテーマ). Required: ``:title:``."""
-
-    objtype = 'theme'
-    option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options}
-
-
-class PolicyDirective(VisionObjectDirective):
-    """A basic policy (基本的方針). Required: ``:title:`` (short title); optional
-    ``:mark:`` (①, shown instead of the number), ``:tags:``. Body: the full statement."""
-
-    objtype = 'policy'
-    field_options = ('mark',)
-    option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options,
-                                   'mark': directives.unchanged}
+def directive_for(kind: ObjectType) -> type[VisionObjectDirective]:
+    """The directive of one type: its options from the record's links and fields."""
+    option_spec: dict[str, object] = {} if kind.text_is_title else {'title': directives.unchanged}
+    option_spec.update({name: id_list for name, _target in kind.links})
+    option_spec.update({name: directives.unchanged for name in kind.fields})
+    option_spec['tags'] = id_list
+    return type(f'{kind.key.title().replace("_", "")}Directive', (VisionObjectDirective,), {
+        '__doc__': f'The {kind.key} directive ({kind.name}), made from its type record.',
+        'objtype': kind.key, 'kind': kind, 'option_spec': option_spec,
+        'link_options': dict(kind.links), 'required_options': kind.required,
+        'field_options': kind.fields,
+    })
 
 
-class GoalDirective(VisionObjectDirective):
-    """A goal (目指す姿). Required: ``:title:``, ``:policy:``."""
-
-    objtype = 'goal'
-    link_options = {'policy': 'policy'}
-    required_options = ('title', 'policy')
-    option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options,
-                                   'policy': id_list}
-
-    def _fields(self, obj: VisionObject) -> vision_fields:
-        # A goal is shown under its policy; its policy link is in the policy's backlinks.
-        return vision_fields()
-
-
-class InitiativeDirective(VisionObjectDirective):
-    """An initiative (取組). Required: ``:title:``, ``:goals:``."""
-
-    objtype = 'initiative'
-    link_options = {'goals': 'goal'}
-    required_options = ('title', 'goals')
-    option_spec: ClassVar[dict] = {**VisionObjectDirective.common_options, 'goals': id_list}
-
-
-class IndicatorDirective(VisionObjectDirective):
-    """An indicator (指標). Required: ``:title:``, ``:goals:``; optional ``:unit:``,
-    ``:baseline:``, ``:target:``, ``:year:``, ``:source:``."""
-
-    objtype = 'indicator'
-    link_options = {'goals': 'goal'}
-    required_options = ('title', 'goals')
-    field_options = ('unit', 'baseline', 'target', 'year', 'source')
-    option_spec: ClassVar[dict] = {
-        **VisionObjectDirective.common_options, 'goals': id_list,
-        **{name: directives.unchanged for name in field_options},
-    }
-
-
-class OpinionDirective(VisionObjectDirective):
-    """A committee opinion (意見). Required: ``:goals:``; optional ``:meeting:``.
-    The body is the opinion's text, which is also its title in tables."""
-
-    objtype = 'opinion'
-    link_options = {'goals': 'goal', 'meeting': 'meeting'}
-    required_options = ('goals',)
-    option_spec: ClassVar[dict] = {
-        'goals': id_list, 'meeting': id_list, 'tags': id_list,
-    }
-
-    def _title(self, body: nodes.Element | None) -> str:
-        # The text readers see, without the markup of links or emphasis.
-        return body.astext().replace('\n', '') if body is not None else ''
-
-
-
-OBJECT_DIRECTIVES: dict[str, type[Directive]] = {
-    directive.objtype: directive
-    for directive in (ThemeDirective, PolicyDirective, GoalDirective, InitiativeDirective,
-                      IndicatorDirective, OpinionDirective)
-}
+def object_directives(types: ObjectTypes) -> dict[str, type[Directive]]:
+    """One directive per type that editors write, by its key."""
+    return {kind.key: directive_for(kind) for kind in types.written}
 
 
 class AssignAnchors(SphinxPostTransform):
@@ -255,8 +200,12 @@ class AssignAnchors(SphinxPostTransform):
             node['ids'] = [owner.anchor] if owner is not None and owns else []
 
 
+def register_directives(app, config) -> None:
+    """``:::{goal}`` without the domain prefix works like ``:::{vision:goal}``."""
+    for name, directive in object_directives(object_types(config)).items():
+        app.add_directive(name, directive, override=True)
+
+
 def setup(app) -> None:
     app.add_post_transform(AssignAnchors)
-    # ``:::{goal}`` without the domain prefix works like ``:::{vision:goal}``.
-    for name, directive in OBJECT_DIRECTIVES.items():
-        app.add_directive(name, directive)
+    app.connect('config-inited', register_directives)

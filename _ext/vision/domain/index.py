@@ -9,7 +9,6 @@ from sphinx.domains import Index, IndexEntry
 
 from .. import labels
 from . import naming
-from .model import OBJECT_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -27,12 +26,13 @@ class VisionIndex(Index):
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         wanted = set(docnames) if docnames is not None else None
         content = []
-        for objtype in OBJECT_TYPES:
+        domain = cast('VisionDomain', self.domain)
+        for kind in domain.types:
             entries = [
                 IndexEntry(naming.listed_name(obj), 0, obj.docname, obj.anchor, '', '', '')
-                for obj in cast('VisionDomain', self.domain).objects_of(objtype)
+                for obj in domain.objects_of(kind.key)
                 if wanted is None or obj.docname in wanted
             ]
             if entries:
-                content.append((str(labels.TYPE_LABELS[objtype]), entries))
+                content.append((kind.label, entries))
         return content, False

@@ -9,26 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-#: Object types in the order of the vision's hierarchy.
-OBJECT_TYPES = ('theme', 'policy', 'goal', 'initiative', 'indicator', 'opinion', 'meeting')
-
-#: The form of each type's id. A goal's first number is its policy's number.
-#: ``[0-9]``, not ``\d``: Python's ``\d`` also matches full-width digits.
-ID_PATTERNS = {
-    'theme': re.compile(r'T[0-9]*'),
-    'policy': re.compile(r'P[0-9]+'),
-    'goal': re.compile(r'G[0-9]+-[0-9]+'),
-    'initiative': re.compile(r'I[0-9]+(?:-[0-9]+)*'),
-    'indicator': re.compile(r'K[0-9]+(?:-[0-9]+)*'),
-    'opinion': re.compile(r'O[0-9]+'),
-    'meeting': re.compile(r'M[0-9]+'),
-}
+if TYPE_CHECKING:
+    from ..object_types import ObjectType
 
 
 @dataclass(frozen=True)
 class VisionObject:
-    """One object of the vision.
+    """One object of the vision; ``kind`` is its type's record (:mod:`vision.object_types`).
 
     ``links`` maps a link name to the ids it points to: a goal has
     ``{'policy': ('P1',)}``; initiatives, indicators and opinions have
@@ -45,6 +34,7 @@ class VisionObject:
     docname: str
     lineno: int
     anchor: str
+    kind: ObjectType
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fields: dict[str, str] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
@@ -58,11 +48,7 @@ class VisionObject:
     @property
     def number(self) -> str:
         """The id without its type letter: ``G1-2`` gives ``1-2``."""
-        return self.id.lstrip('TPGIKOM')
-
-
-def is_valid_id(objtype: str, object_id: str) -> bool:
-    return ID_PATTERNS[objtype].fullmatch(object_id) is not None
+        return self.id.removeprefix(self.kind.prefix)
 
 
 def sort_key(object_id: str) -> tuple:

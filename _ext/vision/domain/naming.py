@@ -2,48 +2,39 @@
 
 Every heading, link text, index entry, table cell and diagram box that names
 an object gets its words here, so a change of wording (基本的方針① or
-基本的方針1?) is made once. The words themselves are in :mod:`vision.labels`.
+基本的方針1?) is made once. The words themselves are in the type's record (:mod:`vision.object_types`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import labels
-
 if TYPE_CHECKING:
     from .model import VisionObject
-
-#: Types whose title is their text: their name is only their label (意見3), and
-#: lists show the text after the link.
-SHOWN_WITH_TEXT = ('opinion',)
 
 #: Between a link to an object shown with its text and that text.
 TEXT_SEPARATOR = '　'
 
 
 def display_number(obj: VisionObject) -> str:
-    """The number readers see: ``1-1`` for G1-1, the mark ``①`` for a policy."""
-    if obj.objtype == 'policy' and obj.fields.get('mark'):
-        return obj.fields['mark']
-    if obj.objtype == 'meeting':
-        return str(labels.MEETING_NUMBER).format(number=obj.number)
-    return obj.number
+    """The number readers see: ``1-1`` for G1-1, the mark ``①`` for a policy, 第2回."""
+    kind = obj.kind
+    if kind.mark_field and obj.fields.get(kind.mark_field):
+        return obj.fields[kind.mark_field]
+    return kind.number_text(obj.number)
 
 
 def object_label(obj: VisionObject) -> str:
     """Type and number: 目指す姿1-1, 基本的方針①, 意見3, 第2回会議."""
-    if obj.objtype == 'meeting':
-        return f'{display_number(obj)}{labels.TYPE_LABELS["meeting"]}'
-    return f'{labels.TYPE_LABELS[obj.objtype]}{display_number(obj)}'
+    return obj.kind.label_format.format(name=obj.kind.label, number=display_number(obj))
 
 
 def heading_parts(obj: VisionObject) -> tuple[str, str, str]:
     """The heading as (label, separator, name): the name is the title, in
     「」 for the theme, empty for types shown with their text."""
-    if obj.objtype == 'theme':
+    if obj.kind.quoted_title:
         return object_label(obj), '', f'「{obj.title}」'
-    if obj.objtype in SHOWN_WITH_TEXT or not obj.title:
+    if obj.kind.text_is_title or not obj.title:
         return object_label(obj), '', ''
     return object_label(obj), ' ', obj.title
 
@@ -60,7 +51,7 @@ def reference_text(obj: VisionObject) -> str:
 
 def text_after_reference(obj: VisionObject) -> str:
     """What a list shows after the link: the text of a type shown with its text."""
-    return f'{TEXT_SEPARATOR}{obj.title}' if obj.objtype in SHOWN_WITH_TEXT else ''
+    return f'{TEXT_SEPARATOR}{obj.title}' if obj.kind.text_is_title else ''
 
 
 def listed_name(obj: VisionObject) -> str:

@@ -54,3 +54,17 @@ class vision_view(nodes.General, nodes.Element):
 
 def skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
     raise nodes.SkipNode
+
+
+class vision_matrix(nodes.container):
+    """The opinions × goals matrix: its table and legend. Print sets its narrow
+    columns with narrow cell padding (:mod:`vision.print_edition.latex`); on
+    screen it is only its content (:mod:`vision.web.matrix_html`)."""
+
+
+class vision_legend(nodes.paragraph):
+    """The legend under a view (the matrix's 「●は、…」)."""
+
+
+class vision_landscape(nodes.container):
+    """Content set on a landscape page of its own in print (the whole 体系図)."""

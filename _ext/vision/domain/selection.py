@@ -21,45 +21,45 @@ if TYPE_CHECKING:
     from .model import VisionObject
 
 
-#: The vision's hierarchy, the types the system table and the structure
-#: diagram (with its initiatives) show.
-HIERARCHY = ('theme', 'policy', 'goal', 'initiative')
-
-
 @dataclass(frozen=True)
 class ViewSpec:
     """The objects a view shows: of ``types``, narrowed by the filters.
 
+    ``within`` holds ids the object must be or belong to (``vision-list
+    :policy: P1`` shows P1's goals, initiatives ...), ``tag`` a tag it must have.
     ``link_columns`` names the links the view prints beside each object
     (目指す姿1-1); the view changes when such a link's text or target does.
     """
 
     types: tuple[str, ...]
-    policy: str = ''
-    goal: str = ''
+    within: tuple[str, ...] = ()
     tag: str = ''
     link_columns: tuple[str, ...] = ()
 
     def shows(self, obj: VisionObject, objects: Mapping[str, VisionObject]) -> bool:
         if obj.objtype not in self.types:
             return False
-        if self.policy and self.policy not in policies_of(obj, objects):
-            return False
-        if self.goal and self.goal not in (obj.id, *obj.links.get('goals', ())):
+        if self.within and not set(self.within) <= {obj.id} | ancestors(obj, objects):
             return False
         return not self.tag or self.tag in obj.tags
 
     @property
     def filter_targets(self) -> tuple[str, ...]:
         """The ids the filters name: the view warns while one is unknown."""
-        return tuple(target for target in (self.policy, self.goal) if target)
+        return self.within
 
 
-def policies_of(obj: VisionObject, objects: Mapping[str, VisionObject]) -> set[str]:
-    """The policies an object belongs to: its own, its goal's, its goals' policies."""
-    if obj.objtype == 'policy':
-        return {obj.id}
-    if obj.objtype == 'goal':
-        return set(obj.links.get('policy', ()))
-    goals = (objects.get(goal_id) for goal_id in obj.links.get('goals', ()))
-    return {policy for goal in goals if goal is not None for policy in goal.links.get('policy', ())}
+def ancestors(obj: VisionObject, objects: Mapping[str, VisionObject]) -> set[str]:
+    """The ids an object belongs to, up its type's parent links: a goal's policy,
+    an initiative's goals and their policies."""
+    found: set[str] = set()
+    pending = [obj]
+    while pending:
+        current = pending.pop()
+        for parent_id in current.links.get(current.kind.parent_link, ()):
+            if parent_id not in found:
+                found.add(parent_id)
+                parent = objects.get(parent_id)
+                if parent is not None:
+                    pending.append(parent)
+    return found

@@ -13,22 +13,25 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
-from sphinx.errors import NoUri
+from sphinx.errors import ConfigError, NoUri
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .. import labels
+from ..object_types import ObjectTypeError, ObjectTypes, object_types
 from . import checks, naming
-from .directives import OBJECT_DIRECTIVES
+from .directives import object_directives
 from .index import VisionIndex
-from .model import OBJECT_TYPES, VisionObject, sort_key
+from .model import VisionObject, sort_key
 from .nodes import vision_pageref
 from .roles import VisionXRefRole
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
 
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from .selection import ViewSpec
@@ -37,15 +40,10 @@ logger = logging.getLogger(__name__)
 
 
 class VisionDomain(Domain):
-    """Policies, goals, initiatives, indicators, opinions and meetings."""
+    """The objects of every type of the registry; :func:`domain_for` gives its types."""
 
     name = 'vision'
     label = labels.DOMAIN_LABEL
-    object_types = {
-        objtype: ObjType(labels.TYPE_LABELS[objtype], objtype) for objtype in OBJECT_TYPES
-    }
-    directives = OBJECT_DIRECTIVES
-    roles = {objtype: VisionXRefRole(objtype) for objtype in OBJECT_TYPES}
     indices = [VisionIndex]
     initial_data: ClassVar[dict[str, Any]] = {
         'objects': {},  # id -> VisionObject
@@ -53,9 +51,14 @@ class VisionDomain(Domain):
         'references': {},  # docname -> set of ids the page links to
         'views': {},  # docname -> ViewSpecs of the page's generated views
     }
-    data_version = 3
+    data_version = 4
 
     # -- The API other modules code against ------------------------------------
+
+    @property
+    def types(self) -> ObjectTypes:
+        """The object types of this build (:mod:`vision.object_types`)."""
+        return object_types(self.env.config)
 
     @property
     def objects(self) -> dict[str, VisionObject]:
@@ -290,8 +293,39 @@ def position(obj: VisionObject) -> tuple[str, int]:
     return obj.docname, obj.lineno
 
 
+def domain_for(types: ObjectTypes) -> type[VisionDomain]:
+    """The domain of one build's types: their object types, directives and roles.
+
+    A subclass per registry, so that two projects built in one process (tests)
+    do not share the class's dictionaries.
+    """
+    return type('VisionDomain', (VisionDomain,), {
+        'object_types': {kind.key: ObjType(_lazy_name(kind.name), kind.key) for kind in types},
+        'directives': object_directives(types),
+        'roles': {kind.key: VisionXRefRole(kind.key) for kind in types},
+    })
+
+
+def _lazy_name(name: str) -> Any:
+    """The type's name, translated when shown (search results, the inventory)."""
+    from sphinx.locale import get_translation
+
+    return get_translation('vision')(name)
+
+
+def register_types(app: Sphinx, config: Config) -> None:
+    """Once ``conf.py`` is read: the domain and the roles of its object types."""
+    try:
+        types = object_types(config)
+    except ObjectTypeError as error:
+        raise ConfigError(str(error)) from None
+    app.add_domain(domain_for(types), override=True)
+    for kind in types:
+        # ``{goal}`` without the domain prefix works like ``{vision:goal}``.
+        app.add_role(kind.key, VisionXRefRole(kind.key), override=True)
+
+
 def setup(app: Any) -> None:
     app.add_domain(VisionDomain)
-    for objtype in OBJECT_TYPES:
-        # ``{goal}`` without the domain prefix works like ``{vision:goal}``.
-        app.add_role(objtype, VisionXRefRole(objtype))
+    # Before the directives' handler (vision.domain.directives), which reads the same registry.
+    app.connect('config-inited', register_types, priority=400)

@@ -22,6 +22,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from ..object_types import registry_from
 from .compare_html import render as render_html
 from .compare_latex import TypesetError, typeset
 from .compare_latex import render as render_latex
@@ -92,13 +93,17 @@ def failure_reason(stderr: str) -> str:
     return (errors or lines or [''])[0]
 
 
-def fontpkg(confdir: Path) -> str:
-    """The 本編's font set-up, so that both PDFs use the same embedded faces."""
+def conf_values(confdir: Path) -> dict:
+    """What ``conf.py`` sets, read without a build."""
     from sphinx.config import eval_config_file  # noqa: PLC0415
     from sphinx.util.tags import Tags  # noqa: PLC0415
 
-    namespace = eval_config_file(confdir.resolve() / 'conf.py', Tags())
-    return namespace.get('latex_elements', {}).get('fontpkg', '')
+    return eval_config_file(confdir.resolve() / 'conf.py', Tags())
+
+
+def fontpkg(confdir: Path) -> str:
+    """The 本編's font set-up, so that both PDFs use the same embedded faces."""
+    return conf_values(confdir).get('latex_elements', {}).get('fontpkg', '')
 
 
 def run(base: str, repo: Path, new_html: Path, outdir: Path, srcdir: str) -> Path:
@@ -109,7 +114,8 @@ def run(base: str, repo: Path, new_html: Path, outdir: Path, srcdir: str) -> Pat
     new = json.loads(new_path.read_text(encoding='utf-8'))
     with tempfile.TemporaryDirectory(prefix='vision-compare-') as workdir:
         old = build_export(base, commit, repo, Path(workdir), srcdir)
-    comparison = compare(old, new)
+    types = registry_from(conf_values(repo).get('vision_object_types'))
+    comparison = compare(old, new, types)
     project = new.get('project', '')
     outdir.mkdir(parents=True, exist_ok=True)
     html_root = os.path.relpath(new_html, outdir).replace(os.sep, '/')

@@ -27,7 +27,7 @@ from ..labels import (
     COMPARE_TITLE,
     COMPARE_UNCHANGED_HEADER,
 )
-from .comparison import KIND_LABELS, REMOVED, Comparison, MarkedLine, Row
+from .comparison import REMOVED, Comparison, MarkedLine, Row
 
 STYLE = """
 body { font-family: "BIZ UDPGothic", "IPAexGothic", sans-serif; line-height: 1.7;
@@ -84,7 +84,7 @@ def _summary(comparison: Comparison, html_root: str) -> list[str]:
              f'<th scope="col">{COMPARE_UNCHANGED_HEADER}</th></tr></thead>', '<tbody>']
     for kind in comparison.kinds():
         cells = ''.join(f'<td>{comparison.count(kind, c)}</td>' for c in changes)
-        parts.append(f'<tr><th scope="row">{KIND_LABELS[kind]}</th>{cells}'
+        parts.append(f'<tr><th scope="row">{comparison.label(kind)}</th>{cells}'
                      f'<td>{comparison.unchanged[kind]}</td></tr>')
     parts += ['</tbody>', '</table>']
     if not comparison.rows:

@@ -35,7 +35,7 @@ from ..labels import (
 )
 from ..print_edition.print_layout import FONTPKG
 from ..typesetting import NO_LINE_END, NO_LINE_START
-from .comparison import KIND_LABELS, REMOVED, Comparison, MarkedLine, Row
+from .comparison import REMOVED, Comparison, MarkedLine, Row
 from .wording import words
 
 PREAMBLE = r"""\documentclass[uplatex,dvipdfmx,a4paper,landscape,10pt]{jsarticle}
@@ -80,7 +80,7 @@ def _summary(comparison: Comparison) -> list[str]:
              ' & '.join([str(COMPARE_KIND_HEADER), *(str(COMPARE_CHANGES[c]) for c in changes),
                          str(COMPARE_UNCHANGED_HEADER)]) + r'\\ \hline']
     for kind in comparison.kinds():
-        cells = [KIND_LABELS[kind], *(str(comparison.count(kind, c)) for c in changes),
+        cells = [comparison.label(kind), *(str(comparison.count(kind, c)) for c in changes),
                  str(comparison.unchanged[kind])]
         parts.append(' & '.join(cells) + r'\\ \hline')
     parts.append(r'\end{tabular}\par\medskip')

@@ -5,9 +5,11 @@ written, from the domain, so a goal retitled in ``docs/`` changes the 概要版
 too. Nothing in the 概要版 is typed twice:
 
 ``:::{vision-summary} cover``     the project, the stage and the date;
-``:::{vision-summary} theme``     the main theme and its statement, in a panel;
-``:::{vision-summary} policies``  each policy with its statement and goals,
-                                  one panel per policy, two columns.
+``:::{vision-summary} theme``     the main theme and its statement, in a panel
+                                  (the registry's banner type, by its key);
+``:::{vision-summary} policy``    each policy with its statement and goals,
+                                  one panel per policy, two columns (the
+                                  hierarchy's top level, by its key).
 
 The 体系図 and the schedule are the 本編's own directives (``{vision-structure}``
 and ``{schedule-timeline}``). In HTML, panels are ``<section>`` elements in a
@@ -31,6 +33,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import events, labels
 from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
+from ..object_types import ObjectTypes, object_types
 from ..print_edition.print_matter import colophon_tex
 from ..stage import is_draft
 
@@ -46,13 +49,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-PARTS = {
-    'cover': (),
-    'theme': ('theme',),
-    'policies': ('policy', 'goal'),
-}
+COVER = 'cover'
 SUMMARY_DOC = 'summary'
-SUMMARY_PDF = 'setagaya-industrial-vision-summary'
+#: After the 本編's file name: setagaya-industrial-vision-summary.pdf.
+SUMMARY_SUFFIX = '-summary'
 STYLE_FILE = Path(__file__).with_name('sphinxvisionsummary.sty')
 
 #: Each build's date line (令和5年9月（2023年9月）), found when the build starts.
@@ -77,16 +77,28 @@ class SummaryDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         part = self.arguments[0].strip()
-        if part not in PARTS:
+        parts = summary_parts(object_types(self.config))
+        if part not in parts:
             logger.warning('unknown summary part %r: expected one of %s', part,
-                           ', '.join(PARTS), location=self.get_location(),
+                           ', '.join(parts), location=self.get_location(),
                            type='vision', subtype='summary')
             return []
-        if PARTS[part]:
-            vision_domain(self.env).note_view(self.env.docname, ViewSpec(PARTS[part]))
+        if parts[part]:
+            vision_domain(self.env).note_view(self.env.docname, ViewSpec(parts[part]))
         placeholder = summary_placeholder(part=part)
         self.set_source_info(placeholder)
         return [placeholder]
+
+
+def summary_parts(types: ObjectTypes) -> dict[str, tuple[str, ...]]:
+    """The parts and the types each shows: the cover, the banner, the top level with its children."""
+    parts: dict[str, tuple[str, ...]] = {COVER: ()}
+    if types.banner is not None:
+        parts[types.banner.key] = (types.banner.key,)
+    levels = types.levels
+    if levels:
+        parts[levels[0].key] = tuple(kind.key for kind in levels[:2])
+    return parts
 
 
 class FillSummary(SphinxPostTransform):
@@ -102,10 +114,10 @@ class FillSummary(SphinxPostTransform):
         for placeholder in list(self.document.findall(summary_placeholder)):
             part = placeholder['part']
             content: list[nodes.Node]
-            if part == 'cover':
+            if part == COVER:
                 content = [cover(self.config, _DATES.get(self.env, ''))]
-            elif part == 'theme':
-                content = [theme_panel(theme) for theme in domain.objects_of('theme')]
+            elif domain.types[part].banner:
+                content = [theme_panel(theme) for theme in domain.objects_of(part)]
             else:
                 content = [policy_columns(domain, linker)]
             placeholder.replace_self(content)
@@ -119,7 +131,7 @@ def cover(config: Config, date: str) -> nodes.paragraph:
 
 
 def theme_panel(theme: VisionObject) -> summary_panel:
-    panel = summary_panel(title=str(labels.TYPE_LABELS['theme']), panel_id=f'summary-{theme.id}',
+    panel = summary_panel(title=theme.kind.label, panel_id=f'summary-{theme.id}',
                           classes=['vision-summary-theme'])
     name = f'「{theme.title}」'
     panel += nodes.paragraph('', '', nodes.strong(name, name),
@@ -131,21 +143,23 @@ def theme_panel(theme: VisionObject) -> summary_panel:
 
 def policy_columns(domain: VisionDomain, linker: Linker) -> summary_columns:
     columns = summary_columns()
-    for policy in domain.objects_of('policy'):
+    levels = domain.types.levels
+    below = levels[1] if len(levels) > 1 else None
+    for policy in domain.objects_of(levels[0].key):
         title = f'{naming.display_number(policy)} {policy.title}'
         panel = summary_panel(title=title, panel_id=f'summary-{policy.id}',
                               classes=['vision-summary-policy'])
         if policy.body:
             panel += nodes.paragraph(policy.body, policy.body, classes=['vision-summary-statement'])
-        goals = domain.children(policy.id, 'goal')
-        if goals:
-            heading = str(labels.TYPE_LABELS['goal'])
+        goals = domain.children(policy.id, below.key) if below is not None else []
+        if below is not None and goals:
+            heading = below.label
             panel += nodes.paragraph('', '', nodes.strong(heading, heading),
                                      classes=['vision-summary-goals-heading'])
             items = nodes.bullet_list(classes=['vision-summary-goals'])
             for goal in goals:
                 text = f'{naming.display_number(goal)} {goal.title}'
-                link = linker('goal', goal.id, text, pageref=False)
+                link = linker(goal.objtype, goal.id, text, pageref=False)
                 items += nodes.list_item('', nodes.paragraph('', '', link))
             panel += items
         columns += panel
@@ -206,7 +220,8 @@ def configure_summary_latex(app: Sphinx, config: Config) -> None:
     if config.vision_edition != 'summary':
         return
     title = f'{config.project}（{labels.SUMMARY_NAME}）'
-    config.latex_documents = [(SUMMARY_DOC, f'{SUMMARY_PDF}.tex', title, config.author, 'howto')]
+    config.latex_documents = [(SUMMARY_DOC, f'{summary_name(config)}.tex', title, config.author,
+                               'howto')]
     config.latex_domain_indices = False
     # The last page: the 奥付's facts (title, date, publisher, editor), so that
     # the 概要版 is the four pages of an A3 sheet folded to A4.
@@ -224,6 +239,13 @@ def configure_summary_latex(app: Sphinx, config: Config) -> None:
         'figure_align': 'H',
     }
     app.add_latex_package('sphinxvisionsummary')
+
+
+def summary_name(config: Config) -> str:
+    """The 概要版's file name, after the 本編's in ``conf.py``'s ``latex_documents``."""
+    documents = config.latex_documents
+    main = Path(documents[0][1]).stem if documents else 'vision'
+    return f'{main}{SUMMARY_SUFFIX}'
 
 
 def copy_style_file(app: Sphinx, exception: Exception | None) -> None:

@@ -25,6 +25,9 @@ from ..domain.nodes import (
     skip,
     vision_backlink_list,
     vision_fields,
+    vision_landscape,
+    vision_legend,
+    vision_matrix,
     vision_object,
     vision_object_title,
     vision_pageref,
@@ -110,6 +113,25 @@ def walk_children(self: LaTeXTranslator, node: nodes.Node) -> None:
         child.walkabout(self)
 
 
+def visit_matrix(self: LaTeXTranslator, node: vision_matrix) -> None:
+    # Narrow cell padding: a mark column is 2/52 of the line, too narrow for
+    # a full-width ● between the default 6 pt paddings.
+    self.body.append('\\begingroup\\setlength{\\tabcolsep}{2pt}\n')
+
+
+def depart_matrix(self: LaTeXTranslator, node: vision_matrix) -> None:
+    self.body.append('\\endgroup\n')
+
+
+def visit_landscape(self: LaTeXTranslator, node: vision_landscape) -> None:
+    # A page of its own, turned in viewers (pdflscape); its figure stays on it.
+    self.body.append('\n\\begin{landscape}\n')
+
+
+def depart_landscape(self: LaTeXTranslator, node: vision_landscape) -> None:
+    self.body.append('\n\\end{landscape}\n')
+
+
 def copy_style_file(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == 'latex':
         shutil.copyfile(STYLE_FILE, Path(app.outdir, STYLE_FILE.name))
@@ -122,5 +144,9 @@ def setup(app: Sphinx) -> None:
     app.add_node(vision_backlink_list, override=True, latex=(visit_backlink_list, None))
     app.add_node(vision_pageref, override=True, latex=(visit_pageref, None),
                  html=(skip, None), text=(skip, None), man=(skip, None), texinfo=(skip, None))
+    app.add_node(vision_matrix, override=True, latex=(visit_matrix, depart_matrix))
+    app.add_node(vision_landscape, override=True, latex=(visit_landscape, depart_landscape))
+    app.add_node(vision_legend, override=True)  # a paragraph in every format
     app.add_latex_package('sphinxvision')
+    app.add_latex_package('pdflscape')
     app.connect('build-finished', copy_style_file)

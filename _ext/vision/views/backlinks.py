@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .. import events, labels
+from .. import events
 from ..domain import naming, vision_domain
 from ..domain.nodes import vision_backlink_list, vision_backlinks
 
@@ -24,12 +25,7 @@ if TYPE_CHECKING:
 
     from ..domain.sphinx_domain import Linker
 
-#: Which linking types each type lists, in order.
-BACKLINK_TYPES = {
-    'policy': ('goal',),
-    'goal': ('initiative', 'indicator', 'opinion'),
-}
-
+_ = get_translation('vision')
 
 def linked_item(obj, link: Linker) -> nodes.list_item:
     """A list item linking to ``obj``: in backlinks and in ``vision-list``'s list format."""
@@ -54,16 +50,18 @@ class FillBacklinks(SphinxPostTransform):
             # written: LaTeX and singlehtml assemble many documents into one.
             link = domain.linker(placeholder['docname'])
             replacement = []
-            for linking_type in BACKLINK_TYPES.get(placeholder['objtype'], ()):
+            kind = domain.types.get(placeholder['objtype'])
+            # Which linking types the type lists, in order, each under its heading.
+            for linking_type, heading in kind.backlinks if kind is not None else ():
                 linked = domain.children(placeholder['objid'], linking_type)
-                if not linked:
+                if not linked or linking_type not in domain.types:
                     continue
-                heading = labels.BACKLINK_HEADINGS[placeholder['objtype'], linking_type]
                 # Items with their text stay a list in print; the others run in.
                 section = vision_backlink_list(
                     classes=['vision-backlinks', f'vision-backlinks-{linking_type}'],
-                    runin=linking_type not in naming.SHOWN_WITH_TEXT)
-                section += nodes.paragraph('', str(heading), classes=['vision-backlinks-heading'])
+                    runin=not domain.types[linking_type].text_is_title)
+                section += nodes.paragraph('', str(_(heading)),
+                                           classes=['vision-backlinks-heading'])
                 section += nodes.bullet_list('', *(linked_item(o, link) for o in linked))
                 replacement.append(section)
             placeholder.replace_self(replacement)

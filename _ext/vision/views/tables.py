@@ -16,17 +16,18 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.texescape import escape as tex_escape
 
 from .. import events, labels
 from ..domain import naming, vision_domain
 from ..domain.directives import id_list
-from ..domain.model import OBJECT_TYPES, VisionObject
-from ..domain.nodes import vision_view
-from ..domain.selection import HIERARCHY, ViewSpec
+from ..domain.model import VisionObject
+from ..domain.nodes import vision_legend, vision_matrix, vision_view
+from ..domain.selection import ViewSpec
+from ..object_types import ObjectTypes, object_types
 from .backlinks import linked_item
 from .table import Cell, build_table, nothing_to_show
 
@@ -34,25 +35,32 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
     from ..domain.sphinx_domain import Linker, VisionDomain
 
 logger = logging.getLogger(__name__)
+_ = get_translation('vision')
 
-#: Columns of ``vision-list`` and the default columns of each type.
-COLUMNS = ('id', 'title', 'type', 'policy', 'goals', 'meeting', 'unit', 'baseline',
-           'target', 'year', 'source', 'tags')
-DEFAULT_COLUMNS = {
-    'theme': ('id', 'title'),
-    'policy': ('id', 'title'),
-    'goal': ('id', 'title', 'policy'),
-    'initiative': ('id', 'title', 'goals'),
-    'indicator': ('id', 'title', 'unit', 'baseline', 'target', 'year', 'goals'),
-    'opinion': ('id', 'title', 'goals'),
-    'meeting': ('id', 'title'),
-}
-#: The link each linked column reads, and the type its ids have.
-LINK_COLUMNS = {'policy': 'policy', 'goals': 'goal', 'meeting': 'meeting'}
+#: Columns of ``vision-list`` besides each type's links and fields.
+OWN_COLUMNS = ('id', 'title', 'type')
+
+
+def columns_of(types: ObjectTypes) -> tuple[str, ...]:
+    """Every column ``vision-list`` can show: id, title, type, the links, the fields, tags."""
+    fields = [name for name in types.field_names
+              if any(kind.field_label(name) for kind in types if name in kind.fields)]
+    return (*OWN_COLUMNS, *types.link_options, *fields, 'tags')
+
+
+def column_label(types: ObjectTypes, column: str) -> str:
+    """A column's heading: a link's is the name of the type it points at."""
+    if column in labels.COLUMN_LABELS:
+        return str(labels.COLUMN_LABELS[column])
+    target = next((kind.link_target(column) for kind in types if kind.link_target(column)), None)
+    if target is not None:
+        return types[target].label
+    return next(label for kind in types if (label := kind.field_label(column)))
 
 
 # -- Directives -----------------------------------------------------------------
@@ -66,13 +74,23 @@ class ViewDirective(SphinxDirective):
         table_id = f'vision-{self.view}-{self.env.new_serialno("vision-view")}'
         node = vision_view(view=self.view, docname=self.env.docname, table_id=table_id,
                            options=self._options(), classes=[f'vision-{self.view}'],
-                           ids=[table_id])
+                           ids=[table_id], default_caption=self.default_caption())
         self.set_source_info(node)
-        vision_domain(self.env).note_view(self.env.docname, view_spec(self.view, node['options']))
+        vision_domain(self.env).note_view(
+            self.env.docname, view_spec(self.view, node['options'], object_types(self.config)))
         return [node]
 
     def _options(self) -> dict[str, Any]:
         return dict(self.options)
+
+    def default_caption(self) -> str:
+        """The caption when none is given: 新産業ビジョンの体系, 意見と目指す姿の対応."""
+        if self.view == 'system':
+            document = str(_(self.config.vision_document_name))
+            return str(labels.SYSTEM_TABLE_CAPTION).format(document=document)
+        if self.view == 'matrix':
+            return str(labels.MATRIX_CAPTION)
+        return ''
 
 
 class SystemTableDirective(ViewDirective):
@@ -87,58 +105,71 @@ class MatrixDirective(ViewDirective):
     view = 'matrix'
 
 
-#: The types each whole-vision view shows.
-VIEW_TYPES = {
-    'system': HIERARCHY,
-    'matrix': ('policy', 'goal', 'opinion'),
-}
+def matrix_types(types: ObjectTypes) -> tuple[str, ...]:
+    """The matrix's types: the columns' parent (their groups), the columns, the rows."""
+    rows, columns = types.matrix('rows'), types.matrix('columns')
+    if rows is None or columns is None:
+        return ()
+    return (*((columns.parent,) if columns.parent else ()), columns.key, rows.key)
 
 
-def view_spec(view: str, options: dict[str, Any]) -> ViewSpec:
+def view_spec(view: str, options: dict[str, Any], types: ObjectTypes) -> ViewSpec:
     """The objects a view with these options shows."""
-    if view in VIEW_TYPES:
-        return ViewSpec(VIEW_TYPES[view])
-    columns = options.get('columns') or DEFAULT_COLUMNS[options['type']]
-    return ViewSpec((options['type'],), policy=options.get('policy', ''),
-                    goal=options.get('goal', ''), tag=options.get('tag', ''),
-                    link_columns=tuple(c for c in columns if c in LINK_COLUMNS))
-
-
-def column_list(argument: str) -> tuple[str, ...]:
-    columns = id_list(argument)
-    unknown = [c for c in columns if c not in COLUMNS]
-    if unknown:
-        raise ValueError(f'unknown column(s) {", ".join(unknown)}; '
-                         f'choose from {", ".join(COLUMNS)}')
-    return columns
+    if view == 'system':
+        return ViewSpec(types.hierarchy)
+    if view == 'matrix':
+        return ViewSpec(matrix_types(types))
+    kind = types[options['type']]
+    columns = options.get('columns') or kind.columns
+    return ViewSpec((kind.key,),
+                    within=tuple(options[f.key] for f in types.filters if options.get(f.key)),
+                    tag=options.get('tag', ''),
+                    link_columns=tuple(c for c in columns if c in types.link_options))
 
 
 class ListDirective(ViewDirective):
     """``vision-list``: the objects of one type, filtered, as a table or list.
 
-    Required ``:type:``; optional ``:policy:``, ``:goal:``, ``:tag:`` (filters),
-    ``:columns:`` (table columns), ``:format:`` (``table`` or ``list``),
-    ``:caption:``.
+    Required ``:type:``; optional filters by the types that have children
+    (``:policy:``, ``:goal:``) and ``:tag:``, ``:columns:`` (table columns),
+    ``:format:`` (``table`` or ``list``), ``:caption:``. Its options come from
+    the registry (:func:`list_directive`).
     """
 
     view = 'list'
-    option_spec: ClassVar[dict] = {
-        'type': lambda arg: directives.choice(arg, OBJECT_TYPES),
-        'policy': directives.unchanged_required,
-        'goal': directives.unchanged_required,
+    type_keys: ClassVar[tuple[str, ...]] = ()
+
+    def run(self) -> list[nodes.Node]:
+        if 'type' not in self.options:
+            logger.warning('vision-list needs a :type: option (one of %s)',
+                           ', '.join(self.type_keys), location=self.get_location(),
+                           type='vision', subtype='missing-type')
+            return []
+        return super().run()
+
+
+def list_directive(types: ObjectTypes) -> type[ListDirective]:
+    """``vision-list`` for these types: its choices of type, filters and columns."""
+    keys, columns = types.keys, columns_of(types)
+
+    def column_list(argument: str) -> tuple[str, ...]:
+        chosen = id_list(argument)
+        unknown = [c for c in chosen if c not in columns]
+        if unknown:
+            raise ValueError(f'unknown column(s) {", ".join(unknown)}; '
+                             f'choose from {", ".join(columns)}')
+        return chosen
+
+    option_spec: dict[str, Any] = {
+        'type': lambda arg: directives.choice(arg, keys),
+        **{kind.key: directives.unchanged_required for kind in types.filters},
         'tag': directives.unchanged_required,
         'columns': column_list,
         'format': lambda arg: directives.choice(arg, ('table', 'list')),
         'caption': directives.unchanged,
     }
-
-    def run(self) -> list[nodes.Node]:
-        if 'type' not in self.options:
-            logger.warning('vision-list needs a :type: option (one of %s)',
-                           ', '.join(OBJECT_TYPES), location=self.get_location(),
-                           type='vision', subtype='missing-type')
-            return []
-        return super().run()
+    return type('ListDirective', (ListDirective,), {'option_spec': option_spec,
+                                                    'type_keys': keys})
 
 
 # -- Building the views -----------------------------------------------------------
@@ -177,6 +208,7 @@ class ViewBuilder:
         self.docname = node['docname']
         self.options = node['options']
         self.link: Linker = domain.linker(self.docname)
+        self.types = domain.types
 
     def table_link(self, objtype: str, target: str, text: str | None = None) -> nodes.Element:
         """A link in a table cell: no page number in print."""
@@ -191,38 +223,43 @@ class ViewBuilder:
     def warn(self, message: str, *args: Any) -> None:
         logger.warning(message, *args, location=self.node, type='vision', subtype='view')
 
-    # The system table. Without initiatives: one row per goal, its policy's
-    # cell spanning its goals. With them: a row per policy across the table,
-    # then one row per initiative, its goal's cell spanning the goal's
-    # initiatives; a policy column would stay empty for pages in print.
+    # The system table. Without its deepest level (initiatives): one row per
+    # goal, its policy's cell spanning its goals. With them: a row per policy
+    # across the table, then one row per initiative, its goal's cell spanning
+    # the goal's initiatives; a policy column would stay empty for pages in print.
     def system(self) -> list[nodes.Node]:
-        if not self.domain.objects_of('policy'):
+        levels = self.types.levels
+        if not levels or not self.domain.objects_of(levels[0].key):
             return [nothing_to_show()]
         result: list[nodes.Node] = []
-        for theme in self.domain.objects_of('theme'):
-            result.append(paragraph(self.link('theme', theme.id)))
-        if self.domain.objects_of('initiative'):
-            types, rows = ('goal', 'initiative'), self.system_rows_by_initiative()
+        banner = self.types.banner
+        for theme in self.domain.objects_of(banner.key) if banner else ():
+            result.append(paragraph(self.link(theme.objtype, theme.id)))
+        if len(levels) > 2 and self.domain.objects_of(levels[2].key):
+            kinds, rows = levels[1:3], self.system_rows_by_deepest(levels)
         else:
-            types, rows = ('policy', 'goal'), self.system_rows_by_goal()
-        caption = self.options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
+            kinds, rows = levels[:2], self.system_rows_by_second(levels)
+        caption = self.options.get('caption') or self.node['default_caption']
         # Ruled, not striped: the rules show where a goal's initiatives end.
-        result.append(view_table([labels.TYPE_LABELS[t] for t in types], rows, (35, 65), caption,
+        result.append(view_table([kind.label for kind in kinds], rows, (35, 65), caption,
                                  ['vision-system-table', 'standard', 'nocolorrows']))
         return result
 
-    def system_rows_by_goal(self) -> list[list[Any]]:
-        return [row for policy in self.domain.objects_of('policy')
-                for row in self.spanning_rows(policy, 'goal')]
+    def system_rows_by_second(self, levels: Sequence[Any]) -> list[list[Any]]:
+        if len(levels) < 2:
+            return [[self.object_cell(top.objtype, top)]
+                    for top in self.domain.objects_of(levels[0].key)]
+        return [row for top in self.domain.objects_of(levels[0].key)
+                for row in self.spanning_rows(top, levels[1].key)]
 
-    def system_rows_by_initiative(self) -> list[list[Any]]:
+    def system_rows_by_deepest(self, levels: Sequence[Any]) -> list[list[Any]]:
         rows = []
-        for policy in self.domain.objects_of('policy'):
-            heading = nodes.strong('', '', self.table_link('policy', policy.id))
+        for top in self.domain.objects_of(levels[0].key):
+            heading = nodes.strong('', '', self.table_link(top.objtype, top.id))
             rows.append([nodes.entry('', paragraph(heading), morecols=1,
                                      classes=['vision-system-policy'])])
-            for goal in self.domain.children(policy.id, 'goal'):
-                rows.extend(self.spanning_rows(goal, 'initiative'))
+            for middle in self.domain.children(top.id, levels[1].key):
+                rows.extend(self.spanning_rows(middle, levels[2].key))
         return rows
 
     def spanning_rows(self, parent: VisionObject, objtype: str) -> list[list[Any]]:
@@ -243,14 +280,17 @@ class ViewBuilder:
     # mark (①) and numbered within it, so the narrow columns stay readable
     # in print; each goal's number links to the goal.
     def matrix(self) -> list[nodes.Node]:
-        groups = self.goals_by_policy(self.domain.objects_of('goal'))
+        row_kind, column_kind = self.types.matrix('rows'), self.types.matrix('columns')
+        if row_kind is None or column_kind is None:
+            return [nothing_to_show()]
+        groups = self.goals_by_policy(self.domain.objects_of(column_kind.key))
         goals = [goal for _policy, group in groups for goal in group]
-        if not goals or not self.domain.objects_of('opinion'):
+        if not goals or not self.domain.objects_of(row_kind.key):
             return [nothing_to_show()]
         rows = []
-        for opinion in self.domain.objects_of('opinion'):
-            informed = set(opinion.links.get('goals', ()))
-            label = self.table_link('opinion', opinion.id, naming.object_label(opinion))
+        for opinion in self.domain.objects_of(row_kind.key):
+            informed = set(opinion.links.get(row_kind.parent_link, ()))
+            label = self.table_link(opinion.objtype, opinion.id, naming.object_label(opinion))
             cells: list[Any] = [[paragraph(label), paragraph(nodes.Text(opinion.title))]]
             for goal in goals:
                 if goal.id in informed:
@@ -260,45 +300,41 @@ class ViewBuilder:
                 else:
                     cells.append(nodes.entry())
             rows.append(cells)
-        first = nodes.entry('', paragraph(nodes.Text(str(labels.TYPE_LABELS['opinion']))),
-                            morerows=1)
+        first = nodes.entry('', paragraph(nodes.Text(row_kind.label)), morerows=1)
         policy_row, goal_row = [first], []
         for policy_id, group in groups:
             policy = self.domain.objects.get(policy_id)
             text = naming.display_number(policy) if policy is not None else policy_id
             policy_row.append(nodes.entry('', paragraph(self.table_link(
-                'policy', policy_id, text)),
+                column_kind.parent, policy_id, text)),
                 morecols=len(group) - 1))
             for goal in group:
                 goal_row.append(nodes.entry('', paragraph(self.table_link(
-                    'goal', goal.id, goal.number.rpartition('-')[2]))))
-        caption = self.options.get('caption') or str(labels.MATRIX_CAPTION)
-        # In print, narrow cell padding: a mark column is 2/52 of the line,
-        # too narrow for a full-width ● between the default 6 pt paddings.
-        return [nodes.raw('', '\\begingroup\\setlength{\\tabcolsep}{2pt}\n', format='latex'),
-                view_table(policy_row, rows, (24, *(2,) * len(goals)), caption,
-                           ['vision-matrix-table', 'vision-matrix'], more_header_rows=[goal_row]),
-                # The legend: here for print; vision.web.matrix_html adds it in HTML.
-                nodes.raw('', f'\\endgroup\n\\par {tex_escape(str(labels.MATRIX_LEGEND))}\\par\n',
-                          format='latex')]
+                    goal.objtype, goal.id, goal.number.rpartition('-')[2]))))
+        caption = self.options.get('caption') or self.node['default_caption']
+        table = view_table(policy_row, rows, (24, *(2,) * len(goals)), caption,
+                           ['vision-matrix-table', 'vision-matrix'], more_header_rows=[goal_row])
+        legend = str(labels.MATRIX_LEGEND)
+        return [vision_matrix('', table), vision_legend(legend, legend,
+                                                        classes=['vision-matrix-legend'])]
 
     @staticmethod
     def goals_by_policy(goals: list[VisionObject]) -> list[tuple[str, list[VisionObject]]]:
         groups: dict[str, list[VisionObject]] = {}
         for goal in goals:
-            policy = goal.links.get('policy', ('',))[0]
+            policy = goal.links.get(goal.kind.parent_link, ('',))[0]
             groups.setdefault(policy, []).append(goal)
         return list(groups.items())
 
     # A filtered list or table of one type.
     def filtered(self) -> list[nodes.Node]:
         objtype = self.options['type']
-        for option, expected in (('policy', 'policy'), ('goal', 'goal')):
-            target = self.options.get(option)
+        for kind in self.types.filters:
+            target = self.options.get(kind.key)
             found = self.domain.objects.get(target) if target else None
-            if target and (found is None or found.objtype != expected):
-                self.warn('vision-list filters by an unknown %s %r', expected, target)
-        spec = view_spec('list', self.options)
+            if target and (found is None or found.objtype != kind.key):
+                self.warn('vision-list filters by an unknown %s %r', kind.key, target)
+        spec = view_spec('list', self.options, self.types)
         selected = [o for o in self.domain.objects_of(objtype)
                     if spec.shows(o, self.domain.objects)]
         if not selected:
@@ -306,10 +342,10 @@ class ViewBuilder:
         if self.options.get('format') == 'list':
             items = [linked_item(obj, self.link) for obj in selected]
             return [nodes.bullet_list('', *items, classes=['vision-list'])]
-        columns = self.options.get('columns') or DEFAULT_COLUMNS[objtype]
+        columns = self.options.get('columns') or self.types[objtype].columns
         rows = [[self.cell(obj, column) for column in columns] for obj in selected]
         widths = [40 if c == 'title' else 15 for c in columns]
-        headers = [labels.COLUMN_LABELS[c] for c in columns]
+        headers = [column_label(self.types, c) for c in columns]
         return [view_table(headers, rows, widths, self.options.get('caption'), ['vision-list-table'])]
 
     def cell(self, obj: VisionObject, column: str) -> list[nodes.Node]:
@@ -318,10 +354,13 @@ class ViewBuilder:
         if column == 'title':
             return [paragraph(nodes.Text(obj.title))]
         if column == 'type':
-            return [paragraph(nodes.Text(str(labels.TYPE_LABELS[obj.objtype])))]
-        if column in LINK_COLUMNS:
-            return xref_list(LINK_COLUMNS[column], obj.links.get(column, ()), self.domain,
+            return [paragraph(nodes.Text(obj.kind.label))]
+        target_type = obj.kind.link_target(column)
+        if target_type is not None:
+            return xref_list(target_type, obj.links.get(column, ()), self.domain,
                              self.table_link)
+        if column in self.types.link_options:  # a link this type does not have
+            return []
         if column == 'tags':
             return [paragraph(nodes.Text('、'.join(obj.tags)))]
         return [paragraph(nodes.Text(obj.fields.get(column, '')))]
@@ -337,8 +376,9 @@ class FillViews(SphinxPostTransform):
         for placeholder in list(self.document.findall(vision_view)):
             content = ViewBuilder(domain, placeholder).build()
             for node in content:
-                if isinstance(node, nodes.table):
-                    node['ids'] = [placeholder['table_id']]
+                table = node if isinstance(node, nodes.table) else node.next_node(nodes.table)
+                if table is not None:
+                    table['ids'] = [placeholder['table_id']]
             placeholder['ids'] = []  # now the table's
             placeholder.replace_self(content)
 
@@ -389,11 +429,13 @@ def view_caption(node: nodes.Node) -> str:
     """
     assert isinstance(node, vision_view)
     options = node['options']
-    if node['view'] == 'system':
-        return options.get('caption') or str(labels.SYSTEM_TABLE_CAPTION)
-    if node['view'] == 'matrix':
-        return options.get('caption') or str(labels.MATRIX_CAPTION)
+    if node['view'] in ('system', 'matrix'):
+        return options.get('caption') or node['default_caption']
     return options.get('caption', '') if options.get('format') != 'list' else ''
+
+
+def register_list_directive(app: Sphinx, config: Config) -> None:
+    app.add_directive('vision-list', list_directive(object_types(config)), override=True)
 
 
 def setup(app: Sphinx) -> None:
@@ -401,5 +443,5 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(UnspanTablesForMan)
     app.add_directive('vision-system', SystemTableDirective)
     app.add_directive('vision-matrix', MatrixDirective)
-    app.add_directive('vision-list', ListDirective)
+    app.connect('config-inited', register_list_directive)
     app.add_post_transform(FillViews)

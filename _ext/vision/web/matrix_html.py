@@ -6,8 +6,7 @@ characters wide and ● means nothing to a screen reader. On HTML pages:
 
 - each opinion's cell is a row header (``<th>``);
 - each ● carries visually hidden text (「対応あり」);
-- a legend follows the caption's table;
-- after the table comes the same content as a list per opinion
+- after the table and its legend comes the same content as a list per opinion
   (「意見1　反映した目指す姿：1-1 …、4-5 …」), which ``vision.css`` shows
   instead of the table on narrow screens (WCAG 1.4.10, reflow).
 """
@@ -21,13 +20,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import events, labels
 from ..domain import naming, vision_domain
+from ..domain.nodes import vision_legend, vision_matrix
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
 
     from ..domain.sphinx_domain import Linker, VisionDomain
+    from ..object_types import ObjectType
 
-MATRIX_CLASS = 'vision-matrix-table'
 HIDDEN_CLASS = 'vision-visually-hidden'
 
 
@@ -37,8 +38,10 @@ class MatrixForEveryReader(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = vision_domain(self.env)
-        for table in list(self.document.findall(nodes.table)):
-            if MATRIX_CLASS not in table['classes']:
+        rows, columns = domain.types.matrix('rows'), domain.types.matrix('columns')
+        for matrix in list(self.document.findall(vision_matrix)):
+            table = matrix.next_node(nodes.table)
+            if table is None or rows is None or columns is None:
                 continue
             _row_headers(table)
             for mark in table.findall(nodes.inline):
@@ -47,8 +50,10 @@ class MatrixForEveryReader(SphinxPostTransform):
                     mark.parent.append(nodes.inline('', str(labels.MATRIX_MARK_DESCRIPTION),
                                                     classes=[HIDDEN_CLASS]))
             link = domain.linker(self.env.docname)
-            table.parent.insert(table.parent.index(table) + 1,
-                                [_legend(), _per_opinion(domain, link)])
+            # After the view's legend (vision.views.tables), or after the table.
+            after = matrix.next_node(vision_legend, siblings=True, descend=False) or matrix
+            after.parent.insert(after.parent.index(after) + 1,
+                                _per_opinion(domain, link, rows, columns))
 
 
 def _row_headers(table: nodes.table) -> None:
@@ -59,26 +64,33 @@ def _row_headers(table: nodes.table) -> None:
             colspecs[0]['stub'] = 1
 
 
-def _legend() -> nodes.paragraph:
-    return nodes.paragraph('', str(labels.MATRIX_LEGEND), classes=['vision-matrix-legend'])
-
-
-def _per_opinion(domain: VisionDomain, link: Linker) -> nodes.container:
+def _per_opinion(domain: VisionDomain, link: Linker, rows: ObjectType,
+                 columns: ObjectType) -> nodes.container:
     items = nodes.bullet_list(classes=['vision-matrix-list'])
-    for opinion in domain.objects_of('opinion'):
-        goals = [domain.objects[g] for g in opinion.links.get('goals', ()) if g in domain.objects]
-        line = nodes.paragraph('', '', link('opinion', opinion.id, naming.object_label(opinion),
+    for opinion in domain.objects_of(rows.key):
+        goals = [domain.objects[g] for g in opinion.links.get(rows.parent_link, ())
+                 if g in domain.objects]
+        line = nodes.paragraph('', '', link(rows.key, opinion.id, naming.object_label(opinion),
                                             pageref=False))
         line += nodes.Text(str(labels.MATRIX_LIST_LEAD))
         for index, goal in enumerate(goals):
             if index:
                 line += nodes.Text(str(labels.RUN_IN_SEPARATOR))
-            line += link('goal', goal.id, f'{goal.number} {goal.title}', pageref=False)
+            line += link(columns.key, goal.id, f'{goal.number} {goal.title}', pageref=False)
         if not goals:
             line += nodes.Text(str(labels.NO_OBJECTS))
         items += nodes.list_item('', line)
     return nodes.container('', items, classes=['vision-matrix-phone'])
 
 
+def visit_matrix(self: HTML5Translator, node: vision_matrix) -> None:
+    """On screen the matrix is its table: no frame of its own."""
+
+
+def depart_matrix(self: HTML5Translator, node: vision_matrix) -> None:
+    pass
+
+
 def setup(app: Sphinx) -> None:
+    app.add_node(vision_matrix, override=True, html=(visit_matrix, depart_matrix))
     app.add_post_transform(MatrixForEveryReader)

@@ -26,16 +26,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import events
 from ..domain import vision_domain
-from ..domain.nodes import vision_object
+from ..domain.nodes import vision_object, vision_object_title
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-TITLE_CLASS = 'vision-object-title'
 #: HTML has six heading levels.
 DEEPEST = 6
-#: The link that names an object's parent in the vision's structure.
-PARENT_LINK = {'goal': 'policy', 'initiative': 'goals', 'indicator': 'goals'}
 
 
 class ObjectTitlesAsHeadings(SphinxPostTransform):
@@ -46,15 +43,14 @@ class ObjectTitlesAsHeadings(SphinxPostTransform):
         objects = vision_domain(self.env).objects
         # Per section, the object headings still open in the outline: (level, id), outermost first.
         open_headings: dict[int, list[tuple[int, str]]] = {}
-        for title in list(self.document.findall(nodes.paragraph)):
-            if TITLE_CLASS not in title['classes']:
-                continue
+        for title in list(self.document.findall(vision_object_title)):
             level = _depth(title) + 1
             holder = title.parent
             obj = objects.get(holder['objid']) if isinstance(holder, vision_object) else None
             above = open_headings.setdefault(id(_section(title)), [])
             if obj is not None:
-                parents = obj.links.get(PARENT_LINK.get(obj.objtype, ''), ())
+                # The parents its type names (a goal's policy), where its type is shown as a level.
+                parents = obj.links.get(obj.kind.parent_link, ()) if _nests(obj) else ()
                 levels = [open_level for open_level, open_id in above if open_id in parents]
                 if levels:
                     level = max(levels) + 1
@@ -67,6 +63,12 @@ class ObjectTitlesAsHeadings(SphinxPostTransform):
             heading['ids'] = title['ids']
             heading['heading-level'] = level
             title.replace_self(heading)
+
+
+def _nests(obj: Any) -> bool:
+    """A goal nests under its policy, an initiative or indicator under its goal:
+    not an object shown with its text (an opinion), which is quoted, not a part."""
+    return not obj.kind.text_is_title and bool(obj.kind.parent)
 
 
 def _section(node: nodes.Node) -> nodes.Node | None:

@@ -7,3 +7,5 @@ latex_documents = [('index', 'diagrams.tex', '図のテスト', '世田谷区', 
 latex_elements = {
     'papersize': 'a4paper',
 }
+vision_document_name = '新産業ビジョン'
+vision_ordinance = '世田谷区地域経済の持続可能な発展条例'
