@@ -1,6 +1,9 @@
 """``make new TYPE=initiative GOAL=G1-1``: add a numbered object to the right page.
 
-TYPE is ``initiative``, ``indicator`` or ``opinion``. The new object gets the
+TYPE is a type of the project's registry (``vision_object_types`` in
+``conf.py`` over :mod:`vision.type_defaults`) that has a parent and a
+one-number id: by default ``initiative``, ``indicator`` or ``opinion``; GOAL
+names its parent (a goal, by default). The new object gets the
 next free number of its type (``I3`` after ``I1`` and ``I2``), its required
 options (``:goals:`` and, except for opinions, ``:title:``) and a placeholder
 for the editor to replace:
@@ -31,23 +34,40 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / '_ext'))
 from vision.domain.object_checks import ascii_form, unpadded  # noqa: E402
+from vision.object_types import ObjectType, ObjectTypes, registry_from  # noqa: E402
 
-PREFIX = {'initiative': 'I', 'indicator': 'K', 'opinion': 'O'}
-NAME = {'initiative': '取組', 'indicator': '指標', 'opinion': '意見'}
-_OPEN = re.compile(r'^(?P<fence>:{3,})\{(?:vision:)?(?P<type>[a-z]+)\}\s*(?P<id>\S*)\s*$')
-_GOALS = re.compile(r'^:goals:\s*(?P<ids>.*)$')
+_OPEN = re.compile(r'^(?P<fence>:{3,})\{(?:vision:)?(?P<type>[a-z_]+)\}\s*(?P<id>\S*)\s*$')
+_OPTION = re.compile(r'^:(?P<name>[a-z_]+):\s*(?P<ids>.*)$')
 #: Between the ids of GOAL=G1-1,G1-2 (also the ideographic and full-width commas).
 _GOAL_SEPARATOR = re.compile(r'[,、，\s]+')
 
 
+def load_types(docs: Path) -> ObjectTypes:
+    """The project's object types: ``vision_object_types`` of the ``conf.py`` in or above ``docs``."""
+    from sphinx.config import eval_config_file  # noqa: PLC0415
+    from sphinx.util.tags import Tags  # noqa: PLC0415
+
+    for conf in (docs / 'conf.py', docs.parent / 'conf.py'):
+        if conf.is_file():
+            return registry_from(eval_config_file(conf.resolve(), Tags())
+                                 .get('vision_object_types'))
+    return registry_from(None)
+
+
+def addable(types: ObjectTypes) -> dict[str, ObjectType]:
+    """The types ``make new`` adds: under a parent, numbered by one number (I3)."""
+    return {kind.key: kind for kind in types.written
+            if kind.parent_link and kind.is_valid_id(f'{kind.prefix}1')}
+
+
 @dataclass
 class Block:
-    """One object directive in a page: its type, id, goals and lines (0-based, end exclusive)."""
+    """One object directive in a page: its type, id, options' ids and lines (0-based, end exclusive)."""
 
     path: Path
     objtype: str
     id: str
-    goals: tuple[str, ...]
+    options: dict[str, tuple[str, ...]]
     start: int
     end: int
 
@@ -61,48 +81,53 @@ def blocks(path: Path) -> list[Block]:
         if not match:
             index += 1
             continue
-        end, goals = index + 1, ()
+        end, options = index + 1, {}
         while end < len(lines) and lines[end].strip() != match['fence']:
-            if goal_match := _GOALS.match(lines[end]):
-                goals = tuple(re.split(r'[,\s]+', goal_match['ids'].strip()))
+            if option := _OPTION.match(lines[end]):
+                options[option['name']] = tuple(re.split(r'[,\s]+', option['ids'].strip()))
             end += 1
-        found.append(Block(path, match['type'], match['id'], goals, index, min(end + 1, len(lines))))
+        found.append(Block(path, match['type'], match['id'], options, index,
+                           min(end + 1, len(lines))))
         index = end + 1
     return found
 
 
-def next_id(objtype: str, existing: list[Block]) -> str:
-    prefix = PREFIX[objtype]
-    numbers = [int(m[1]) for block in existing if block.objtype == objtype
-               if (m := re.match(rf'{prefix}([0-9]+)', block.id))]
-    return f'{prefix}{max(numbers, default=0) + 1}'
+def next_id(kind: ObjectType, existing: list[Block]) -> str:
+    numbers = [int(m[1]) for block in existing if block.objtype == kind.key
+               if (m := re.match(rf'{re.escape(kind.prefix)}([0-9]+)', block.id))]
+    return f'{kind.prefix}{max(numbers, default=0) + 1}'
 
 
-def directive(objtype: str, object_id: str, goals: list[str], title: str | None) -> list[str]:
-    lines = [f':::{{{objtype}}} {object_id}', f':goals: {", ".join(goals)}']
-    if objtype == 'opinion':
-        lines.append('（意見の文言を書く）')
+def directive(kind: ObjectType, object_id: str, goals: list[str], title: str | None) -> list[str]:
+    lines = [f':::{{{kind.key}}} {object_id}', f':{kind.parent_link}: {", ".join(goals)}']
+    if kind.text_is_title:
+        lines.append(f'（{kind.label}の文言を書く）')
     else:
         lines.append(f':title: {title or "（名称を書く）"}')
-        lines.append(f'（{NAME[objtype]}の内容を書く。不要ならこの行を消す）')
+        lines.append(f'（{kind.label}の内容を書く。不要ならこの行を消す）')
     return [*lines, ':::']
 
 
-def place(objtype: str, goal: str, existing: list[Block]) -> tuple[Path, int] | str:
+def place(kind: ObjectType, types: ObjectTypes, goal: str,
+          existing: list[Block]) -> tuple[Path, int] | str:
     """(page, line index to insert before), or the reason there is no place."""
-    goals = [block for block in existing if block.objtype == 'goal' and block.id == goal]
+    parent = types[kind.parent]
+    goals = [block for block in existing if block.objtype == parent.key and block.id == goal]
     if not goals:
-        return f'目指す姿 {goal} がありません（docs/ に :::{{goal}} {goal} がない）'
-    if objtype == 'opinion':
-        opinions = [block for block in existing if block.objtype == 'opinion']
-        if not opinions:
-            return '意見のページがありません（docs/ に :::{opinion} がない）'
-        last = max(opinions, key=lambda b: (b.path, b.start))
+        return f'{parent.label} {goal} がありません（docs/ に :::{{{parent.key}}} {goal} がない）'
+    if kind.text_is_title:  # after the last one, on their page (the opinions)
+        same = [block for block in existing if block.objtype == kind.key]
+        if not same:
+            return f'{kind.label}のページがありません（docs/ に :::{{{kind.key}}} がない）'
+        last = max(same, key=lambda b: (b.path, b.start))
         return last.path, last.end
+    # After the parent and the objects of its other child types already placed after it.
+    siblings = {child.key: child.parent_link for child in types.children(parent.key)
+                if not child.text_is_title}
     page = goals[0].path
     after = [block for block in existing if block.path == page
-             and (block is goals[0] or (block.objtype in ('initiative', 'indicator')
-                                        and goal in block.goals))]
+             and (block is goals[0] or (block.objtype in siblings
+                                        and goal in block.options.get(siblings[block.objtype], ())))]
     return page, max(block.end for block in after)
 
 
@@ -110,47 +135,51 @@ def scan(docs: Path) -> list[Block]:
     return [block for path in sorted(docs.rglob('*.md')) for block in blocks(path)]
 
 
-def accepted_goals(existing: list[Block]) -> str:
-    ids = sorted({block.id for block in existing if block.objtype == 'goal'},
+def accepted_goals(existing: list[Block], parent: ObjectType) -> str:
+    ids = sorted({block.id for block in existing if block.objtype == parent.key},
                  key=lambda i: [int(n) if n.isdigit() else n for n in re.split(r'([0-9]+)', i)])
-    return ', '.join(ids) or '（docs/ に目指す姿がありません）'
+    return ', '.join(ids) or f'（docs/ に{parent.label}がありません）'
 
 
 class ArgumentProblem(Exception):
     """A missing or wrong argument; the message names it and what would be accepted."""
 
 
-def read_type(raw: str) -> tuple[str, str | None]:
+def read_type(raw: str, types: ObjectTypes) -> tuple[str, str | None]:
     """The object type, and a note if it was read from another form."""
-    accepted = ', '.join(sorted(PREFIX))
+    kinds = addable(types)
+    accepted = ', '.join(sorted(kinds))
     objtype = ascii_form(raw).lower()
     if not objtype:
-        raise ArgumentProblem(f'TYPE がありません。追加する種類を TYPE=initiative のように'
-                              f'指定してください（使える種類：{accepted}）')
-    if objtype not in PREFIX:
+        raise ArgumentProblem(f'TYPE がありません。追加する種類を TYPE={next(iter(kinds), "")} '
+                              f'のように指定してください（使える種類：{accepted}）')
+    if objtype not in kinds:
         raise ArgumentProblem(f'TYPE={raw} は使えません（使える種類：{accepted}）')
     return objtype, (f'TYPE={raw} を {objtype} として読みました' if objtype != raw else None)
 
 
-def _goal_id(text: str) -> str:
+def _goal_id(text: str, parent: ObjectType) -> str:
     """``Ｇ１-１``, ``g1-1``, ``G01-1`` -> ``G1-1``: readings that are certain."""
     goal = unpadded(ascii_form(text))
-    return goal.upper() if re.fullmatch(r'g[0-9]+-[0-9]+', goal) else goal
+    certain = not parent.is_valid_id(goal) and parent.is_valid_id(goal.upper())
+    return goal.upper() if certain else goal
 
 
-def read_goals(raw: str, existing: list[Block]) -> tuple[list[str], str | None]:
-    """The goal ids in ASCII (``GOAL=G1-1,G1-2`` gives two), and a note if one was changed."""
+def read_goals(raw: str, existing: list[Block], parent: ObjectType) -> tuple[list[str], str | None]:
+    """The parent ids in ASCII (``GOAL=G1-1,G1-2`` gives two), and a note if one was changed."""
     typed = [part for part in _GOAL_SEPARATOR.split(raw.strip()) if part]
-    goals = [_goal_id(part) for part in typed]
+    goals = [_goal_id(part, parent) for part in typed]
+    accepted = accepted_goals(existing, parent)
     if not goals:
-        raise ArgumentProblem('GOAL がありません。どの目指す姿に加えるかを GOAL=G1-1 のように'
-                              f'指定してください（指定できる目指す姿：{accepted_goals(existing)}）')
-    known = {block.id for block in existing if block.objtype == 'goal'}
+        raise ArgumentProblem(f'GOAL がありません。どの{parent.label}に加えるかを '
+                              f'GOAL={parent.id_example} のように'
+                              f'指定してください（指定できる{parent.label}：{accepted}）')
+    known = {block.id for block in existing if block.objtype == parent.key}
     unknown = [goal for goal in goals if goal not in known]
     if unknown:
-        raise ArgumentProblem(f'目指す姿 {", ".join(unknown)} がありません（docs/ に '
-                              f':::{{goal}} {unknown[0]} がない）。'
-                              f'指定できる目指す姿：{accepted_goals(existing)}')
+        raise ArgumentProblem(f'{parent.label} {", ".join(unknown)} がありません（docs/ に '
+                              f':::{{{parent.key}}} {unknown[0]} がない）。'
+                              f'指定できる{parent.label}：{accepted}')
     changed = goals != typed
     return goals, (f'GOAL={raw} を {", ".join(goals)} として読みました' if changed else None)
 
@@ -161,34 +190,38 @@ def read_title(raw: str | None) -> str | None:
     return raw or None
 
 
-def add(docs: Path, objtype: str, goals: list[str], title: str | None) -> str:
+def add(docs: Path, objtype: str, goals: list[str], title: str | None,
+        types: ObjectTypes | None = None) -> str:
     """Add the object; an initiative or indicator of several goals goes under the first."""
+    types = types if types is not None else load_types(docs)
+    kind = types[objtype]
     existing = scan(docs)
-    where = place(objtype, goals[0], existing)
+    where = place(kind, types, goals[0], existing)
     if isinstance(where, str):
         raise SystemExit(f'make new: {where}')
     page, at = where
-    object_id = next_id(objtype, existing)
+    object_id = next_id(kind, existing)
     lines = page.read_text(encoding='utf-8').splitlines()
-    new = ['', *directive(objtype, object_id, goals, title)]
+    new = ['', *directive(kind, object_id, goals, title)]
     if at < len(lines) and lines[at].strip():
         new.append('')
     lines[at:at] = new
     page.write_text('\n'.join(lines) + '\n', encoding='utf-8')
-    return f'{page}:{at + 2}: {NAME[objtype]} {object_id} を追加しました（{", ".join(goals)}）。' \
+    return f'{page}:{at + 2}: {kind.label} {object_id} を追加しました（{", ".join(goals)}）。' \
            '仮の文言を書き換え、make check で確かめてください。'
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog='make new', description=__doc__.splitlines()[0])
     parser.add_argument('type', nargs='?', default='')
-    parser.add_argument('goal', nargs='?', default='')
+    parser.add_argument('parent', metavar='GOAL', nargs='?', default='')
     parser.add_argument('title', nargs='?')
     parser.add_argument('--docs', type=Path, default=Path('docs'))
     args = parser.parse_args(argv)
+    types = load_types(args.docs)
     try:
-        objtype, type_note = read_type(args.type)
-        goals, goal_note = read_goals(args.goal, scan(args.docs))
+        objtype, type_note = read_type(args.type, types)
+        goals, goal_note = read_goals(args.parent, scan(args.docs), types[types[objtype].parent])
         title = read_title(args.title)
     except ArgumentProblem as problem:
         print(f'make new: {problem}', file=sys.stderr)
@@ -196,7 +229,7 @@ def main(argv: list[str]) -> int:
     for note in (type_note, goal_note):
         if note:
             print(f'make new: {note}')
-    print(add(args.docs, objtype, goals, title))
+    print(add(args.docs, objtype, goals, title, types))
     return 0
 
 

@@ -69,6 +69,10 @@ BEFORE_SPHINX_NUMBERS = 400
 AFTER_SPHINX_NUMBERS = 600
 #: ``config-inited``: the configuration is checked before anything reads it.
 CHECK_CONFIG = 100
+#: ``config-inited``: the object types (vision.object_types) are read, and a
+#: wrong record stops the build with one message, before the directives, roles
+#: and views made from them are registered (at the default priority).
+OBJECT_TYPES = 150
 #: ``config-inited``: the 概要版 replaces ``latex_documents`` before the cover
 #: and colophon (``PRINT_MATTER``) are added to the LaTeX set-up.
 SUMMARY_LATEX = 550

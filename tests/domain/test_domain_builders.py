@@ -63,3 +63,17 @@ def test_schema_rejects_a_broken_export():
         'links': {}, 'fields': {}, 'tags': [], 'source': {'file': 'a.md', 'line': 1}}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_schema_is_the_registrys():
+    """The schema's id pattern, type enum and link names are those of the default types."""
+    from vision.export.json_export import schema_for
+    from vision.object_types import registry_from
+
+    assert schema_for(registry_from(None)) == json.loads(SCHEMA.read_text(encoding='utf-8'))
+    project = {'prefix': 'J', 'id_pattern': 'J[0-9]+', 'name': '事業', 'parent': 'initiative',
+               'links': {'initiatives': 'initiative'}}
+    other = schema_for(registry_from({'project': project}))
+    assert other['$defs']['object']['properties']['type']['enum'][-1] == 'project'
+    assert 'initiatives' in other['$defs']['object']['properties']['links']['properties']
+    assert '|J[0-9]+)$' in other['$defs']['id']['pattern']

@@ -83,9 +83,10 @@ def test_full_width_id_suggests_its_ascii_form(make_app, tmp_path):
 
 def test_full_width_digits_are_not_digits_of_an_id(make_app, tmp_path):
     """Python's ``\\d`` matches 「４」: the id patterns must not."""
-    from vision.domain.model import is_valid_id
-    assert not is_valid_id('goal', 'G４-５')
-    assert is_valid_id('goal', 'G4-5')
+    from vision.object_types import registry_from
+    goal = registry_from(None)['goal']
+    assert not goal.is_valid_id('G４-５')
+    assert goal.is_valid_id('G4-5')
 
 
 def test_goal_under_the_wrong_policy(make_app, tmp_path):

@@ -17,7 +17,7 @@ from sphinx.errors import ConfigError, NoUri
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from .. import labels
+from .. import events, labels
 from ..object_types import ObjectTypeError, ObjectTypes, object_types
 from . import checks, naming
 from .directives import object_directives
@@ -327,5 +327,4 @@ def register_types(app: Sphinx, config: Config) -> None:
 
 def setup(app: Any) -> None:
     app.add_domain(VisionDomain)
-    # Before the directives' handler (vision.domain.directives), which reads the same registry.
-    app.connect('config-inited', register_types, priority=400)
+    app.connect('config-inited', register_types, priority=events.OBJECT_TYPES)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .. import events
 from ..domain import naming, vision_domain
 from ..domain.model import sort_key
+from ..object_types import ObjectTypes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,6 +27,22 @@ FORMAT_VERSION = 2
 HTML_BUILDERS = frozenset({'html', 'dirhtml', 'singlehtml'})
 #: Asks the data files for their part of ``data``: handlers return
 #: ``{'members': [...]}`` and the like (:mod:`vision.datafiles.json_data`).
+
+
+def schema_for(types: ObjectTypes) -> dict:
+    """``vision.schema.json`` for a plan of these types: its id pattern, type enum and links.
+
+    The file beside this module is the schema of the default types; a test
+    checks that it is what this function makes of them.
+    """
+    schema = json.loads(SCHEMA.read_text(encoding='utf-8'))
+    ids = '|'.join(kind.id_pattern for kind in types)
+    schema['$defs']['id']['pattern'] = f'^({ids})$'
+    properties = schema['$defs']['object']['properties']
+    properties['type']['enum'] = list(types.keys)
+    properties['links']['properties'] = {name: {'type': 'array', 'items': {'$ref': '#/$defs/id'}}
+                                         for name in types.link_options}
+    return schema
 
 
 def export_data(app: Sphinx) -> dict:
