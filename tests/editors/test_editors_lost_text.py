@@ -74,7 +74,7 @@ KINDS = {
                               ["'{goal} `G1-1`'", "'{goal}`G1-1`'"]),
     'smart-backticks': ('参照：{goal}‘G1-1’\n', 13, 'near-miss', ["'{goal}‘G1-1’'", "'{goal}`G1-1`'"]),
     'bom-before-directive': ('\ufeff:::{goal} G1-2\n:policy: P1\n:title: 姿2\n:::\n', 13, 'paste',
-                             ['U+FEFF', ' 1 ']),
+                             ['U+FEFF', 'zero width no-break space', ' 1 ']),
     'bom-in-a-heading': ('\ufeff## 節\n', 13, 'paste', ['U+FEFF']),
     'row-with-a-cell-more': ('| 年度 | 件数 |\n| --- | --- |\n| 令和4年度 | 10 | 注 |\n', 15, 'table',
                              ['3', '2', "'注'"]),
@@ -91,6 +91,20 @@ KINDS = {
     'indicator-without-unit': (':::{indicator} K1\n:goals: G1-1\n:title: 開業率\n:baseline: 3.5\n'
                                ':target: 5\n:::\n', 13, 'missing-unit',
                                ["'K1'", ':baseline:, :target:', ':unit:']),
+    'word-dash-in-comment-end': ('<!-- 確認中のメモ —>\n', 13, 'lost-text', [' 2 ']),
+    'percent-in-directive-body': (':::{goal} G1-2\n:policy: P1\n:title: 姿2\n本文の割合は25\n'
+                                  '%である。\n:::\n', 17, 'lost-text', ["'%である。'"]),
+    'apostrophe-backticks': ("参照：{goal}'G1-1'\n", 13, 'near-miss', ["{goal}'G1-1'", "'{goal}`G1-1`'"]),
+    'zero-width-space-before-directive': ('\u200b:::{goal} G1-2\n:policy: P1\n:title: 姿2\n:::\n',
+                                          13, 'paste', ['U+200B', 'zero width space']),
+    'full-width-space-before-fence': ('\u3000:::{goal} G1-2\n:policy: P1\n:title: 姿2\n:::\n', 13,
+                                      'near-miss', ["'\\u3000:::{goal} G1-2'", "':::{goal} …'"]),
+    'full-width-space-before-heading': ('\u3000## 節\n', 13, 'near-miss', ["'## 節'"]),
+    'indented-fence': ('\n    :::{goal} G1-2\n    :policy: P1\n    :::\n', 14, 'near-miss',
+                       ["':::{goal} G1-2'"]),
+    'tab-separated-cells': ('年度\t件数\n令和4年度\t10\n', 13, 'table', ["'| --- | --- |'"]),
+    'full-width-pipes': ('｜ 年度 ｜ 件数 ｜\n｜ --- ｜ --- ｜\n', 13, 'table', ["'| --- | --- |'"]),
+    'zero-padded-reference': ('参照：{goal}`G01-1`\n', 13, 'id-zero', ["'G01-1'", "'G1-1'"]),
     'include-of-itself': ('```{include} index.md\n```\n', 13, 'include',
                           ["'index.md'", 'index.md → index.md']),
 }
@@ -145,6 +159,8 @@ def test_mistakes_in_an_included_file_are_located_in_that_file(make_app, tmp_pat
 VALID = (
     '% 編集メモ：冒頭のコメント\n\n本文である。\n\n'
     '<!-- 閉じたコメント -->\n\n'
+    '　全角の空白で字下げした段落である。\n\n'
+    '「{goal}`G1-1`」と書いた、It\'s a {goal}`G1-1`。\n\n'
     '参照は{goal}`G1-1`と{goal}`この姿 <G1-1>`、「{policy}`P1`」。\n\n'
     '| 年度 | 件数 |\n| --- | --- |\n| 令和4年度 | 10 |\n| 令和5年度 | `a\\|b` |\n\n'
     '```text\n：：：｛goal｝ G9-9\n| a |\n%コード\n```\n\n'
@@ -183,9 +199,10 @@ def test_every_new_message_has_japanese_with_the_same_placeholders():
     with CATALOGUE.open('rb') as po:
         japanese = {str(entry.id): str(entry.string) for entry in read_po(po) if entry.id}
     messages = finding_messages()
-    assert len(messages) == 10
+    assert len(messages) == 12
     messages |= {'%s id %r has a leading zero: write %r (%r and %r would be two different objects)',
                  '%s %r: :%s: %r has a leading zero: write %r',
+                 '%s reference %r has a leading zero: write %r',
                  '%s %r has a value (:%s:) but no :unit:, so readers cannot tell what it counts; '
                  'add :unit: (for example :unit: %%, 件 or 人)'}
     for message in messages:

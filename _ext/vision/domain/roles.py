@@ -11,6 +11,11 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.roles import XRefRole
+from sphinx.util import logging
+
+from .object_checks import unpadded
+
+logger = logging.getLogger(__name__)
 
 
 class VisionXRefRole(XRefRole):
@@ -28,9 +33,19 @@ class VisionXRefRole(XRefRole):
             for xref in node.findall(addnodes.pending_xref):
                 xref['refdomain'] = 'vision'
                 xref['reftype'] = self.objtype
+                self._unpad(xref)
                 for inner in xref.findall(nodes.inline):
                     inner['classes'] = ['xref', 'vision', f'vision-{self.objtype}']
         return result, messages
+
+    def _unpad(self, xref: addnodes.pending_xref) -> None:
+        """``{opinion}`O05``` links O5, with a warning: O05 is no other opinion."""
+        target = xref['reftarget']
+        if unpadded(target) != target:
+            logger.warning('%s reference %r has a leading zero: write %r', self.objtype, target,
+                           unpadded(target), location=self.get_location(), type='vision',
+                           subtype='id-zero')
+            xref['reftarget'] = unpadded(target)
 
     def process_link(self, env, refnode, has_explicit_title, title, target):
         return title, target.strip()

@@ -18,6 +18,9 @@ class Finding:
 
 
 def shorten(text: str, width: int = 30) -> str:
-    """The start of a long quoted text: enough to find it in the page."""
-    text = text.strip()
+    """The start of a long quoted text: enough to find it in the page.
+
+    Only ASCII spaces are trimmed: a full-width space (U+3000) may be the mistake.
+    """
+    text = text.strip(' \t')
     return text if len(text) <= width else text[:width] + '…'

@@ -2,7 +2,8 @@
 
 MyST drops a row's cells beyond the header's count and fills a short row
 with empty cells, without a word; and pipe lines without their delimiter row
-(``| --- | --- |``) become one paragraph of ``|`` characters.
+(``| --- | --- |``), with full-width ``｜``, or cells pasted from Excel as
+tab-separated text become one paragraph.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from .blocks import Page
 
 _PIPE = re.compile(r'(?<!\\)\|')
+#: What separates cells in lines that were meant as a table: ``|``, ``｜`` or Excel's tab.
+_SEPARATOR = re.compile(r'(?<!\\)[|｜]|\t')
 
 
 def cells(line: str) -> list[str]:
@@ -58,12 +61,14 @@ def _row(page: Page, number: int, header: int) -> Iterator[Finding]:
 
 def _not_a_table(page: Page, start: int, end: int) -> Iterator[Finding]:
     lines = [page.line(number) for number in range(start + 1, end + 1)]
-    piped = [line for line in lines if _PIPE.search(line)]
-    if not piped or not (lines[0].lstrip().startswith('|') or len(piped) >= 2):
+    piped = [line for line in lines if _SEPARATOR.search(line.strip())]
+    if not piped or not (lines[0].lstrip().startswith(('|', '｜')) or len(piped) >= 2):
         return
-    first = next(number for number in range(start + 1, end + 1) if _PIPE.search(page.line(number)))
-    columns = len(cells(page.line(first)))
-    yield Finding(first, "%d line(s) with '|' did not become a table and are shown as a "
-                         'paragraph: a table needs its header row, then a delimiter row such '
-                         "as %r, with no blank line between rows",
+    first = next(number for number in range(start + 1, end + 1)
+                 if _SEPARATOR.search(page.line(number).strip()))
+    columns = len(cells(_SEPARATOR.sub('|', page.line(first).strip())))
+    yield Finding(first, "%d line(s) with cells (separated by '|', '｜' or tabs) did not become "
+                         'a table and are shown as a paragraph: a table separates cells with '
+                         "a half-width '|' and needs its header row, then a delimiter row such "
+                         'as %r, with no blank line between rows',
                   (len(piped), '|' + ' --- |' * columns), 'table')
