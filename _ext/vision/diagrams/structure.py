@@ -283,9 +283,14 @@ def mermaid_source(tree: Box, builder: Builder, fromdocname: str, landscape: boo
         lines += [f'  click {_mermaid_id(b)} href "{_href(builder, fromdocname, b.docname, b.anchor)}"'
                   for b in boxes if b.docname]
     kinds = dict.fromkeys((b.kind, b.style) for b in boxes)
-    lines += [f'  classDef {kind} {CLASS_DEFS[style]}{_see_through(builder)}'
+    lines += [f'  classDef {kind} {_class_def(style)}{_see_through(builder)}'
               for kind, style in kinds]
     return '\n'.join(lines) + '\n'
+
+
+def _class_def(style: str) -> str:
+    """A level's box style; levels below the third (a type added in conf.py) take the third's."""
+    return CLASS_DEFS.get(style) or CLASS_DEFS['level-3']
 
 
 def _box(box: Box) -> str:
@@ -299,7 +304,7 @@ def _policy_column(policy: Box, opacity: str) -> list[str]:
     lines += ['  ' + _box(b) for b in column]
     lines.append('    ' + ' ~~~ '.join(_mermaid_id(b) for b in column))
     lines += [f'    {_mermaid_id(g)} --> {_mermaid_id(i)}'
-              for g in column if g.style == 'level-2' for i in g.children]
+              for g in column if g is not policy for i in g.children]
     lines += ['  end', f'  style {_mermaid_id(policy)}_column {COLUMN_STYLE}{opacity}']
     return lines
 

@@ -128,7 +128,7 @@ const visionObjectHits = (phrases) => {
         index.docnames[file],
         fullname,
         "#" + anchor,
-        index.titles[file], // the name already says the type: 目指す姿1-1 …
+        index.titles[file], // the name already says the type: its label and number
         score + (Scorer.objPrio[priority] || 0),
         index.filenames[file],
         SearchResultKind.object,
