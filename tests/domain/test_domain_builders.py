@@ -77,3 +77,31 @@ def test_schema_is_the_registrys():
     assert other['$defs']['object']['properties']['type']['enum'][-1] == 'project'
     assert 'initiatives' in other['$defs']['object']['properties']['links']['properties']
     assert '|J[0-9]+)$' in other['$defs']['id']['pattern']
+
+
+def test_export_is_left_alone_by_a_build_that_reads_nothing(rootdir, tmp_path):
+    """A no-change build does not write vision.json again; a data file's change
+    that no page shows is exported all the same."""
+    import shutil
+
+    from sphinx.cmd.build import build_main
+
+    project = tmp_path / 'site'
+    shutil.copytree(rootdir / 'test-site', project)
+    # No page shows the roster: its data file is exported all the same.
+    (project / 'docs' / 'members.md').write_text('# 委員名簿\n\n名簿は別に示す。\n', encoding='utf-8')
+
+    def build() -> Path:
+        out = tmp_path / 'out'
+        assert build_main(['-q', '-b', 'html', '-c', str(project), str(project / 'docs'),
+                           str(out)]) == 0
+        return out / 'vision.json'
+
+    export = build()
+    first = export.stat().st_mtime_ns
+    assert build().stat().st_mtime_ns == first
+    members = project / 'data' / 'members.yaml'
+    members.write_text(members.read_text(encoding='utf-8').replace('見本 次郎', '見本 三郎'),
+                       encoding='utf-8')
+    exported = json.loads(build().read_text(encoding='utf-8'))
+    assert '見本 三郎' in [member['name'] for member in exported['data']['members']]

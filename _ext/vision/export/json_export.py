@@ -20,6 +20,7 @@ from ..object_types import ObjectTypes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 EXPORT_NAME = 'vision.json'
 SCHEMA = Path(__file__).with_name('vision.schema.json')
@@ -64,19 +65,46 @@ def export_data(app: Sphinx) -> dict:
             'source': {'file': env.doc2path(obj.docname, False).as_posix(),
                        'line': obj.lineno},
         })
+    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects,
+            'data': data_files(app)}
+
+
+def data_files(app: Sphinx) -> dict[str, list[dict]]:
+    """The data files' part, read from the files themselves (a data file that no
+    page shows is exported too)."""
     data: dict[str, list[dict]] = {}
     for part in app.emit(events.EXPORT_DATA):
         data.update(part)
-    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects,
-            'data': data}
+    return data
 
 
-def write_export(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name not in HTML_BUILDERS:
-        return
-    text = json.dumps(export_data(app), ensure_ascii=False, indent=1, sort_keys=False)
-    Path(app.outdir, EXPORT_NAME).write_text(text + '\n', encoding='utf-8')
+class ExportWriter:
+    """Writes ``vision.json``, unless the build read no page and the data files
+    say what the file says.
+
+    The objects come from the environment, which only reading changes, so
+    after a build that read nothing only the data files' part can differ: an
+    editor's no-change build does not serialise every object again.
+    """
+
+    def __init__(self) -> None:
+        self.read_pages = True
+
+    def note_pages_to_read(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+        self.read_pages = bool(docnames)
+
+    def write(self, app: Sphinx, exception: Exception | None) -> None:
+        if exception is not None or app.builder.name not in HTML_BUILDERS:
+            return
+        target = Path(app.outdir, EXPORT_NAME)
+        if (not self.read_pages and target.is_file()
+                and json.loads(target.read_text(encoding='utf-8')).get('data') == data_files(app)):
+            return
+        text = json.dumps(export_data(app), ensure_ascii=False, indent=1, sort_keys=False)
+        target.write_text(text + '\n', encoding='utf-8')
 
 
 def setup(app: Sphinx) -> None:
-    app.connect('build-finished', write_export)
+    writer = ExportWriter()
+    app.connect('env-before-read-docs', writer.note_pages_to_read)
+    app.connect('build-finished', writer.write)
