@@ -68,6 +68,8 @@ exclude_patterns = ['_build']
 # Raw HTML that editors may type into a page (no attributes): line breaks,
 # super- and subscripts, ruby. Any other HTML is a warning and shown as text.
 vision_raw_html_tags = ['br', 'wbr', 'sup', 'sub', 'ruby', 'rb', 'rt', 'rp']
+# The readings (よみ) of the index's terms, so the PDF's 索引 sorts by reading.
+vision_readings = 'data/readings.yaml'
 templates_path = []
 
 # -- Cover and colophon (奥付) ---------------------------------------------------

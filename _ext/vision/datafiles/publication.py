@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from .. import events, labels
+from ..config import COLOPHON_FIELDS
 from .era import PartialDate, era_year
 
 if TYPE_CHECKING:
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
-
-#: The colophon's fields in print order: the key in ``vision_colophon`` and its label.
-COLOPHON_FIELDS = ('publisher', 'editor', 'address', 'phone', 'fax', 'url', 'number')
-
 
 @dataclass(frozen=True)
 class Publication:
@@ -72,11 +68,8 @@ def publication_date(config: Config, confdir: str | Path) -> PartialDate | None:
     project has no such file (test roots, a plan without a committee): the
     cover and colophon then show no date rather than an invented one.
     """
-    if config.vision_publication_date:
-        try:
-            return PartialDate.parse(config.vision_publication_date)
-        except ValueError as exc:
-            raise ConfigError(f'vision_publication_date: {exc}') from exc
+    if config.vision_publication_date:  # checked and made ISO by vision.config
+        return PartialDate.parse(config.vision_publication_date)
     path = Path(confdir, config.vision_publication_date_file)
     if not path.is_file():
         return None
@@ -90,11 +83,7 @@ def publication_date(config: Config, confdir: str | Path) -> PartialDate | None:
 
 
 def publication(config: Config, confdir: str | Path) -> Publication:
-    colophon = config.vision_colophon
-    unknown = sorted(set(colophon) - set(COLOPHON_FIELDS))
-    if unknown:
-        raise ConfigError(f'vision_colophon: unknown field(s) {", ".join(unknown)}; '
-                          f'known: {", ".join(COLOPHON_FIELDS)}')
+    colophon = config.vision_colophon  # only COLOPHON_FIELDS (vision.config)
     return Publication(title=config.project, subtitle=config.vision_subtitle,
                        stage=config.vision_stage, date=publication_date(config, confdir),
                        issuer=str(colophon.get('publisher') or config.author),

@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
+from ..config import readings_file
 from ..encoding import DecodingProblem, decode
 
 if TYPE_CHECKING:
@@ -44,8 +45,10 @@ def load_readings(app: Sphinx) -> dict[str, str]:
     Every problem is a warning at ``file:line:column`` in the readings file
     (relative to the confdir).
     """
-    relpath = app.config.vision_readings
+    relpath, named = readings_file(app.config)
     path = Path(app.confdir, relpath)
+    if not named and not path.is_file():
+        return {}  # the project has no readings: nothing to warn about
     try:
         stamp = (path.stat().st_mtime_ns, path.stat().st_size)
     except OSError:
@@ -104,17 +107,20 @@ def _warn(message: str, location: str | None) -> None:
 
 def check_index_terms(app: Sphinx, doctree: nodes.document) -> None:
     """Warn about each index entry with kanji whose term has no reading."""
+    relpath, named = readings_file(app.config)
+    if not named and not Path(app.confdir, relpath).is_file():
+        return  # a project without readings: its index sorts as Sphinx sorts it
     readings = load_readings(app)
     index_nodes = list(doctree.findall(addnodes.index))
     if index_nodes:
         # A changed readings file re-checks the pages that have index entries.
-        app.env.note_dependency(str(Path(app.confdir, app.config.vision_readings)))
+        app.env.note_dependency(str(Path(app.confdir, relpath)))
     for node in index_nodes:
         for _type, value, _target, _main, _key in node['entries']:
             for term in (t.strip() for t in value.split(';')):
                 if _NEEDS_READING.search(term) and term not in readings:
                     logger.warning('index term %r has no reading in %s', term,
-                                   app.config.vision_readings, location=node,
+                                   relpath, location=node,
                                    type='vision', subtype='readings')
 
 
