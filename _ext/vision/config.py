@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx.util import logging
 
@@ -206,7 +206,7 @@ class Setting:
     name: str
     default: Any
     #: What a change rebuilds: ``'env'`` (every page is read again), ``'html'``, ``''``.
-    rebuild: str
+    rebuild: Literal['', 'env', 'html']
     check: Callable[[Any], Any]
     #: The right form, as the editor would write it in conf.py.
     example: str
