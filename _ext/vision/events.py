@@ -38,8 +38,7 @@ VISION_EVENTS = (DIAGRAM_SOURCES, EXPORT_DATA, PUBLICATION)
 SPHINX_EVENTS = frozenset({
     'config-inited', 'builder-inited', 'env-get-outdated', 'env-before-read-docs',
     'source-read', 'include-read', 'doctree-read', 'env-updated', 'env-get-updated',
-    'env-check-consistency',
-    'write-started', 'doctree-resolved',
+    'env-check-consistency', 'warn-missing-reference', 'write-started', 'doctree-resolved',
     'html-collect-pages', 'html-page-context', 'build-finished',
 })
 
