@@ -119,9 +119,9 @@ compare: html
 test: deps
 	$(BIN)/python -m pytest
 
-# The inner loop: every test that runs neither TeX nor a page in a browser.
+# The inner loop: every test that runs neither TeX, nor a page in a browser, nor EPUBCheck.
 test-fast: deps
-	$(BIN)/python -m pytest -m 'not tex and not browser'
+	$(BIN)/python -m pytest -m 'not tex and not browser and not epubcheck'
 
 # Compile the extension's message catalogues (_ext/vision/locale/*/LC_MESSAGES/*.po).
 catalogue: deps

@@ -110,6 +110,10 @@ html_copy_source = False
 html_show_sourcelink = False
 html_static_path = []
 
+# -- EPUB -----------------------------------------------------------------------
+# The e-book is named after the document, like the PDF (not Sphinx's 'sphinx.epub').
+epub_basename = 'setagaya-industrial-vision'
+
 # -- LaTeX / PDF --------------------------------------------------------------
 # upLaTeX is Sphinx's default engine for Japanese: jsbook typesetting, mendex
 # for the index, and about twice as fast as LuaLaTeX on this document.

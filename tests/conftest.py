@@ -44,7 +44,7 @@ def rootdir() -> Path:
     return ROOT / 'tests' / 'roots'
 
 
-# -- Markers for `make test-fast`: no TeX, no page driven in a browser ---------------
+# -- Markers for `make test-fast`: no TeX, no page driven in a browser, no EPUBCheck -------
 
 #: What in a test's own code, or which fixture, makes it run TeX or drive Chromium.
 _TEX_SIGNS = ("'all-pdf'", "'latexpdf'")
@@ -52,6 +52,7 @@ _TEX_FIXTURES = {'site_pdf'}
 _BROWSER_SIGNS = ('run_browser(', 'show_offline(', 'SCREENSHOT', 'MermaidRenderer(', 'renderer_for(',
                   'laid_out_labels(')
 _BROWSER_FIXTURES = {'browser_report'}
+_EPUBCHECK_SIGNS = ('EpubCheck(',)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -66,3 +67,5 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.tex)
         if fixtures & _BROWSER_FIXTURES or any(sign in source for sign in _BROWSER_SIGNS):
             item.add_marker(pytest.mark.browser)
+        if any(sign in source for sign in _EPUBCHECK_SIGNS):
+            item.add_marker(pytest.mark.epubcheck)

@@ -38,7 +38,7 @@ from .datafiles import committee_tables, era_filter, json_data, loading, publica
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
 from .editions import summary
-from .export import json_export
+from .export import epub, json_export
 from .page_text import report as page_text
 from .print_edition import (
     index_readings,
@@ -71,7 +71,7 @@ if TYPE_CHECKING:
 __version__ = '0.1.0'
 
 _SUBMODULES = (events, config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
-               html_assets, latex, dependencies, json_export, mermaid, structure, loading,
+               html_assets, latex, dependencies, json_export, epub, mermaid, structure, loading,
                committee_tables, search_japanese, search_index_entries, stage, theme, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, era_filter, search_readings, catalogues, forked_workers, json_data,

@@ -373,7 +373,8 @@ def draw_structure_diagrams(app: Sphinx, doctree: nodes.document, docname: str) 
             mermaid_source(tree, app.builder, fromdocname, landscape), caption=_caption(app.env, spec),
             alt=nested_list(tree, app.builder, fromdocname), location=placeholder)
         figure['classes'].append('vision-structure-diagram')
-        figure['ids'] = [spec['figure_id']]
+        # The figure's id, then any the placeholder received (a label above it).
+        figure['ids'] = [spec['figure_id'], *(i for i in spec['ids'] if i != spec['figure_id'])]
         if landscape:
             drawing = figure.next_node(diagram)
             assert drawing is not None  # diagram_node always draws

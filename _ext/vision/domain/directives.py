@@ -116,6 +116,7 @@ class VisionObjectDirective(SphinxDirective):
                              objtype=obj.objtype, objid=obj.id, docname=obj.docname,
                              lineno=obj.lineno)
         self.set_source_info(node)
+        self.add_name(node)
         title = vision_object_title('', '', classes=['vision-object-title'])
         label, separator, name = naming.heading_parts(obj)
         title += nodes.inline(label, label, classes=['vision-object-label'])
@@ -167,6 +168,7 @@ def directive_for(kind: ObjectType) -> type[VisionObjectDirective]:
     option_spec.update({name: id_list for name, _target in kind.links})
     option_spec.update({name: directives.unchanged for name in kind.fields})
     option_spec['tags'] = id_list
+    option_spec['name'] = directives.unchanged  # a label for {ref}, like any directive's :name:
     return type(f'{kind.key.title().replace("_", "")}Directive', (VisionObjectDirective,), {
         '__doc__': f'The {kind.key} directive ({kind.name}), made from its type record.',
         'objtype': kind.key, 'kind': kind, 'option_spec': option_spec,
@@ -186,7 +188,9 @@ class AssignAnchors(SphinxPostTransform):
     Of duplicates, the domain decides the owner once all pages are read
     (:meth:`VisionDomain.note_object`); deciding here, not while reading,
     keeps serial, parallel and incremental output identical and HTML ids
-    unique.
+    unique. The ids the node received while reading (a ``(label)=`` or an
+    ``{index}`` just above it, a ``:name:``) stay after the anchor: links to
+    them land on the object in every format.
     """
 
     default_priority = events.ASSIGN_ANCHORS
@@ -197,7 +201,8 @@ class AssignAnchors(SphinxPostTransform):
             owner = objects.get(node['objid'])
             owns = (owner is not None and owner.objtype == node['objtype']
                     and (owner.docname, owner.lineno) == (node['docname'], node['lineno']))
-            node['ids'] = [owner.anchor] if owner is not None and owns else []
+            anchor = [owner.anchor] if owner is not None and owns else []
+            node['ids'] = anchor + [i for i in node['ids'] if i not in anchor]
 
 
 def register_directives(app, config) -> None:

@@ -375,11 +375,18 @@ class FillViews(SphinxPostTransform):
         domain = vision_domain(self.env)
         for placeholder in list(self.document.findall(vision_view)):
             content = ViewBuilder(domain, placeholder).build()
+            tables: list[nodes.Element] = []
             for node in content:
                 table = node if isinstance(node, nodes.table) else node.next_node(nodes.table)
                 if table is not None:
                     table['ids'] = [placeholder['table_id']]
-            placeholder['ids'] = []  # now the table's
+                    tables.append(table)
+            # Ids the placeholder received (a label above it) follow on its content.
+            received = [i for i in placeholder['ids'] if i != placeholder['table_id']]
+            elements = tables or [node for node in content if isinstance(node, nodes.Element)]
+            if elements and received:
+                elements[0]['ids'] = [*elements[0]['ids'], *received]
+            placeholder['ids'] = []  # now the content's
             placeholder.replace_self(content)
 
 
