@@ -383,7 +383,8 @@ class FillViews(SphinxPostTransform):
                     tables.append(table)
             # Ids the placeholder received (a label above it) follow on its content.
             received = [i for i in placeholder['ids'] if i != placeholder['table_id']]
-            elements = tables or [node for node in content if isinstance(node, nodes.Element)]
+            elements: list[nodes.Element] = [*tables] or [
+                node for node in content if isinstance(node, nodes.Element)]
             if elements and received:
                 elements[0]['ids'] = [*elements[0]['ids'], *received]
             placeholder['ids'] = []  # now the content's
