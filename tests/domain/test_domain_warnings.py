@@ -23,7 +23,7 @@ EXPECTED = [
     ('index.md:41', "initiative 'I1' points to an unknown goal 'G1-9'", 'vision.unknown-goal'),
     ('index.md:46', "indicator 'K1' points to an unknown goal 'G7-7'", 'vision.unknown-goal'),
     ('index.md:51', "opinion 'O1' points to an unknown goal 'G5-5'", 'vision.unknown-goal'),
-    ('index.md:58', "'opinion': Unknown option key: 'colour' (allowed: ['goals', 'meeting', 'tags'])",
+    ('index.md:58', "'opinion': Unknown option key: 'colour' (allowed: ['goals', 'meeting', 'name', 'tags'])",
      'myst.directive_option'),
     ('index.md:62', "unknown goal 'G8-8': no object has this id", 'vision.ref'),
     ('index.md:62', "unknown meeting 'M3': no object has this id", 'vision.ref'),
