@@ -14,7 +14,7 @@ from sphinx.util import logging
 
 if TYPE_CHECKING:
     from .model import VisionObject
-    from .sphinx_domain import VisionDomain
+    from .store import ObjectStore
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def check_number_under_parent(child: VisionObject, parent: VisionObject) -> None
                        type='vision', subtype=f'{child.objtype}-{parent.objtype}')
 
 
-def check_links(domain: VisionDomain) -> None:
+def check_links(domain: ObjectStore) -> None:
     objects = domain.objects
     for object_id in sorted(objects, key=lambda i: (objects[i].docname, objects[i].lineno)):
         obj = objects[object_id]

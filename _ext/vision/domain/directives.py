@@ -20,14 +20,15 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import events, labels
 from ..object_types import object_types
-from . import naming, object_checks, vision_domain
+from . import naming, object_checks
 from .model import VisionObject, anchor_for
 from .nodes import vision_backlinks, vision_fields, vision_object, vision_object_title
 from .roles import make_xref
+from .store import object_store
 
 if TYPE_CHECKING:
     from ..object_types import ObjectType, ObjectTypes
-    from .sphinx_domain import VisionDomain
+    from .store import ObjectStore
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +54,8 @@ class VisionObjectDirective(SphinxDirective):
     has_content = True
 
     @property
-    def domain(self) -> VisionDomain:
-        return vision_domain(self.env)
+    def domain(self) -> ObjectStore:
+        return object_store(self.env)
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
@@ -196,7 +197,7 @@ class AssignAnchors(SphinxPostTransform):
     default_priority = events.ASSIGN_ANCHORS
 
     def run(self, **kwargs) -> None:
-        objects = vision_domain(self.env).objects
+        objects = object_store(self.env).objects
         for node in self.document.findall(vision_object):
             owner = objects.get(node['objid'])
             owns = (owner is not None and owner.objtype == node['objtype']

@@ -13,7 +13,7 @@ from . import naming
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .sphinx_domain import VisionDomain
+    from .store import ObjectStore
 
 
 
@@ -26,7 +26,7 @@ class VisionIndex(Index):
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         wanted = set(docnames) if docnames is not None else None
         content = []
-        domain = cast('VisionDomain', self.domain)
+        domain = cast('ObjectStore', self.domain)
         for kind in domain.types:
             entries = [
                 IndexEntry(naming.listed_name(obj), 0, obj.docname, obj.anchor, '', '', '')
