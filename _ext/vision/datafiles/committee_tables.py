@@ -23,6 +23,7 @@ from .. import labels
 from ..diagrams.mermaid import diagram_node
 from ..domain import vision_domain
 from ..domain.model import VisionObject, anchor_for
+from ..domain.nodes import vision_anchor
 from ..domain.roles import make_xref
 from ..object_types import object_types
 from ..views.table import Cell, build_table, nothing_to_show
@@ -119,8 +120,13 @@ class MeetingsDirective(_MeetingsFileDirective):
                 continue
             number = str(labels.MEETING_NUMBER).format(number=meeting.number)
             first = nodes.paragraph()
-            if self.register(meeting):
-                first += nodes.target('', '', ids=[anchor_for('meeting', meeting.id)])
+            meeting_type = self.register(meeting)
+            if meeting_type:
+                # Anchored at write time, like every object (AssignAnchors).
+                anchor = anchor_for(meeting_type, meeting.id)
+                first += vision_anchor('', '', ids=[anchor], anchor=anchor, objtype=meeting_type,
+                                       objid=meeting.id, docname=self.env.docname,
+                                       lineno=self.lineno)
             first += nodes.Text(number)
             row_classes.append([f'vision-meeting-{meeting.status}'])
             rows.append([first, to_japanese(meeting.date), meeting.topics or '',
@@ -132,22 +138,24 @@ class MeetingsDirective(_MeetingsFileDirective):
         return self.named(data_table(caption, labels.MEETINGS_HEADERS, rows, (12, 24, 50, 14),
                                      row_classes))
 
-    def register(self, meeting: Meeting) -> bool:
+    def register(self, meeting: Meeting) -> str | None:
         """Make the meeting a domain object, so ``{meeting}`M1``` links to its row.
 
-        False if another page already has this meeting (the domain warns):
-        then this row must not carry the anchor.
+        Returns the meeting's type, None if the plan has none. Of two pages with the same
+        meeting (the domain warns), the owner's row gets the anchor when the
+        pages are written, as for every object.
         """
         kind = object_types(self.config).for_data('meetings')
         if kind is None:  # the plan has no meeting type: the table without links
-            return False
+            return None
         obj = VisionObject(
             objtype=kind.key, id=meeting.id, title=to_japanese(meeting.date),
             docname=self.env.docname, lineno=self.lineno, anchor=anchor_for(kind.key, meeting.id),
             kind=kind, fields={'date': meeting.date.iso(), 'status': meeting.status,
                     **({'topics': meeting.topics} if meeting.topics else {})},
         )
-        return vision_domain(self.env).note_object(obj, (self.env.docname, self.lineno))
+        vision_domain(self.env).note_object(obj, (self.env.docname, self.lineno))
+        return kind.key
 
 
 class ScheduleTimelineDirective(_MeetingsFileDirective):

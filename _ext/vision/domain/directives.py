@@ -22,7 +22,7 @@ from .. import events, labels
 from ..object_types import object_types
 from . import naming, object_checks
 from .model import VisionObject, anchor_for
-from .nodes import vision_backlinks, vision_fields, vision_object, vision_object_title
+from .nodes import vision_anchor, vision_backlinks, vision_fields, vision_object, vision_object_title
 from .roles import make_xref
 from .store import object_store
 
@@ -198,12 +198,15 @@ class AssignAnchors(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         objects = object_store(self.env).objects
-        for node in self.document.findall(vision_object):
+        for node in self.document.findall(nodes.Element):
+            if not isinstance(node, (vision_object, vision_anchor)):
+                continue
             owner = objects.get(node['objid'])
             owns = (owner is not None and owner.objtype == node['objtype']
                     and (owner.docname, owner.lineno) == (node['docname'], node['lineno']))
             anchor = [owner.anchor] if owner is not None and owns else []
-            node['ids'] = anchor + [i for i in node['ids'] if i not in anchor]
+            received = [i for i in node['ids'] if i not in anchor and i != node.get('anchor')]
+            node['ids'] = anchor + received
 
 
 def register_directives(app, config) -> None:

@@ -20,6 +20,17 @@ class vision_object(nodes.container):
     """One object: attributes ``objtype`` and ``objid``; ``ids`` holds its anchor."""
 
 
+class vision_anchor(nodes.target):
+    """Where an object shown by other content (a meeting in its table's row) is anchored.
+
+    Attributes ``objtype``, ``objid``, ``docname``, ``lineno``, like
+    :class:`vision_object`, and ``anchor``. It holds the anchor while reading
+    (a target needs an id for docutils' transforms); at write time
+    :class:`~vision.domain.directives.AssignAnchors` leaves it only on the
+    owner's node, as for every object. Written as a target.
+    """
+
+
 class vision_object_title(nodes.paragraph):
     """The heading line of an object: its label, number and title."""
 
