@@ -19,6 +19,7 @@ from sphinx.util.nodes import make_refnode
 
 from .. import events, labels
 from ..object_types import ObjectTypeError, ObjectTypes, object_types
+from ..sphinx_compat import builder_of
 from . import checks, naming
 from .directives import object_directives
 from .index import VisionIndex
@@ -216,9 +217,7 @@ class VisionDomain(Domain):
 
     def linker(self, fromdocname: str) -> Linker:
         """Links for content made at write time (backlinks, views), resolved at once."""
-        # Sphinx 9 deprecates ``SphinxTransform.app`` and offers no public way
-        # to the builder; its own ReferencesResolver reads it here too.
-        return Linker(self, self.env._app.builder, fromdocname)
+        return Linker(self, builder_of(self.env), fromdocname)
 
     # -- Search index and inventory ---------------------------------------------
 

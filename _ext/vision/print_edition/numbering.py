@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import events
+from ..sphinx_compat import figure_numbers
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 SEPARATOR = '-'
 
 def _convert(env: BuildEnvironment, convert) -> None:
-    for by_type in env.toc_fignumbers.values():
+    for by_type in figure_numbers(env).values():
         for numbers in by_type.values():
             for figure_id, number in numbers.items():
                 numbers[figure_id] = convert(number)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 from weakref import WeakKeyDictionary
 
+from ..sphinx_compat import clear_index_entries
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -67,7 +69,7 @@ def remember_previous_entries(app: Sphinx, builder: Builder) -> None:
     if not getattr(builder, 'search', False) or not hasattr(builder, 'indexer_format'):
         return
     _PREVIOUS[builder] = _load_previous(cast('StandaloneHTMLBuilder', builder))
-    builder.env._search_index_index_entries.clear()
+    clear_index_entries(builder.env)
 
 
 def restore_entries(app: Sphinx) -> list:

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 from sphinx.locale import get_translation
 from sphinx.search import SearchLanguage
 
+from ..sphinx_compat import word_mappings
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -83,7 +85,7 @@ def drop_vanished_words(app: Sphinx) -> list:
     """
     indexer = getattr(app.builder, 'indexer', None)
     if indexer is not None:
-        for mapping in (indexer._mapping, indexer._title_mapping):
+        for mapping in word_mappings(indexer):
             for word in [word for word, docnames in mapping.items() if not docnames]:
                 del mapping[word]
     return []
