@@ -263,7 +263,7 @@ SETTINGS: tuple[Setting, ...] = (
     S('vision_object_types', {}, 'env', object_type_records,
       "{'goal': {'name': '目指す姿'}}", 'the object types over the defaults (vision.object_types)'),
     S('vision_document_name', '', 'env', text, "'新産業ビジョン'",
-      "the document's short name in captions (新産業ビジョンの体系図)"),
+      "the document's short name in captions (新産業ビジョンの体系図); the project's when empty"),
     S('vision_ordinance', '', 'env', text, "'世田谷区地域経済の持続可能な発展条例'",
       'the ordinance at the top of the 体系図 (no box when empty)'),
 )
@@ -282,6 +282,11 @@ def check_settings(app: Sphinx, config: Config) -> None:
                            'instead)', setting.name, written, setting.example, setting.default,
                            type='vision', subtype='config')
             config[setting.name] = setting.default
+
+
+def document_name(config: Config) -> str:
+    """The plan's short name in captions: ``vision_document_name``, else the project's name."""
+    return config.vision_document_name or config.project
 
 
 def readings_file(config: Config) -> tuple[str, bool]:

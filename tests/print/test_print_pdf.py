@@ -65,7 +65,8 @@ def diagram_font_sizes(pdf: Path, caption: str) -> list[int]:
             if family.startswith('AAAAAA+')]
 
 
-@pytest.mark.parametrize('caption', ['新産業ビジョンの体系図', '今後のスケジュール（予定）の流れ'])
+# The test site names no vision_document_name: the 体系図 is captioned with its project's name.
+@pytest.mark.parametrize('caption', ['架空区サンプル計画の体系図', '今後のスケジュール（予定）の流れ'])
 def test_diagram_text_is_at_least_9_pt(site_pdf, caption):
     """Every diagram's labels at print size: the schedule in the text, the whole
     体系図 on a landscape page of its own (docs/structure.md's ``:landscape:``)."""

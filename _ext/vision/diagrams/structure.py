@@ -35,6 +35,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from .. import events, labels
+from ..config import document_name
 from ..domain import naming, vision_domain
 from ..domain.nodes import vision_landscape
 from ..domain.selection import ViewSpec
@@ -114,7 +115,7 @@ class StructureDiagramDirective(SphinxDirective):
             deepest=self.deepest_option in self.options,
             caption=self.options.get('caption', ''),
             default_caption=str(labels.STRUCTURE_CAPTION).format(
-                document=str(_(self.config.vision_document_name))),
+                document=str(_(document_name(self.config)))),
             landscape='landscape' in self.options,
             # Fixed here: an id given when the page is written would be the
             # writer's next id1, which LaTeX's assembled document also gives

@@ -216,5 +216,8 @@ def register_directives(app, config) -> None:
 
 
 def setup(app) -> None:
+    # Registered so that builders without visitors of their own (xml, pseudoxml)
+    # know the node: every other writer visits it as the target it subclasses.
+    app.add_node(vision_anchor)
     app.add_post_transform(AssignAnchors)
     app.connect('config-inited', register_directives)

@@ -22,6 +22,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .. import events, labels
+from ..config import document_name
 from ..domain import naming, vision_domain
 from ..domain.directives import id_list
 from ..domain.model import VisionObject
@@ -86,7 +87,7 @@ class ViewDirective(SphinxDirective):
     def default_caption(self) -> str:
         """The caption when none is given: 新産業ビジョンの体系, 意見と目指す姿の対応."""
         if self.view == 'system':
-            document = str(_(self.config.vision_document_name))
+            document = str(_(document_name(self.config)))
             return str(labels.SYSTEM_TABLE_CAPTION).format(document=document)
         if self.view == 'matrix':
             return str(labels.MATRIX_CAPTION)
