@@ -35,7 +35,7 @@ export PUPPETEER_SKIP_DOWNLOAD := true
 EDITOR_VALUES := TYPE GOAL TITLE BASE PORT
 unexport $(EDITOR_VALUES)
 
-.PHONY: all deps system-deps html pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary
+.PHONY: translations all deps system-deps html pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary
 
 # The PDF first: the HTML links to it, with its size and page count.
 all: deps pdf html summary
@@ -64,6 +64,21 @@ html: $(DEPS)
 pdf: deps
 	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR) -c . $(SPHINXOPTS) -q
 	@echo "PDF: $(PDF)"
+
+# The English edition's catalogues (locales/en/LC_MESSAGES/<page>.po, one per
+# page): extract the Japanese with Sphinx's gettext builder, merge it into the
+# catalogues with sphinx-intl (translations kept; a changed sentence becomes
+# fuzzy), then print each page's translated, fuzzy and untranslated counts.
+# The theme's template words are the extension's catalogue, not the site's.
+GETTEXT_DIR := $(BUILDDIR)/gettext
+LOCALES     := locales
+translations: $(DEPS)
+	rm -rf $(GETTEXT_DIR)
+	$(SPHINXBUILD) -b gettext -c . -d $(BUILDDIR)/doctrees-gettext -q docs $(GETTEXT_DIR)
+	rm -f $(GETTEXT_DIR)/sphinx.pot
+	$(BIN)/sphinx-intl update -p $(GETTEXT_DIR) -d $(LOCALES) -l en -w 0 -j 1 > $(GETTEXT_DIR)/update.log
+	@{ grep -v '^Not Changed' $(GETTEXT_DIR)/update.log || true; }
+	@PYTHONPATH=_ext $(BIN)/python -m vision.translation.status $(LOCALES)/en/LC_MESSAGES
 
 # Every validation of docs/ and data/ in one run; writes nothing, exits 1 on any problem.
 check: $(DEPS)

@@ -16,6 +16,16 @@ copyright = '2023, 世田谷区'
 language = 'ja'
 root_doc = 'index'
 
+# -- The English edition (issue 23): Sphinx's own gettext i18n ------------------
+# The catalogues are in locales/en/LC_MESSAGES/, one .po per page (policies/p1.po
+# for docs/policies/p1.md); `make translations` extracts the Japanese and merges
+# it into them with sphinx-intl. locale_dirs is relative to the source
+# directory (docs/), hence '../locales'. Build English with -D language=en.
+locale_dirs = ['../locales']
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
+
 # The draft stage shown on every page and on the PDF's cover: 素案, 案 or 策定.
 # Override on the command line with ``-D vision_stage=案``.
 vision_stage = '素案'

@@ -23,6 +23,7 @@ MAY_IMPORT = {
     'web': {'domain', 'diagrams', 'views'},
     'print_edition': {'domain', 'diagrams', 'views'},
     'search': {'domain', 'diagrams', 'views'},
+    'translation': {'domain'},
     'export': {'domain', 'diagrams', 'views'},
     'page_text': set(),
     'editions': {'domain', 'diagrams', 'views', 'datafiles', 'print_edition'},
