@@ -55,6 +55,7 @@ from .search import readings as search_readings
 from .views import backlinks, dependencies, tables
 from .web import (
     html_assets,
+    lean_theme,
     matrix_html,
     nowrap_dates,
     object_headings,
@@ -63,6 +64,7 @@ from .web import (
     published_files,
     raw_html,
     theme,
+    theme_css,
 )
 
 if TYPE_CHECKING:
@@ -72,7 +74,7 @@ __version__ = '0.1.0'
 
 _SUBMODULES = (events, config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
                html_assets, latex, dependencies, json_export, epub, mermaid, structure, loading,
-               committee_tables, search_japanese, search_index_entries, stage, theme, raw_html,
+               committee_tables, search_japanese, search_index_entries, stage, theme, lean_theme, theme_css, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, era_filter, search_readings, catalogues, forked_workers, json_data,
                summary, publication, print_layout, print_matter, press, preface, numbering,

@@ -81,6 +81,9 @@ PRINT_EDITION_LATEX = 590
 PRINT_MATTER = 600
 #: ``html-page-context``: after the theme has built its sidebar toctree.
 AFTER_THEME_SIDEBAR = 600
+#: ``build-finished``: the theme's stylesheet is cut (vision.web.theme_css)
+#: after the theme has rewritten ``pygments.css`` with its light and dark styles.
+AFTER_THEME_PYGMENTS = 600
 #: ``doctree-resolved``: drawings are attached after every other listener has
 #: made the diagrams' nodes (the 体系図 at the default priority).
 ATTACH_DRAWINGS = 700
