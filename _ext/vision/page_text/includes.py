@@ -43,6 +43,8 @@ class Cycle:
 
 def includes(text: str, md: MarkdownIt) -> Iterator[tuple[int, str]]:
     """``(line, argument)`` of each ``{include}`` of a MyST text."""
+    if 'include' not in text:  # most pages: no second parse of the page
+        return
     for token in blocks.read(text, md).tokens:
         if token.type in ('colon_fence', 'fence') and token.map is not None \
                 and blocks.directive_name(token) == 'include':
