@@ -23,7 +23,7 @@ from .. import labels
 from ..diagrams.mermaid import diagram_node
 from ..domain import vision_domain
 from ..domain.model import VisionObject, anchor_for
-from ..domain.nodes import vision_anchor
+from ..domain.nodes import vision_anchor, vision_small
 from ..domain.roles import make_xref
 from ..object_types import object_types
 from ..views.table import Cell, build_table, nothing_to_show
@@ -38,10 +38,6 @@ if TYPE_CHECKING:
 MEMBERS_FILE = 'data/members.yaml'
 MEETINGS_FILE = 'data/meetings.yaml'
 
-#: In print the data tables (資料編) are set small, as reference tables commonly
-#: are: the 17 members then fit under the schedule's figure on one page.
-SMALL_BEGIN = '\\begingroup\\small\n'
-SMALL_END = '\\endgroup\n'
 
 def data_table(caption: str, headers: Sequence[object], rows: Sequence[Sequence[Cell]],
                widths: Sequence[int], row_classes: Sequence[list[str]] | None = None) -> nodes.table:
@@ -69,7 +65,9 @@ class _DataDirective(SphinxDirective):
     def named(self, table: nodes.table) -> list[nodes.Node]:
         self.set_source_info(table)
         self.add_name(table)
-        return [nodes.raw('', SMALL_BEGIN, format='latex'), table, nodes.raw('', SMALL_END, format='latex')]
+        # In print the data tables (資料編) are set small, as reference tables
+        # commonly are: the 17 members then fit under the schedule's figure on one page.
+        return [vision_small('', table)]
 
 
 class RosterDirective(_DataDirective):

@@ -22,7 +22,14 @@ from .. import events, labels
 from ..object_types import object_types
 from . import naming, object_checks
 from .model import VisionObject, anchor_for
-from .nodes import vision_anchor, vision_backlinks, vision_fields, vision_object, vision_object_title
+from .nodes import (
+    vision_anchor,
+    vision_backlinks,
+    vision_fields,
+    vision_mark,
+    vision_object,
+    vision_object_title,
+)
 from .roles import make_xref
 from .store import object_store
 
@@ -219,5 +226,6 @@ def setup(app) -> None:
     # Registered so that builders without visitors of their own (xml, pseudoxml)
     # know the node: every other writer visits it as the target it subclasses.
     app.add_node(vision_anchor)
+    app.add_node(vision_mark)
     app.add_post_transform(AssignAnchors)
     app.connect('config-inited', register_directives)

@@ -79,3 +79,11 @@ class vision_legend(nodes.paragraph):
 
 class vision_landscape(nodes.container):
     """Content set on a landscape page of its own in print (the whole 体系図)."""
+
+
+class vision_small(nodes.container):
+    """Content set small in print (the 資料編's data tables); on screen only its content."""
+
+
+class vision_mark(nodes.inline):
+    """The matrix's mark (●) where an opinion informed a goal: an inline in every writer."""

@@ -31,6 +31,7 @@ from ..domain.nodes import (
     vision_object,
     vision_object_title,
     vision_pageref,
+    vision_small,
 )
 
 if TYPE_CHECKING:
@@ -132,6 +133,18 @@ def depart_landscape(self: LaTeXTranslator, node: vision_landscape) -> None:
     self.body.append('\n\\end{landscape}\n')
 
 
+def visit_small(self: LaTeXTranslator, node: vision_small) -> None:
+    self.body.append('\n\\begingroup\\small\n')
+
+
+def depart_small(self: LaTeXTranslator, node: vision_small) -> None:
+    self.body.append('\\endgroup\n')
+
+
+def only_content(self: nodes.NodeVisitor, node: nodes.Element) -> None:
+    """A wrapper that writes nothing of its own on screen."""
+
+
 def copy_style_file(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == 'latex':
         shutil.copyfile(STYLE_FILE, Path(app.outdir, STYLE_FILE.name))
@@ -147,6 +160,8 @@ def setup(app: Sphinx) -> None:
     app.add_node(vision_matrix, override=True, latex=(visit_matrix, depart_matrix))
     app.add_node(vision_landscape, override=True, latex=(visit_landscape, depart_landscape))
     app.add_node(vision_legend, override=True)  # a paragraph in every format
+    app.add_node(vision_small, override=True, latex=(visit_small, depart_small),
+                 html=(only_content, only_content))
     app.add_latex_package('sphinxvision')
     app.add_latex_package('pdflscape')
     app.connect('build-finished', copy_style_file)

@@ -26,7 +26,7 @@ from ..config import document_name
 from ..domain import naming, vision_domain
 from ..domain.directives import id_list
 from ..domain.model import VisionObject
-from ..domain.nodes import vision_legend, vision_matrix, vision_view
+from ..domain.nodes import vision_legend, vision_mark, vision_matrix, vision_view
 from ..domain.selection import ViewSpec
 from ..object_types import ObjectTypes, object_types
 from .backlinks import linked_item
@@ -295,7 +295,7 @@ class ViewBuilder:
             cells: list[Any] = [[paragraph(label), paragraph(nodes.Text(opinion.title))]]
             for goal in goals:
                 if goal.id in informed:
-                    mark = nodes.inline('', str(labels.MATRIX_MARK), classes=['vision-mark'])
+                    mark = vision_mark('', str(labels.MATRIX_MARK), classes=['vision-mark'])
                     mark['title'] = str(labels.MATRIX_MARK_DESCRIPTION)
                     cells.append(paragraph(mark))
                 else:
@@ -393,15 +393,14 @@ class FillViews(SphinxPostTransform):
 
 
 class UnspanTablesForMan(SphinxPostTransform):
-    """Manual pages cannot span cells: give each row all its cells instead."""
+    """Manual pages cannot span cells: give each row of every table all its cells instead."""
 
     default_priority = events.UNSPAN_FOR_MAN
     builders = ('man',)
 
     def run(self, **kwargs: Any) -> None:
         for group in self.document.findall(nodes.tgroup):
-            if 'vision-table' in group.parent['classes']:
-                unspan(group)
+            unspan(group)
 
 
 def unspan(group: nodes.tgroup) -> None:

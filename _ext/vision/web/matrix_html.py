@@ -20,7 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import events, labels
 from ..domain import naming, vision_domain
-from ..domain.nodes import vision_legend, vision_matrix
+from ..domain.nodes import vision_legend, vision_mark, vision_matrix
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,11 +44,10 @@ class MatrixForEveryReader(SphinxPostTransform):
             if table is None or rows is None or columns is None:
                 continue
             _row_headers(table)
-            for mark in table.findall(nodes.inline):
-                if 'vision-mark' in mark['classes']:
-                    mark['classes'].append('vision-mark-visible')
-                    mark.parent.append(nodes.inline('', str(labels.MATRIX_MARK_DESCRIPTION),
-                                                    classes=[HIDDEN_CLASS]))
+            for mark in table.findall(vision_mark):
+                mark['classes'].append('vision-mark-visible')
+                mark.parent.append(nodes.inline('', str(labels.MATRIX_MARK_DESCRIPTION),
+                                                classes=[HIDDEN_CLASS]))
             link = domain.linker(self.env.docname)
             # After the view's legend (vision.views.tables), or after the table.
             after = matrix.next_node(vision_legend, siblings=True, descend=False) or matrix
