@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import catalogues, config, encoding, events, forked_workers, stage
+from . import build_state, catalogues, config, encoding, events, forked_workers, stage
 from .datafiles import committee_tables, era_filter, json_data, loading, publication
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
@@ -86,7 +86,7 @@ def setup(app: Sphinx) -> dict[str, object]:
         module.setup(app)
     return {
         'version': __version__,
-        'env_version': 4,
+        'env_version': build_state.VERSION,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import codecs
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
+
+from .build_state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -85,8 +86,9 @@ def _lenient_codec(name: str) -> codecs.CodecInfo | None:
 codecs.register(_lenient_codec)
 
 
-#: env -> the pages of this read that are not UTF-8, with where they stop being UTF-8.
-_NOT_UTF8: WeakKeyDictionary[BuildEnvironment, dict[str, DecodingProblem]] = WeakKeyDictionary()
+#: The pages of this read that are not UTF-8, with where they stop being UTF-8
+#: (in the build state's transient part).
+_NOT_UTF8 = 'pages_not_utf8'
 
 
 def check_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -101,13 +103,13 @@ def check_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None
             found[docname] = bad
         except OSError:
             continue  # Sphinx reports a file it cannot read
-    _NOT_UTF8[env] = found
+    build_state(env).transient[_NOT_UTF8] = found
     env.settings['input_encoding'] = LENIENT if found else app.config.source_encoding
 
 
 def warn_page(app: Sphinx, docname: str, source: list[str]) -> None:
     """Warn while the page itself is read, so the warning belongs to the page."""
-    bad = _NOT_UTF8.get(app.env, {}).get(docname)
+    bad = build_state(app.env).transient.get(_NOT_UTF8, {}).get(docname)
     if bad is not None:
         logger.warning(bad.message, location=(docname, bad.line),
                        type='vision', subtype='encoding')

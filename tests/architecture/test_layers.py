@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / '_ext' / 'vision'
 
 #: What each part may import besides itself. The modules at the top
-#: (config, labels, per_document ...) are shared by all and import no part.
+#: (config, labels, build_state ...) are shared by all and import no part.
 MAY_IMPORT = {
     'domain': set(),
     'diagrams': {'domain'},

@@ -20,13 +20,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
-from weakref import WeakKeyDictionary
 
 import yaml
 from sphinx.util import logging
 
+from ..build_state import PerDocument, build_state
 from ..encoding import DecodingProblem, decode
-from ..per_document import PerDocument
 
 if TYPE_CHECKING:
     import jsonschema
@@ -59,7 +58,7 @@ class _BuildState:
     loaded: dict[tuple, DataFile] = field(default_factory=dict)
 
 
-_STATES: WeakKeyDictionary[BuildEnvironment, _BuildState] = WeakKeyDictionary()
+_STATE = 'data_files'
 
 
 class _Loader(yaml.SafeLoader):
@@ -131,7 +130,7 @@ def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Che
     recorded for the document and reported once per build, however many
     pages (or parallel processes) use the file: see :func:`report_problems`.
     """
-    state = _STATES[env]
+    state: _BuildState = build_state(env).transient[_STATE]
     confined = confine(state.confdir, argument)
     if confined is None:
         _warn(f'data file {argument!r} is refused: only files under {DATA_DIR}/ may be read',
@@ -304,11 +303,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
 
 
 #: docname -> problems of the data files the page uses, noted while reading.
-PROBLEMS: PerDocument[set[Problem]] = PerDocument('vision_data_problems')
+PROBLEMS: PerDocument[set[Problem]] = PerDocument('data_problems')
 
 
 def start_build(app: Sphinx) -> None:
-    _STATES[app.env] = _BuildState(Path(app.confdir))
+    build_state(app.env).transient[_STATE] = _BuildState(Path(app.confdir))
 
 
 def report_problems(app: Sphinx, env: BuildEnvironment) -> None:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import weakref
 from json import loads
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -47,7 +46,7 @@ from sphinx.util.nodes import get_node_line
 from yaml import safe_dump
 
 from .. import events, labels
-from ..per_document import PerDocument
+from ..build_state import PerDocument, build_state
 from .inline_svg import valid_inline_svg, without_links
 from .mermaid_render import SCRIPT, MermaidRenderer, Rendered, RendererUnavailable, font_installed
 from .phrases import phrase_markup
@@ -225,34 +224,36 @@ def _diagrams_of(doctree: nodes.document) -> list[tuple[str, int | None]]:
     return [(node['source'], _line(node)) for node in doctree.findall(diagram)]
 
 
-#: Each document's diagrams as placed at read time: ``env.vision_diagrams``.
+#: Each document's diagrams as placed at read time.
 #: Maps a docname to ``(source, line)`` pairs, so that they are drawn in one
 #: batch before writing, and a broken one warns on every build, also when its
 #: page is not written again.
-DIAGRAMS: PerDocument[list[tuple[str, int | None]]] = PerDocument('vision_diagrams')
+DIAGRAMS: PerDocument[list[tuple[str, int | None]]] = PerDocument('diagrams')
 
 
 def _line(node: diagram) -> int | None:
     return node['location'][1] if 'location' in node else get_node_line(node)
 
 
-_RENDERERS: weakref.WeakKeyDictionary[Sphinx, MermaidRenderer] = weakref.WeakKeyDictionary()
+#: This build's renderer, in the build state's transient part.
+_RENDERER = 'diagram_renderer'
 
 
 def renderer_for(app: Sphinx) -> MermaidRenderer:
     """This build's renderer; its cache is ``.mermaid-cache`` next to the output directory."""
-    if app not in _RENDERERS:
+    transient = build_state(app.env).transient
+    if _RENDERER not in transient:
         config = app.config
         if not font_installed(config.vision_diagram_font):
             logger.warning('diagram font %r is not installed: diagrams fall back to another font',
                            config.vision_diagram_font, type='vision', subtype='diagram')
         cache_dir = Path(config.vision_diagram_cache or Path(app.outdir).parent / '.mermaid-cache')
         server = RenderServer(config.vision_node, SCRIPT) if config.vision_diagram_server else None
-        _RENDERERS[app] = MermaidRenderer(
+        transient[_RENDERER] = MermaidRenderer(
             cache_dir, node=config.vision_node, chromium=config.vision_chromium,
             mermaid_config=mermaid_config(config), fonts=(config.vision_diagram_font,),
             server=server)
-    return _RENDERERS[app]
+    return transient[_RENDERER]
 
 
 def close_renderer(app: Sphinx) -> None:
@@ -260,7 +261,7 @@ def close_renderer(app: Sphinx) -> None:
 
     The preview calls it when it replaces its application (``conf.py`` changed).
     """
-    renderer = _RENDERERS.pop(app, None)
+    renderer = build_state(app.env).transient.pop(_RENDERER, None)
     if renderer is not None and renderer.server is not None:
         renderer.server.close()
 

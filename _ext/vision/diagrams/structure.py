@@ -35,12 +35,12 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from .. import events, labels
+from ..build_state import PerDocument
 from ..config import document_name
 from ..domain import naming, vision_domain
 from ..domain.nodes import vision_landscape
 from ..domain.selection import ViewSpec
 from ..object_types import ObjectTypes, object_types
-from ..per_document import PerDocument
 from ..stage import is_draft
 from .mermaid import diagram, diagram_node, mermaid_label
 
@@ -389,8 +389,8 @@ def _specs_of(doctree: nodes.document) -> list[dict]:
     return [dict(node.attributes) for node in doctree.findall(structure_placeholder)]
 
 
-#: The options of each page's structure diagrams: ``env.vision_structure_diagrams``.
-SPECS: PerDocument[list[dict]] = PerDocument('vision_structure_diagrams')
+#: The options of each page's structure diagrams.
+SPECS: PerDocument[list[dict]] = PerDocument('structure_diagrams')
 
 
 def sources_to_draw(app: Sphinx, builder: Builder) -> list[str]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
-from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -31,6 +30,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .. import events, labels
+from ..build_state import build_state
 from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
 from ..object_types import ObjectTypes, object_types
@@ -40,7 +40,6 @@ from ..stage import is_draft
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
@@ -56,7 +55,8 @@ SUMMARY_SUFFIX = '-summary'
 STYLE_FILE = Path(__file__).with_name('sphinxvisionsummary.sty')
 
 #: Each build's date line (令和5年9月（2023年9月）), found when the build starts.
-_DATES: WeakKeyDictionary[BuildEnvironment, str] = WeakKeyDictionary()
+#: The edition's date, in the build state's transient part.
+_DATE = 'summary_date'
 
 
 class summary_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -115,7 +115,7 @@ class FillSummary(SphinxPostTransform):
             part = placeholder['part']
             content: list[nodes.Node]
             if part == COVER:
-                content = [cover(self.config, _DATES.get(self.env, ''))]
+                content = [cover(self.config, build_state(self.env).transient.get(_DATE, ''))]
             elif domain.types[part].banner:
                 content = [theme_panel(theme) for theme in domain.objects_of(part)]
             else:
@@ -261,7 +261,7 @@ def edition_date(app: Sphinx) -> str:
 
 
 def start_build(app: Sphinx) -> None:
-    _DATES[app.env] = edition_date(app)
+    build_state(app.env).transient[_DATE] = edition_date(app)
     if app.builder.format == 'html':
         app.add_css_file('vision-summary.css')
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
+from ..build_state import build_state
 from . import blocks, includes, lost_text, near_miss, pipe_tables
 
 if TYPE_CHECKING:
@@ -27,15 +27,17 @@ logger = logging.getLogger(__name__)
 
 CHECKS = (lost_text.find, near_miss.find, pipe_tables.find)
 
-#: Per application: its parser, and the includes that close a circle in the page being read.
-_PARSERS: WeakKeyDictionary[Sphinx, MarkdownIt] = WeakKeyDictionary()
-_CIRCULAR: WeakKeyDictionary[Sphinx, set[tuple[str, Path]]] = WeakKeyDictionary()
+#: In the build state's transient part: the Markdown parser, and the includes
+#: that close a circle in the page being read.
+_PARSER = 'page_text_parser'
+_CIRCULAR = 'page_text_circular_includes'
 
 
 def _parser(app: Sphinx) -> MarkdownIt:
-    if app not in _PARSERS:
-        _PARSERS[app] = blocks.parser(getattr(app.env, 'myst_config', None))
-    return _PARSERS[app]
+    transient = build_state(app.env).transient
+    if _PARSER not in transient:
+        transient[_PARSER] = blocks.parser(getattr(app.env, 'myst_config', None))
+    return transient[_PARSER]
 
 
 def _warn(finding: Finding, location: Any) -> None:
@@ -55,7 +57,7 @@ def check_page(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     srcdir = Path(app.srcdir)
     circles = includes.cycles(path, source[0], srcdir, _parser(app))
-    _CIRCULAR[app] = {(cycle.file.stem, cycle.target) for cycle in circles}
+    build_state(app.env).transient[_CIRCULAR] = {(cycle.file.stem, cycle.target) for cycle in circles}
     for cycle in circles:  # in other files: at their own lines
         if cycle.file != path.resolve():
             _warn(cycle.finding(srcdir), f'{cycle.file}:{cycle.line}')
@@ -67,7 +69,7 @@ def check_page(app: Sphinx, docname: str, source: list[str]) -> None:
 def check_include(app: Sphinx, relative_path: Path, parent_docname: str,
                   content: list[str]) -> None:
     path = (Path(app.srcdir) / relative_path).resolve()
-    if (parent_docname, path) in _CIRCULAR.get(app, set()):
+    if (parent_docname, path) in build_state(app.env).transient.get(_CIRCULAR, set()):
         content[0] = ''  # warned at the include's line; MyST would recurse without end
         return
     reading = Path(app.env.doc2path(app.env.docname))

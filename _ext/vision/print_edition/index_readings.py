@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 import yaml
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
+from ..build_state import build_state
 from ..config import readings_file
 from ..encoding import DecodingProblem, decode
 
@@ -31,9 +31,8 @@ _KANA = re.compile(r'^[\u3041-\u309f\u30a0-\u30ffー・ 　]+$')
 _NEEDS_READING = re.compile(r'[\u3400-\u9fff\uf900-\ufaff]')
 
 
-#: app -> (the file's modification time and size, its readings).
-_READINGS: WeakKeyDictionary[Sphinx, tuple[tuple[int, int] | None, dict[str, str]]] = \
-    WeakKeyDictionary()
+#: (the file's modification time and size, its readings), in the build state's transient part.
+_READINGS = 'index_readings'
 
 
 def load_readings(app: Sphinx) -> dict[str, str]:
@@ -53,7 +52,7 @@ def load_readings(app: Sphinx) -> dict[str, str]:
         stamp = (path.stat().st_mtime_ns, path.stat().st_size)
     except OSError:
         stamp = None
-    cached = _READINGS.get(app)
+    cached = build_state(app.env).transient.get(_READINGS)
     if cached is not None and cached[0] == stamp:
         return cached[1]
     readings: dict[str, str] = {}
@@ -63,7 +62,7 @@ def load_readings(app: Sphinx) -> dict[str, str]:
                   f'{relpath}:{line}:{column}')
             continue
         readings[str(term)] = reading
-    _READINGS[app] = (stamp, readings)
+    build_state(app.env).transient[_READINGS] = (stamp, readings)
     return readings
 
 

@@ -17,8 +17,8 @@ different word splitter or ranking (``search.py``) does not interact with it.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
-from weakref import WeakKeyDictionary
 
+from ..build_state import build_state
 from ..sphinx_compat import clear_index_entries
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 #: One index entry as the index builder keeps it: (entry, target id, 'main' or '').
 Entry = tuple[str, str, str]
 
-_PREVIOUS: WeakKeyDictionary[Builder, dict[str, list[Entry]]] = WeakKeyDictionary()
+_PREVIOUS = 'search_previous_entries'
 
 
 def previous_entries(frozen: Any) -> dict[str, list[Entry]]:
@@ -68,7 +68,7 @@ def remember_previous_entries(app: Sphinx, builder: Builder) -> None:
     """
     if not getattr(builder, 'search', False) or not hasattr(builder, 'indexer_format'):
         return
-    _PREVIOUS[builder] = _load_previous(cast('StandaloneHTMLBuilder', builder))
+    build_state(builder.env).transient[_PREVIOUS] = _load_previous(cast('StandaloneHTMLBuilder', builder))
     clear_index_entries(builder.env)
 
 
@@ -76,7 +76,7 @@ def restore_entries(app: Sphinx) -> list:
     """At ``html-collect-pages`` (after writing, before the index is dumped)."""
     builder = app.builder
     indexer = getattr(builder, 'indexer', None)
-    previous = _PREVIOUS.pop(builder, None)
+    previous = build_state(builder.env).transient.pop(_PREVIOUS, None)
     if indexer is None or previous is None:
         return []
     written = dict(indexer._index_entries)

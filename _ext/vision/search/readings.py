@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..per_document import PerDocument
+from ..build_state import PerDocument
 from .analysis import analyse_in_child
 
 if TYPE_CHECKING:
@@ -48,10 +48,10 @@ def readings(counts: Iterable[Counter[tuple[str, str]]]) -> dict[str, list[str]]
             for reading, forms in sorted(found.items())}
 
 
-#: Each page's text, from when it is read until it is analysed: ``env.vision_search_texts``.
-TEXTS: PerDocument[str] = PerDocument('vision_search_texts')
-#: Each page's terms, counted once it is read: ``env.vision_search_terms``.
-TERMS: PerDocument[Counter[tuple[str, str]]] = PerDocument('vision_search_terms')
+#: Each page's text, from when it is read until it is analysed.
+TEXTS: PerDocument[str] = PerDocument('search_texts')
+#: Each page's terms, counted once it is read.
+TERMS: PerDocument[Counter[tuple[str, str]]] = PerDocument('search_terms')
 
 
 def analyse_read_pages(app: Sphinx, env: BuildEnvironment) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from ..build_state import build_state
 from ..domain import naming, vision_domain
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ if TYPE_CHECKING:
     from ..domain.selection import ViewSpec
     from ..domain.sphinx_domain import VisionDomain
 
-#: The snapshot lives on the application, never in the pickled environment.
-_SNAPSHOT = '_vision_objects_before_read'
+#: The objects before reading: in the build state's transient part, never pickled.
+_SNAPSHOT = 'objects_before_read'
 
 
 def comparable(obj: VisionObject) -> VisionObject:
@@ -47,7 +48,7 @@ def comparable(obj: VisionObject) -> VisionObject:
 def take_snapshot(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                   removed: set[str]) -> list[str]:
     domain = vision_domain(env)
-    setattr(app, _SNAPSHOT, {i: comparable(o) for i, o in domain.objects.items()})
+    build_state(env).transient[_SNAPSHOT] = {i: comparable(o) for i, o in domain.objects.items()}
     return []
 
 
@@ -144,7 +145,7 @@ class Change:
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = vision_domain(env)
-    before = getattr(app, _SNAPSHOT, {})
+    before = build_state(env).transient.pop(_SNAPSHOT, {})
     after = {i: comparable(o) for i, o in domain.objects.items()}
     if before == after:
         return []

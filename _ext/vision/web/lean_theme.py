@@ -31,8 +31,11 @@ published folder by :mod:`.theme_css`.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..build_state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -65,8 +68,17 @@ def lean(app: Sphinx) -> bool:
 def default_favicon(app: Sphinx, config: Config) -> None:
     if config.html_theme == THEME and not config.html_favicon:
         config.html_favicon = str(FAVICON)
-        # A new list, never changed in place: a default value is shared.
-        config.html_extra_path = [*config.html_extra_path, str(SITE_ROOT)]
+
+
+def copy_site_root(app: Sphinx, exception: Exception | None) -> None:
+    """``favicon.ico`` at the site's root; not in the EPUB, which has no root to ask."""
+    if exception is None and lean(app) and app.config.html_favicon == str(FAVICON):
+        for path in sorted(SITE_ROOT.iterdir()):
+            shutil.copyfile(path, Path(app.outdir, path.name))
+
+
+#: The theme's script digest, in the build state's transient part.
+_THEME_DIGEST = 'theme_script_digest'
 
 
 def theme_digest(app: Sphinx) -> str:
@@ -86,7 +98,7 @@ def add_assets(app: Sphinx) -> None:
         return
     app.add_css_file(ICONS)
     app.add_js_file(SCRIPT)
-    app.builder.vision_theme_digest = theme_digest(app)  # type: ignore[attr-defined]
+    build_state(app.env).transient[_THEME_DIGEST] = theme_digest(app)
 
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict,
@@ -96,7 +108,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict,
     context['vision_lean_theme'] = {
         'stylesheet': f'_static/{STYLESHEET}', 'stylesheet_digest': PENDING_DIGEST,
         'script': '_static/scripts/pydata-sphinx-theme.js',
-        'script_digest': getattr(app.builder, 'vision_theme_digest', ''),
+        'script_digest': build_state(app.env).transient.get(_THEME_DIGEST, ''),
     }
     # pygments.css is part of the one stylesheet. A new list: the builder
     # shares its list between pages.
@@ -107,4 +119,5 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict,
 def setup(app: Sphinx) -> None:
     app.connect('config-inited', default_favicon)
     app.connect('builder-inited', add_assets)
+    app.connect('build-finished', copy_site_root)
     app.connect('html-page-context', page_context)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
+from ..build_state import build_state
 from ..stage import is_draft
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ DESCRIPTION_LENGTH = 110
 
 def copy_pdf(app: Sphinx) -> None:
     """Copy the PDF edition into the site and note its size and page count."""
-    app.env.vision_pdf_edition = None  # type: ignore[attr-defined]
+    state = build_state(app.env)
+    state.pdf_edition = None
     if app.builder.name not in SITE_BUILDERS or not app.config.vision_pdf:
         return
     source = Path(app.confdir, app.config.vision_pdf)
@@ -54,7 +56,7 @@ def copy_pdf(app: Sphinx) -> None:
     target = Path(app.outdir, source.name)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
-    app.env.vision_pdf_edition = {  # type: ignore[attr-defined]
+    state.pdf_edition = {
         'file': source.name, 'size': size_text(source.stat().st_size),
         'pages': page_count(source),
     }
@@ -100,7 +102,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
     config = app.config
     stage = config.vision_stage
     context['vision_page_info'] = {
-        'pdf': getattr(app.env, 'vision_pdf_edition', None),
+        'pdf': build_state(app.env).pdf_edition,
         'created': config.vision_created,
         'updated': build_date(),
         'contact': config.vision_contact,

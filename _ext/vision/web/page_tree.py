@@ -19,31 +19,32 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from sphinx.builders.html import StandaloneHTMLBuilder
+
+from ..build_state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-_REMOVED: WeakKeyDictionary[BuildEnvironment, set[str]] = WeakKeyDictionary()
-#: env -> (its toctrees before this build's reading, whether pages were added or removed)
-_BEFORE: WeakKeyDictionary[BuildEnvironment, tuple[dict[str, list[str]], bool]] = \
-    WeakKeyDictionary()
+#: In the build state's transient part: the pages removed, and (the toctrees
+#: before this build's reading, whether pages were added or removed).
+_REMOVED = 'page_tree_removed'
+_BEFORE = 'page_tree_before'
 
 
 def note_changes(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                  removed: set[str]) -> list[str]:
-    _REMOVED.setdefault(env, set()).update(removed)
+    build_state(env).transient.setdefault(_REMOVED, set()).update(removed)
     toctrees = {docname: list(children) for docname, children in env.toctree_includes.items()}
-    _BEFORE[env] = (toctrees, bool(added or removed))
+    build_state(env).transient[_BEFORE] = (toctrees, bool(added or removed))
     return []
 
 
 def rewrite_all_if_the_tree_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """At ``env-get-updated``: every page, if the page tree changed, else none."""
-    before, added_or_removed = _BEFORE.pop(env, ({}, False))
+    before, added_or_removed = build_state(env).transient.pop(_BEFORE, ({}, False))
     if added_or_removed or before != dict(env.toctree_includes):
         return sorted(env.all_docs)
     return []
@@ -63,7 +64,7 @@ def outputs_of(builder: StandaloneHTMLBuilder, docname: str) -> list[Path]:
 def delete_outputs(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None:
         return  # the next build deletes them
-    removed = _REMOVED.pop(app.env, set())
+    removed = build_state(app.env).transient.pop(_REMOVED, set())
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return
     for docname in sorted(removed - set(app.env.all_docs)):
