@@ -76,6 +76,14 @@ def english_text(english_html) -> str:
         BeautifulSoup(p.read_text(encoding='utf-8'), 'html.parser').get_text(' ') for p in pages))
 
 
+#: Until the English machinery of issue 23 lands (object titles and data-file
+#: strings extracted and applied, titles translated where the domain stored them,
+#: English dates), these facts are not yet shown in English. Strict: a fact
+#: that starts to pass fails here, so the mark is removed with the fix.
+PENDING = pytest.mark.xfail(strict=True, reason='issue 23: titles, data-file strings and '
+                            'dates not yet translated by the extension')
+
+
 def english_date(iso: str) -> list[str]:
     """The ways an English page may print a report date: 20 March 2023, March 20, 2023."""
     parts = [int(p) for p in iso.split('-')]
@@ -92,15 +100,15 @@ def test_english_build_is_warning_free(english_html):
 
 
 @pytest.mark.parametrize('facts', [
-    pytest.param(POLICY_TITLES, id='4 policy titles'),
-    pytest.param(POLICY_STATEMENTS, id='4 policy statements'),
-    pytest.param(GOAL_TITLES, id='14 goals'),
-    pytest.param(OPINIONS, id='26 opinions'),
-    pytest.param((MAIN_THEME,), id='main theme'),
-    pytest.param(tuple({topics for _, topics in MEETINGS_HELD}), id='topics of the 4 meetings'),
-    pytest.param(tuple(title for _, title in SCHEDULE_STEPS if title), id='schedule steps'),
-    pytest.param(MEMBER_GROUPS, id='members groups'),
-    pytest.param(MEMBER_TITLES, id='members titles'),
+    pytest.param(POLICY_TITLES, id='4 policy titles', marks=PENDING),
+    pytest.param(POLICY_STATEMENTS, id='4 policy statements', marks=PENDING),
+    pytest.param(GOAL_TITLES, id='14 goals', marks=PENDING),
+    pytest.param(OPINIONS, id='26 opinions', marks=PENDING),
+    pytest.param((MAIN_THEME,), id='main theme', marks=PENDING),
+    pytest.param(tuple({topics for _, topics in MEETINGS_HELD}), id='topics of the 4 meetings', marks=PENDING),
+    pytest.param(tuple(title for _, title in SCHEDULE_STEPS if title), id='schedule steps', marks=PENDING),
+    pytest.param(MEMBER_GROUPS, id='members groups', marks=PENDING),
+    pytest.param(MEMBER_TITLES, id='members titles', marks=PENDING),
 ])
 def test_every_seed_fact_is_translated_and_shown(facts, catalogue, english_text):
     assert len(set(facts)) == len(facts)
@@ -138,11 +146,13 @@ def test_numbers_and_dates_of_the_report(english_text):
         assert fact in english_text, fact
 
 
+@PENDING
 @pytest.mark.parametrize('iso', [d for d, _ in MEETINGS_HELD] + [d for d, _ in SCHEDULE_STEPS])
 def test_meeting_and_schedule_dates_in_english(iso, english_text):
     assert any(form in english_text for form in english_date(iso)), english_date(iso)
 
 
+@PENDING
 def test_no_page_left_in_japanese(english_html):
     """Outside the names of people, no sentence of Japanese on an English page."""
     names = re.compile('|'.join(map(re.escape, MEMBER_NAMES)))
