@@ -19,6 +19,7 @@ for every project built in the same process that loads this extension.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -62,9 +63,15 @@ class SearchJapaneseBigram(SearchLanguage):
 
     @property
     def js_splitter_code(self) -> str:  # type: ignore[override]
-        # ${resultCount} is filled in by searchtools.js.
-        count = _('検索が完了しました。${resultCount} ページが見つかりました。')
-        return _QUERY_JS.replace('@RESULT_COUNT@', str(count))
+        # ${resultCount} is filled in by searchtools.js; 件, as it counts hits.
+        messages = {'@RESULT_COUNT@': _('検索が完了しました。${resultCount} 件見つかりました。'),
+                    '@NO_RESULT@': _('検索した文字列はどの文書にも見つかりませんでした。'
+                                     '別の言葉や、短い言葉でお試しください。'),
+                    '@SUGGESTION@': _('もしかして：')}
+        code = _QUERY_JS
+        for placeholder, message in messages.items():
+            code = code.replace(placeholder, json.dumps(str(message), ensure_ascii=False)[1:-1])
+        return code
 
     def split(self, input: str) -> list[str]:
         return bigrams(input)

@@ -9,7 +9,15 @@
  *  - any section title containing the query is a hit, however long the title;
  *  - a page found by bigrams is kept only if it really contains the query,
  *    and links to the object that holds the query where one does;
- *  - object and title hits rank above hits in the text.
+ *  - object and title hits rank above hits in the text;
+ *  - every hit has an excerpt (objects too), read from the page's text as
+ *    blocks: paragraphs, list items, cells and each label of a diagram are
+ *    separate, and a label a figure repeats (the drawing, then its list) is
+ *    read once;
+ *  - the count says 件 (it counts hits, not pages), and a query that finds
+ *    nothing gets a short message and, where its kana are close to the
+ *    reading of a term on the site, that term as a suggestion
+ *    (しょうてんかい → 商店街).
  */
 
 const visionNormalise = (text) => text.normalize("NFKC").toLowerCase();
@@ -28,12 +36,79 @@ var splitQuery = (query) => {
 };
 
 const VISION_RESULT_COUNT = "@RESULT_COUNT@";
+const VISION_NO_RESULT = "@NO_RESULT@";
+const VISION_SUGGESTION = "@SUGGESTION@";
 
 const VISION_RANK = { object: 3000, title: 2000, index: 1000, text: 0 };
 
 const visionPages = new Map();
 
 const visionCompact = (text) => visionNormalise(text).replace(/\s+/gu, "");
+
+/* Elements whose text is a block of its own; the labels of a drawing too. */
+const VISION_BLOCKS = new Set([
+  "address", "article", "aside", "blockquote", "caption", "dd", "div", "dl", "dt",
+  "figcaption", "figure", "footer", "foreignobject", "h1", "h2", "h3", "h4", "h5", "h6",
+  "header", "li", "nav", "ol", "p", "pre", "section", "table", "td", "text", "th", "tr", "ul",
+]);
+
+/* The text of an element as blocks. Within a figure, a block whose text
+ * another block holds is left out: a drawing's label that its text
+ * alternative repeats (「1-2 区民生活を…」 in the drawing, 「目指す姿1-2
+ * 区民生活を…」 in the list) is read once. */
+const visionBlocks = (root) => {
+  const blocks = [];
+  let pending = "";
+  const flush = (element) => {
+    const text = pending.replace(/\s+/gu, " ").trim();
+    pending = "";
+    if (text)
+      blocks.push({ text, key: text.replace(/\s+/gu, ""), figure: element.closest?.("figure") ?? null });
+  };
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) pending += node.data;
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const block = VISION_BLOCKS.has(node.localName.toLowerCase());
+    if (block) flush(node);
+    node.childNodes.forEach(walk);
+    if (block) flush(node);
+  };
+  walk(root);
+  flush(root);
+  const repeated = (block, index) =>
+    block.figure !== null &&
+    blocks.some((other, j) => other.figure === block.figure && j !== index &&
+      other.key.includes(block.key) && (other.key.length > block.key.length || j < index));
+  return blocks.filter((block, index) => !repeated(block, index)).map((block) => block.text);
+};
+
+/* Where a hit's anchor points: its element, or, for an empty target (an
+ * index entry's), the first element after it that has text. */
+const visionAnchored = (html, anchor) => {
+  let element = html.getElementById(decodeURIComponent(anchor.slice(1)));
+  while (element && !element.textContent.trim())
+    element = element.nextElementSibling ?? element.parentElement;
+  return element;
+};
+
+/* Sphinx's page text for excerpts: the article (not the breadcrumbs, the
+ * page's information or the links to the next page), as blocks separated
+ * by a space (Sphinx's own runs the blocks together, and a diagram's labels
+ * twice). */
+Search.htmlToText = (htmlString, anchor) => {
+  const html = new DOMParser().parseFromString(htmlString, "text/html");
+  html.querySelectorAll(".headerlink, script, style").forEach((el) => el.remove());
+  const main = html.querySelector('[role="main"]');
+  if (!main) return "";
+  const article = main.querySelector("article") ?? main;
+  const target = anchor ? visionAnchored(html, anchor) : null;
+  return visionBlocks(target && main.contains(target) ? target : article).join(" ");
+};
+
+/* Sphinx appends the excerpt as it is: never nothing (an error, and the
+ * remaining excerpts not shown). */
+const visionSphinxSummary = Search.makeSearchSummary;
+Search.makeSearchSummary = (...args) => visionSphinxSummary(...args) ?? document.createTextNode("");
 
 /* The page's main text, normalised and without white space, and its objects
  * (id, label, text) in document order; null if the page cannot be fetched (a
@@ -128,7 +203,7 @@ const visionObjectHits = (phrases) => {
         index.docnames[file],
         fullname,
         "#" + anchor,
-        index.titles[file], // the name already says the type: its label and number
+        null, // no description: Sphinx then shows the object's text as the excerpt
         score + (Scorer.objPrio[priority] || 0),
         index.filenames[file],
         SearchResultKind.object,
@@ -148,13 +223,16 @@ const visionRanked = (results) => {
   return [...best.values()].sort(_orderResultsByScoreThenName);
 };
 
-/* Sphinx's Japanese catalogue leaves the result count untranslated (empty). */
-const visionCountResults = () => {
+/* The result count in 件 and the short message for no hit, in place of
+ * Sphinx's (「… ページが見つかりました」, and categories this site does not have). */
+const visionMessages = () => {
   const found = "Search finished, found ${resultCount} pages matching the search query.";
   const one = "Search finished, found one page matching the search query.";
-  for (const key of [found, one])
-    if (!(Documentation.TRANSLATIONS[key] || [""])[0])
-      Documentation.TRANSLATIONS[key] = [VISION_RESULT_COUNT];
+  const none =
+    "Your search did not match any documents. Please make sure that all words are spelled correctly and that you've selected enough categories.";
+  // ngettext looks the singular up; Japanese has one form (PLURAL_EXPR is 0).
+  for (const key of [found, one]) Documentation.TRANSLATIONS[key] = [VISION_RESULT_COUNT, VISION_RESULT_COUNT];
+  Documentation.TRANSLATIONS[none] = [VISION_NO_RESULT];
 };
 
 /* A phrase typed in kana as the reading of a term on the site (しょうてんがい,
@@ -175,8 +253,58 @@ const visionWritten = (query) => {
     .join(" ");
 };
 
+/* Edit distance between two readings, the voiced marks (か/が, ふ/ぶ/ぷ)
+ * costing half: a resident who cannot tell them apart is close. */
+const visionUnvoiced = (text) => text.normalize("NFD").replace(/[\u3099\u309a]/gu, "");
+const visionDistance = (a, b) => {
+  const x = Array.from(a.normalize("NFC"));
+  const y = Array.from(b.normalize("NFC"));
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const swap =
+        x[i - 1] === y[j - 1] ? 0 : visionUnvoiced(x[i - 1]) === visionUnvoiced(y[j - 1]) ? 0.5 : 1;
+      next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + swap));
+    }
+    row = next;
+  }
+  return row[y.length];
+};
+
+/* The term on the site whose reading is closest to a query typed in kana
+ * (one edit in a reading of up to five kana, two in a longer one), or null. */
+const visionSuggestion = (typed) => {
+  if (typeof VISION_READINGS === "undefined") return null;
+  const phrase = visionHiragana(visionNormalise(typed).replace(/\s+/gu, ""));
+  const length = Array.from(phrase).length;
+  if (length < 3 || !/^[\u3041-\u3096ー]+$/u.test(phrase)) return null;
+  const allowed = length <= 5 ? 1 : 2;
+  let best = null;
+  for (const [reading, written] of Object.entries(VISION_READINGS)) {
+    if (Math.abs(Array.from(reading).length - length) > allowed) continue;
+    const distance = visionDistance(phrase, reading);
+    if (distance > 0 && distance <= allowed && (!best || distance < best.distance))
+      best = { distance, written: written[0] };
+  }
+  return best && best.written;
+};
+
+/* After a search with no hit: the suggestion as a link that searches for it. */
+const visionSuggest = (typed) => {
+  const term = visionSuggestion(typed);
+  if (!term || !Search.status) return;
+  const line = document.createElement("p");
+  line.className = "vision-search-suggestion";
+  line.append(VISION_SUGGESTION);
+  const link = line.appendChild(document.createElement("a"));
+  link.href = `?q=${encodeURIComponent(term)}`;
+  link.textContent = term;
+  Search.status.after(line);
+};
+
 Search.query = (typed) => {
-  visionCountResults();
+  visionMessages();
   const query = visionWritten(typed);
   const phrases = visionPhrases(query);
   const [searchQuery, searchTerms, excludedTerms] = Search._parseQuery(query);
@@ -201,5 +329,6 @@ Search.query = (typed) => {
   ).then((checked) => {
     const kept = visionRanked(checked.filter((result) => result !== null));
     _displayNextItem(kept, kept.length, words, words);
+    if (!kept.length) visionSuggest(typed);
   });
 };

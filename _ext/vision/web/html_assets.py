@@ -2,7 +2,9 @@
 static folder.
 
 Objects and views are docutils containers, tables and lists, which every
-HTML theme renders; this module adds ``vision.css`` to each HTML page and
+HTML theme renders; this module adds ``vision.css`` to each HTML page (and
+``vision-search-hit.js``, which scrolls a search hit's marked words into view
+below a sticky header, to each web page) and
 puts ``static/`` (also the diagrams' and the residents' stylesheets) on
 ``html_static_path``, once for the whole extension.
 """
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).with_name('static')
 STYLESHEET = STATIC_DIR / 'vision.css'
+#: Scrolls a search hit's marked words into view on the page it opens.
+SEARCH_HIT_SCRIPT = 'vision-search-hit.js'
 
 
 def add_static_dir(app: Sphinx, config: Config) -> None:
@@ -33,6 +37,8 @@ def add_stylesheet(app: Sphinx) -> None:
     if app.builder.format != 'html':
         return
     app.add_css_file(STYLESHEET.name)
+    if app.builder.name != 'epub':
+        app.add_js_file(SEARCH_HIT_SCRIPT)
     static = Path(app.outdir, '_static')
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(STYLESHEET, static / STYLESHEET.name)
