@@ -113,7 +113,8 @@ def make_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     words = sorted({w for p in files for w in _WORD.findall(p.read_bytes())})
     key = hashlib.sha256(json.dumps(
         [css, variables, BLOCKLIST, [w.decode() for w in words],
-         PURGE_SCRIPT.read_text(encoding='utf-8')]).encode()).hexdigest()
+         PURGE_SCRIPT.read_text(encoding='utf-8') if PURGE_SCRIPT.is_file() else '']).encode()
+    ).hexdigest()
     cache = Path(app.doctreedir, CACHE)
     kept = json.loads(cache.read_text(encoding='utf-8')) if cache.is_file() else {}
     if kept.get('key') == key:
