@@ -29,7 +29,7 @@ def is_draft(stage: str) -> bool:
 
 
 def banner_text(stage: str) -> str:
-    return _('この文書は%sである。内容は今後変更されることがある。') % stage
+    return _('この文書は%sです。内容は今後変更されることがあります。') % stage
 
 
 def watermark_tex(stage: str) -> str:

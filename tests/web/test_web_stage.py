@@ -24,13 +24,13 @@ def test_every_page_of_the_site_shows_the_stage(site):
         found = banner(site / page)
         assert found is not None, page
         assert found['aria-label'] == '文書の段階'
-        assert found.get_text(strip=True).startswith('この文書は素案である。'), page
+        assert found.get_text(strip=True).startswith('この文書は素案です。'), page
 
 
 @pytest.mark.sphinx('html', testroot='web-stage', confoverrides={'vision_stage': '案'})
 def test_stage_set_on_the_command_line(app):
     app.build()
-    assert banner(app.outdir / 'index.html').get_text(strip=True).startswith('この文書は案である。')
+    assert banner(app.outdir / 'index.html').get_text(strip=True).startswith('この文書は案です。')
 
 
 @pytest.mark.sphinx('html', testroot='web-stage', confoverrides={'vision_stage': '策定'})

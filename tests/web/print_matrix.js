@@ -1,0 +1,63 @@
+/*
+ * The matrix's header while scrolling, and print's page box (issue 29).
+ * Input (stdin): {"base": URL, "matrixPage": "opinions.html", "pages": [...], "pdfDir": DIR}.
+ * Output (JSON): matrix - the header rows' top and the window's scroll at three
+ *   points of the table, at 1280 x 800; printed - per page, a PDF printed with
+ *   the page's own @page rule (preferCSSPageSize) and the boxes and figures
+ *   that print media keeps whole.
+ */
+"use strict";
+
+const { chromium } = require("playwright-core");
+
+const readStdin = async () => {
+  let data = "";
+  for await (const chunk of process.stdin) data += chunk;
+  return JSON.parse(data);
+};
+
+(async () => {
+  const job = await readStdin();
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const report = { matrix: [], printed: {} };
+  await page.goto(job.base + job.matrixPage, { waitUntil: "load" });
+  const table = page.locator("table.vision-matrix-table");
+  for (const fraction of [0.25, 0.5, 0.9]) {
+    const seen = await table.evaluate((t, f) => {
+      const box = t.getBoundingClientRect();
+      window.scrollTo(0, window.scrollY + box.top + box.height * f);
+      const header = document.querySelector(".bd-header").getBoundingClientRect();
+      const rows = [...t.tHead.rows].map((r) => r.cells[r.cells.length - 1].getBoundingClientRect());
+      const goal = t.tHead.rows[t.tHead.rows.length - 1].cells[0];
+      const at = goal.getBoundingClientRect();
+      const hit = document.elementFromPoint(at.left + at.width / 2, at.top + at.height / 2);
+      return {
+        fraction: f, headerBottom: header.bottom, rows: rows.map((r) => [r.top, r.bottom]),
+        goalOnTop: goal.contains(hit), tableTop: t.getBoundingClientRect().top,
+        tableHeight: t.getBoundingClientRect().height, headerHeight: header.height,
+      };
+    }, fraction);
+    report.matrix.push(seen);
+  }
+  await page.emulateMedia({ media: "print" });
+  for (const path of job.pages) {
+    await page.goto(job.base + path, { waitUntil: "load" });
+    await page.emulateMedia({ media: "print" });
+    const styles = await page.evaluate(() => {
+      const style = (sel) => [...document.querySelectorAll(sel)].map((n) => getComputedStyle(n).breakInside);
+      return { objects: style(".vision-object"), figures: style("figure:not(.vision-diagram)") };
+    });
+    const pdf = `${job.pdfDir}/${path.replace(/\//g, "_")}.pdf`;
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    report.printed[path] = { pdf, ...styles };
+  }
+  await browser.close();
+  process.stdout.write(JSON.stringify(report));
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
