@@ -55,6 +55,20 @@ def test_every_page_has_the_stage_in_its_title_and_a_description(site):
         assert len(description) == 1 and description[0]['content'].strip(), page
 
 
+def test_titles_name_the_site_once_and_descriptions_say_what_the_page_is(site):
+    descriptions = {}
+    for page in html_pages(site):
+        soup = BeautifulSoup((site / page).read_text(encoding='utf-8'), 'html.parser')
+        assert soup.title.get_text().count('架空区サンプル計画') == 1, (page, soup.title.get_text())
+        content = soup.select_one('meta[name=description]')['content']
+        cells = {cell.get_text(strip=True) for cell in soup.select('article table th, article table td')}
+        assert content not in cells, (page, content)
+        assert len(content) >= 10, (page, content)
+        descriptions[page] = content
+    assert descriptions['index.html'] != descriptions['genindex.html']
+    assert descriptions['genindex.html'] == '架空区サンプル計画（素案）の索引です。'
+
+
 def test_japanese_404_page(site):
     soup = BeautifulSoup((site / '404.html').read_text(encoding='utf-8'), 'html.parser')
     assert soup.h1.get_text() == 'ページが見つかりません'

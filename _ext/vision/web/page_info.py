@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.util import logging
 
 from ..build_state import build_state
@@ -91,10 +92,38 @@ def first_paragraph(doctree: nodes.document | None) -> str:
     if doctree is None:
         return ''
     for paragraph in doctree.findall(nodes.paragraph):
+        # A table's cell (「時期」) says nothing about the page.
+        if any(isinstance(parent, (nodes.table, nodes.caption)) for parent in _ancestors(paragraph)):
+            continue
         text = ' '.join(paragraph.astext().split())
         if text:
             return text if len(text) <= DESCRIPTION_LENGTH else text[:DESCRIPTION_LENGTH - 1] + '…'
     return ''
+
+
+#: The titles of the pages Sphinx writes itself (genindex.html, search.html), in Japanese.
+SPHINX_PAGE_TITLES = {'genindex': '索引', 'search': '検索'}
+
+
+def striptags(html: str) -> str:
+    return Markup(html).striptags()
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def description(doctree: nodes.document | None, title: str, site_title: str) -> str:
+    """The page's first paragraph of running text; else what the page is, in です・ます."""
+    found = first_paragraph(doctree)
+    if found:
+        return found
+    if not title or title == site_title:
+        return site_title
+    return f'{site_title}の{title}です。'
 
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -109,7 +138,12 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         'url': context.get('pageurl'),
     }
     context['vision_title_stage'] = f'（{stage}）' if is_draft(stage) else ''
-    context['vision_description'] = first_paragraph(doctree) or context.get('docstitle', '')
+    # Sphinx's own pages set their title in the template, not the context.
+    title = striptags(context.get('title') or SPHINX_PAGE_TITLES.get(pagename, ''))
+    site_title = striptags(context.get('docstitle') or '')
+    # The landing page's title is the site's: say it once (not 「A — A（素案）」).
+    context['vision_title_is_site'] = not title or title == site_title
+    context['vision_description'] = description(doctree, title, site_title + context['vision_title_stage'])
 
 
 def not_found_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
