@@ -82,6 +82,8 @@ STRUCTURE_CAPTION = _('{document}の体系図')
 POLICY_STRUCTURE_CAPTION = _('{policy}の体系図')
 #: The accessible name of an editor's diagram that has neither caption nor alt text.
 UNTITLED_DIAGRAM = _('図')
+#: The link under a drawing to the drawing at its own size.
+ENLARGE_DIAGRAM = _('図を拡大')
 
 # -- Committee: members, meetings and schedule (datafiles/) -------------------
 

@@ -2,7 +2,8 @@
 // request blocked, and report what a reader sees of its diagrams.
 //
 // Usage: node show_offline.mjs /abs/page.html  ->  JSON on stdout:
-// {"diagrams": [{"label": aria-label, "width": px, "height": px, "text": visible labels}],
+// {"diagrams": [{"label": the figure's name (its caption, or its aria-label), "hidden": the
+//   drawing's aria-hidden, "width": px, "height": px, "text": visible labels}],
 //  "blocked": [URLs the page tried to fetch from the network]}
 import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
@@ -27,7 +28,10 @@ try {
     const text = [...svg.querySelectorAll('.nodeLabel, text')]
       .filter((el) => el.getBoundingClientRect().width > 0)
       .map((el) => el.textContent.trim()).filter(Boolean);
-    return { label: svg.getAttribute('aria-label'), role: svg.getAttribute('role'),
+    const figure = svg.closest('figure');
+    const caption = figure.querySelector('figcaption .caption-text');
+    return { label: caption ? caption.textContent.trim() : figure.getAttribute('aria-label'),
+      hidden: svg.getAttribute('aria-hidden'), role: svg.getAttribute('role'),
       width: box.width, height: box.height, text,
       links: [...svg.querySelectorAll('a')].map((a) => a.getAttribute('href') || a.getAttribute('xlink:href')) };
   }));

@@ -24,7 +24,9 @@ def test_offline_page_shows_the_diagram_labels(built):
     seen = show_offline(built.outdir / 'index.html')
     assert seen['blocked'] == []
     [drawing] = seen['diagrams']
-    assert drawing['role'] == 'img'
+    # The figure is named by its caption; the drawing is hidden from assistive
+    # technology, which reads the text alternative instead (not both).
+    assert drawing['hidden'] == 'true' and drawing['role'] is None
     assert drawing['label'] == '条例からメインテーマへ'
     assert drawing['width'] > 200 and drawing['height'] > 40
     assert drawing['text'] == ['地域経済の持続可能な発展条例', 'わくわく感が生む 世田谷の新たな価値と豊かさ']
@@ -36,7 +38,31 @@ def test_figure_has_caption_and_text_alternative(built):
     figure = soup.select_one('figure.vision-diagram')
     assert figure.select_one('figcaption').get_text(strip=True).startswith('条例からメインテーマへ')
     assert figure.select_one('.vision-diagram-text').get_text(strip=True) == '条例がメインテーマにつながる。'
-    assert figure.select_one('svg')['aria-label'] == '条例からメインテーマへ'
+    svg = figure.select_one('svg')
+    assert svg['aria-hidden'] == 'true' and not svg.has_attr('aria-label')
+    assert not svg.has_attr('aria-roledescription') and not svg.has_attr('role')  # mermaid's English flowchart-v2
+    assert not figure.select('[tabindex]')
+    assert figure.select_one('.vision-diagram-enlarge a').get_text() == '図を拡大'
+
+
+@pytest.mark.sphinx('html', testroot='diagrams-mermaid')
+def test_enlarge_opens_the_drawing_at_its_own_size_without_links(built):
+    soup = BeautifulSoup((built.outdir / 'index.html').read_text(encoding='utf-8'), 'html.parser')
+    href = soup.select_one('figure.vision-diagram .vision-diagram-enlarge a')['href']
+    assert re.fullmatch(r'_images/vision-diagram-[0-9a-f]{32}\.svg', href)
+    full = BeautifulSoup((built.outdir / href).read_text(encoding='utf-8'), 'xml').svg
+    _x, _y, width, height = full['viewBox'].split()
+    assert (full['width'], full['height']) == (width, height)
+    assert full.title.get_text() == '条例からメインテーマへ' and full['role'] == 'img'
+    assert not full.find_all('a') and not full.has_attr('aria-roledescription')
+
+
+@pytest.mark.sphinx('html', testroot='diagrams-untitled')
+def test_a_diagram_without_caption_is_named_by_its_alt_text(built):
+    soup = BeautifulSoup((built.outdir / 'index.html').read_text(encoding='utf-8'), 'html.parser')
+    named, unnamed = soup.select('figure.vision-diagram')
+    assert named['aria-label'] == '条例の図' and not named.select('figcaption')
+    assert unnamed['aria-label'] == '図'
 
 
 @pytest.mark.sphinx('html', testroot='diagrams-mermaid')

@@ -32,7 +32,6 @@ instead of a drawing, never nothing.
 
 from __future__ import annotations
 
-import re
 import shutil
 from json import loads
 from pathlib import Path
@@ -47,7 +46,7 @@ from yaml import safe_dump
 
 from .. import events, labels
 from ..build_state import PerDocument, build_state
-from .inline_svg import valid_inline_svg, without_links
+from .html_figure import depart_diagram_html, visit_diagram_html
 from .mermaid_render import SCRIPT, MermaidRenderer, Rendered, RendererUnavailable, font_installed
 from .phrases import phrase_markup
 from .render_server import RenderServer
@@ -360,32 +359,6 @@ def _outcome(app: Sphinx, source: str, fmt: str) -> Rendered:
 
 
 # -- Writers ---------------------------------------------------------------------------------
-
-#: mermaid's own size for an SVG that scales down to its container.
-_MAX_WIDTH = re.compile(r'max-width: ([\d.]+)px;')
-#: The smallest an HTML diagram is drawn, as a fraction of its own size.
-MIN_SCALE = 0.6
-
-
-def visit_diagram_html(self, node: diagram) -> None:
-    svg = without_links(valid_inline_svg(Path(node['file']).read_text(encoding='utf-8')))
-    svg_id = Path(node['file']).stem
-    # The same diagram twice on a page: its ids (and the CSS scoped by them) must differ.
-    seen = self.__dict__.setdefault('_vision_svg_ids', {})
-    seen[svg_id] = seen.get(svg_id, 0) + 1
-    if seen[svg_id] > 1:
-        svg = svg.replace(svg_id, f'{svg_id}-{seen[svg_id]}')
-    label = self.attval(node['label'])
-    svg = svg.replace('role="graphics-document document"', f'role="img" aria-label="{label}"', 1)
-    # On a narrow screen, scroll sideways rather than shrink the text below legibility.
-    svg = _MAX_WIDTH.sub(lambda m: f'{m[0]} min-width: {float(m[1]) * MIN_SCALE:.0f}px;', svg, count=1)
-    self.body.append(f'<div class="vision-diagram-drawing" tabindex="0">{svg}</div>\n')
-    self.body.append('<div class="vision-diagram-text">\n')
-
-
-def depart_diagram_html(self, node: diagram) -> None:
-    self.body.append('</div>\n')
-
 
 def visit_diagram_latex(self, node: diagram) -> None:
     source = Path(node['file'])
