@@ -37,8 +37,8 @@ unexport $(EDITOR_VALUES)
 
 .PHONY: translations all deps system-deps html pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary
 
-# The PDF first: the HTML links to it, with its size and page count.
-all: deps pdf html summary
+# The PDFs first: the HTML links to them, with their size and page count.
+all: deps pdf summary html
 
 deps: system-deps $(VENV)/.installed node_modules/.installed
 

@@ -61,8 +61,10 @@ vision_object_types = {
     'meeting': {'name': '会議'},
 }
 
-# The PDF edition, built by `make pdf` before the HTML (`make` does both).
+# The PDF editions (本編 and 概要版), built by `make pdf` and `make summary`
+# before the HTML (`make` does all three).
 vision_pdf = '_build/latex/setagaya-industrial-vision.pdf'
+vision_summary_pdf = '_build/summary/setagaya-industrial-vision-summary.pdf'
 
 extensions = [
     'myst_parser',
@@ -112,7 +114,7 @@ html_theme_options = {
     # phones), not in the header, where ten long titles overflow into 「その他」.
     'navbar_center': [],
     'navbar_end': ['navbar-icon-links'],
-    'footer_start': ['copyright'],
+    'footer_start': ['copyright', 'vision-footer-links'],
     'footer_end': [],
 }
 html_last_updated_fmt = None

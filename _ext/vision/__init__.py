@@ -55,6 +55,7 @@ from .search import readings as search_readings
 from .views import backlinks, dependencies, tables
 from .web import (
     html_assets,
+    landing,
     lean_theme,
     matrix_html,
     nowrap_dates,
@@ -76,7 +77,7 @@ _SUBMODULES = (events, config, encoding, index_readings, sphinx_domain, directiv
                html_assets, latex, dependencies, json_export, epub, mermaid, structure, loading,
                committee_tables, search_japanese, search_index_entries, stage, theme, lean_theme, theme_css, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
-               page_info, era_filter, search_readings, catalogues, forked_workers, json_data,
+               page_info, landing, era_filter, search_readings, catalogues, forked_workers, json_data,
                summary, publication, print_layout, print_matter, press, preface, numbering,
                page_text)
 

@@ -38,7 +38,7 @@ T = TypeVar('T')
 
 
 #: The state's shape, given to Sphinx as the extension's ``env_version``.
-VERSION = 5
+VERSION = 6
 
 
 @dataclass
@@ -49,6 +49,8 @@ class BuildState:
     stores: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: The PDF edition the site links to (``file``, ``size``, ``pages``), or None.
     pdf_edition: dict[str, Any] | None = None
+    #: The same for the 概要版's PDF.
+    summary_pdf_edition: dict[str, Any] | None = None
     #: What one build keeps from one phase to the next; never pickled.
     transient: dict[str, Any] = field(default_factory=dict)
 

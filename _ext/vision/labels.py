@@ -151,3 +151,10 @@ COLOPHON_LABELS = {
 }
 #: The label of the cover page in the PDF's page labels (the reader's page box).
 COVER_PAGE_LABEL = _('表紙')
+
+# The front page's first screen (vision.web.landing).
+LANDING_LEAD_DRAFT = _('この文書は、%sの%sです。')
+LANDING_LEAD = _('この文書は、%sです。')
+LANDING_MAIN_PDF = _('本編')
+LANDING_SUMMARY_PDF = _('概要版')
+LANDING_DOWNLOADS = _('PDFでダウンロード')

@@ -1,17 +1,21 @@
-"""Readings (よみ) for index terms, so mendex sorts the PDF's index by reading.
+"""Readings (よみ) for index terms, so both 索引 are sorted by reading.
 
 mendex cannot read kanji: without a dictionary every kanji entry sorts under
 「ン」. Sphinx's ``latexmkjarc`` passes ``<basename>.dic`` to ``mendex -d``;
 this module writes that file from ``data/readings.yaml`` and warns, with the
-entry's location, about an index term that has no reading.
+entry's location, about an index term that has no reading. The HTML 索引
+(``genindex``) is sorted by code point, 世 before 事; :func:`kana_order`
+regroups it under あ行, か行 … by the same readings, so the page and the PDF
+agree.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from docutils import nodes
@@ -134,6 +138,58 @@ def write_dictionary(app: Sphinx, exception: Exception | None) -> None:
         Path(app.outdir, f'{basename}.dic').write_text(lines, encoding='utf-8')
 
 
+#: The rows of the 五十音 table, by the first kana of each, and what a reading
+#: that starts with none of them (Latin letters, figures) is filed under.
+ROWS = (('あ行', 'あ'), ('か行', 'か'), ('さ行', 'さ'), ('た行', 'た'), ('な行', 'な'),
+        ('は行', 'は'), ('ま行', 'ま'), ('や行', 'や'), ('ら行', 'ら'), ('わ行', 'わ'))
+OTHERS = 'その他'
+_KATAKANA = re.compile(r'[\u30a1-\u30f6]')
+
+
+def reading_of(term: str, readings: dict[str, str]) -> str:
+    """The term's reading in hiragana for sorting, as dictionaries sort: voiced
+    kana as plain (が as か), 「ー」 as the vowel it lengthens (さーど as さあど)."""
+    reading = readings.get(term, term)
+    hiragana = _KATAKANA.sub(lambda m: chr(ord(m[0]) - 0x60), reading)
+    plain = ''.join(unicodedata.normalize('NFD', char)[0] for char in hiragana)
+    sorted_form: list[str] = []
+    for char in plain:
+        if char == 'ー' and sorted_form:
+            char = _VOWELS.get(unicodedata.name(sorted_form[-1], '')[-1:], char)
+        sorted_form.append(char)
+    return ''.join(sorted_form)
+
+
+#: The vowel a long-vowel mark repeats, by the last letter of the kana's Unicode name.
+_VOWELS = {'A': 'あ', 'I': 'い', 'U': 'う', 'E': 'え', 'O': 'お'}
+
+
+def row_of(reading: str) -> str:
+    first = reading[:1]
+    if not ('\u3041' <= first <= 'ん'):
+        return OTHERS
+    return next(name for name, start in reversed(ROWS) if first >= start)
+
+
+def kana_order(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+               doctree: object) -> None:
+    """Regroup the HTML 索引's entries under the rows of the 五十音 table, by reading."""
+    entries = context.get('genindexentries')
+    if pagename != 'genindex' or not entries:
+        return
+    readings = load_readings(app)
+    rows: dict[str, list] = {}
+    for _letter, group in entries:
+        for entry in group:
+            rows.setdefault(row_of(reading_of(entry[0], readings)), []).append(entry)
+    order = [name for name, _start in ROWS] + [OTHERS]
+    regrouped = [(name, sorted(rows[name], key=lambda entry: (reading_of(entry[0], readings), entry[0])))
+                 for name in order if name in rows]
+    context['genindexentries'] = regrouped
+    context['genindexcounts'] = [sum(1 + len(entry[1][1]) for entry in group) for _name, group in regrouped]
+
+
 def setup(app: Sphinx) -> None:
+    app.connect('html-page-context', kana_order)
     app.connect('doctree-read', check_index_terms)
     app.connect('build-finished', write_dictionary)

@@ -45,22 +45,29 @@ DESCRIPTION_LENGTH = 110
 
 
 def copy_pdf(app: Sphinx) -> None:
-    """Copy the PDF edition into the site and note its size and page count."""
+    """Copy the PDF editions (the 本編's, the 概要版's) into the site and note their size and pages."""
     state = build_state(app.env)
-    state.pdf_edition = None
-    if app.builder.name not in SITE_BUILDERS or not app.config.vision_pdf:
-        return
-    source = Path(app.confdir, app.config.vision_pdf)
+    state.pdf_edition = published_pdf(app, app.config.vision_pdf)
+    state.summary_pdf_edition = published_pdf(app, app.config.vision_summary_pdf)
+
+
+def published_pdf(app: Sphinx, setting: str) -> dict[str, Any] | None:
+    if app.builder.name not in SITE_BUILDERS or not setting:
+        return None
+    source = Path(app.confdir, setting)
     if not source.is_file():
         logger.info('vision: no PDF edition at %s; pages link to none', source)
-        return
+        return None
     target = Path(app.outdir, source.name)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
-    state.pdf_edition = {
-        'file': source.name, 'size': size_text(source.stat().st_size),
-        'pages': page_count(source),
-    }
+    return {'file': source.name, 'size': size_text(source.stat().st_size), 'pages': page_count(source)}
+
+
+def pdf_link_text(name: str, edition: dict[str, Any]) -> str:
+    """「概要版（PDF：120KB、4ページ）」: the name, then the format, size and page count."""
+    pages = f'、{edition["pages"]}ページ' if edition.get('pages') else ''
+    return f'{name}（PDF：{edition["size"]}{pages}）'
 
 
 def size_text(size: int) -> str:
@@ -132,6 +139,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
     stage = config.vision_stage
     context['vision_page_info'] = {
         'pdf': build_state(app.env).pdf_edition,
+        'summary_pdf': build_state(app.env).summary_pdf_edition,
         'created': config.vision_created,
         'updated': build_date(),
         'contact': config.vision_contact,

@@ -29,6 +29,8 @@ latex_engine = 'uplatex'
 latex_documents = [(root_doc, 'sample-plan.tex', project, author, 'manual')]
 # A two-page stand-in for the PDF edition, linked from every page.
 vision_pdf = 'edition.pdf'
+# And for the 概要版, linked from the front page and the top of every page.
+vision_summary_pdf = 'summary-edition.pdf'
 
 # As the site's conf.py: the theme and what the published folder holds.
 html_theme_options = {
@@ -36,7 +38,7 @@ html_theme_options = {
     'show_prev_next': True,
     'navbar_center': [],
     'navbar_end': ['navbar-icon-links'],
-    'footer_start': ['copyright'],
+    'footer_start': ['copyright', 'vision-footer-links'],
     'footer_end': [],
 }
 html_last_updated_fmt = None
