@@ -44,7 +44,7 @@ def test_the_epub_is_named_after_the_document_and_every_fragment_lands(site_epub
     # The pages with inline SVG (the diagrams) say so in the package (EPUBCheck OPF-014).
     assert package.count('properties="svg"') >= 3
     checked, broken = fragment_links(site_epub, '.xhtml')
-    assert len(checked) > 400
+    assert len(checked) > 350  # as above; the 索引's jump links are its 8 五十音 rows
     assert broken == []
 
 
