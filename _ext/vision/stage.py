@@ -17,6 +17,7 @@ from .config import STAGES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 _ = get_translation('vision')
 
@@ -26,6 +27,17 @@ ADOPTED = STAGES[-1]
 
 def is_draft(stage: str) -> bool:
     return stage != ADOPTED
+
+
+def has_watermark(config: Config, builder_format: str) -> bool:
+    """Whether pages carry the stage's watermark: a draft's PDF, but not the 概要版's.
+
+    Diagrams fill their boxes translucently only then, so that the watermark
+    shows through; otherwise their fills are opaque (a print shop's RIP need
+    not flatten transparency that does nothing).
+    """
+    return builder_format == 'latex' and is_draft(config.vision_stage) \
+        and config.vision_edition != 'summary'
 
 
 def banner_text(stage: str) -> str:

@@ -27,9 +27,28 @@ def test_one_group_per_era_year_and_one_box_per_step():
         '    s3["3月<br>策定"]:::planned',
         '    end',
         '    y1 --> y2',
-        '    classDef held fill:#e9ecef,fill-opacity:0.6,stroke:#343a40,color:#212529',
-        '    classDef planned fill:#ffffff,fill-opacity:0.6,stroke:#343a40,stroke-dasharray:5 3,color:#212529',
+        '    classDef held fill:#e9ecef,stroke:#343a40,color:#212529',
+        '    classDef planned fill:#ffffff,stroke:#343a40,stroke-dasharray:5 3,color:#212529',
     ]
+
+
+def test_boxes_are_translucent_only_over_a_watermark():
+    """Issue 28: opacity only where it does something (a draft's PDF has the watermark)."""
+    steps = [step('2023-09-07', 'held', 'A'), step('2024-03', 'planned', 'B')]
+    assert 'opacity' not in timeline_source(steps)
+    over = [line for line in timeline_source(steps, see_through=True).splitlines() if 'classDef' in line]
+    assert len(over) == 2 and all(line.endswith(',fill-opacity:0.6') for line in over)
+
+
+def test_the_watermark_rule():
+    from types import SimpleNamespace
+
+    from vision.stage import has_watermark
+    draft = SimpleNamespace(vision_stage='素案', vision_edition='')
+    assert has_watermark(draft, 'latex')
+    assert not has_watermark(draft, 'html')
+    assert not has_watermark(SimpleNamespace(vision_stage='策定', vision_edition=''), 'latex')
+    assert not has_watermark(SimpleNamespace(vision_stage='素案', vision_edition='summary'), 'latex')
 
 
 def test_era_boundary_splits_a_year_and_status_is_written_when_mixed():

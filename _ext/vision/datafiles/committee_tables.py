@@ -26,6 +26,8 @@ from ..domain.model import VisionObject, anchor_for
 from ..domain.nodes import vision_anchor, vision_small
 from ..domain.roles import make_xref
 from ..object_types import object_types
+from ..sphinx_compat import builder_of
+from ..stage import has_watermark
 from ..views.table import Cell, build_table, nothing_to_show
 from . import loading as datafiles
 from .committee import Meeting, Meetings, Step, check_meetings, check_members, meetings_from, members_from
@@ -177,7 +179,8 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
         widths = (25, 75) if status else (22, 62, 16)
         table = self.named(data_table(caption, headers, rows, widths,
                                       [[f'vision-meeting-{step.status}'] for step in steps]))
-        figure = diagram_node(timeline_source(steps),
+        see_through = has_watermark(self.config, builder_of(self.env).format)
+        figure = diagram_node(timeline_source(steps, see_through=see_through),
                               caption=str(labels.TIMELINE_CAPTION).format(caption=caption),
                               alt=_step_list(steps), location=(self.env.docname, self.lineno))
         return [*table, figure]

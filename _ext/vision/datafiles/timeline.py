@@ -19,9 +19,11 @@ from .committee import HELD, PLANNED, Step
 from .era import era_year, month_day
 
 _STYLES = {
-    HELD: 'fill:#e9ecef,fill-opacity:0.6,stroke:#343a40,color:#212529',
-    PLANNED: 'fill:#ffffff,fill-opacity:0.6,stroke:#343a40,stroke-dasharray:5 3,color:#212529',
+    HELD: 'fill:#e9ecef,stroke:#343a40,color:#212529',
+    PLANNED: 'fill:#ffffff,stroke:#343a40,stroke-dasharray:5 3,color:#212529',
 }
+#: Over a draft's watermark (vision.stage.has_watermark) the boxes let it show through.
+_SEE_THROUGH = ',fill-opacity:0.6'
 
 #: Boxes wrap their text at this width (px): three fit side by side on A4,
 #: with text of this size (px) at least 9 pt once scaled to the page.
@@ -29,8 +31,9 @@ _WRAPPING_WIDTH = 160
 _FONT_SIZE = 20
 
 
-def timeline_source(steps: Sequence[Step]) -> str:
-    """A ``flowchart TB`` of one left-to-right group per era year, in the given order."""
+def timeline_source(steps: Sequence[Step], *, see_through: bool = False) -> str:
+    """A ``flowchart TB`` of one left-to-right group per era year, in the given order;
+    translucent boxes when ``see_through`` (over a watermark), else opaque."""
     show_status = len({step.status for step in steps}) > 1
     lines = ['---', 'config:', '  themeVariables:', f'    fontSize: {_FONT_SIZE}px',
              '  flowchart:', f'    wrappingWidth: {_WRAPPING_WIDTH}', '    padding: 8', '---',
@@ -51,5 +54,6 @@ def timeline_source(steps: Sequence[Step]) -> str:
         lines += (f'    {a} --> {b}' for a, b in zip(boxes, boxes[1:]))
         lines.append('    end')
     lines += (f'    {a} --> {b}' for a, b in zip(years, years[1:]))
-    lines += (f'    classDef {status} {style}' for status, style in _STYLES.items())
+    opacity = _SEE_THROUGH if see_through else ''
+    lines += (f'    classDef {status} {style}{opacity}' for status, style in _STYLES.items())
     return '\n'.join(lines) + '\n'

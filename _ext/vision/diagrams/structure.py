@@ -41,7 +41,7 @@ from ..domain import naming, vision_domain
 from ..domain.nodes import vision_landscape
 from ..domain.selection import ViewSpec
 from ..object_types import ObjectTypes, object_types
-from ..stage import is_draft
+from ..stage import has_watermark
 from .mermaid import diagram, diagram_node, mermaid_label
 
 if TYPE_CHECKING:
@@ -236,9 +236,7 @@ def _href(builder: Builder, fromdocname: str, docname: str, anchor: str) -> str:
 
 def _see_through(builder: Builder) -> str:
     """The fills' opacity: translucent only over a watermark (a draft's PDF)."""
-    watermark = (builder.format == 'latex' and is_draft(builder.config.vision_stage)
-                 and builder.config.vision_edition != 'summary')  # the 概要版 has none
-    return SEE_THROUGH if watermark else ''
+    return SEE_THROUGH if has_watermark(builder.config, builder.format) else ''
 
 
 def _landscape(builder: Builder, spec: dict) -> bool:
