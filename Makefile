@@ -139,12 +139,12 @@ test-fast: deps
 	$(BIN)/python -m pytest -m 'not tex and not browser and not epubcheck'
 
 # Compile the extension's message catalogues (_ext/vision/locale/*/LC_MESSAGES/*.po).
-catalogue: deps
+catalogue: $(DEPS)
 	$(BIN)/pybabel compile -d _ext/vision/locale -D vision
 	$(BIN)/pybabel compile -d _ext/vision/locale -D sphinx
 
 # ruff (lint and import order) and mypy, configured in pyproject.toml.
-lint: deps
+lint: $(DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
