@@ -62,6 +62,8 @@ MATRIX_LEGEND = _('●は、その意見を反映した目指す姿を示す。�
                   'その下の数字は方針ごとの目指す姿の番号である。')
 #: Before the goals in the matrix's list form: 意見1　反映した目指す姿：1-1 …
 MATRIX_LIST_LEAD = _('　反映した目指す姿：')
+#: Above the matrix on wide screens: the column numbers' goals, readable without hovering.
+MATRIX_KEY_TITLE = _('列見出しの目指す姿')
 NO_OBJECTS = _('該当するものはありません。')
 
 #: The domain index: its page title and its short name in links.

@@ -25,6 +25,9 @@ const readStdin = async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const report = { matrix: [], printed: {} };
   await page.goto(job.base + job.matrixPage, { waitUntil: "load" });
+  report.key = await page.evaluate(() => [...document.querySelectorAll(".vision-matrix-key li")]
+    .filter((li) => li.getBoundingClientRect().height > 0 && getComputedStyle(li).visibility === "visible")
+    .map((li) => li.textContent.trim()));
   const table = page.locator("table.vision-matrix-table");
   for (const fraction of [0.25, 0.5, 0.9]) {
     const seen = await table.evaluate((t, f) => {

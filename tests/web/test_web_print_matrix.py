@@ -39,6 +39,17 @@ def test_the_matrix_header_stays_below_the_sticky_header_while_scrolling(seen):
         assert point['goalOnTop'], point
 
 
+def test_the_goals_of_the_matrix_columns_are_named_without_hovering(seen, site):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / MATRIX_PAGE).read_text(encoding='utf-8'), 'html.parser')
+    # The column heads' tooltips: 「目指す姿1-1 見本の事業者が…」; each is shown as 「1-1 見本の事業者が…」.
+    named = [a['title'].removeprefix('目指す姿') for a in
+             soup.select('table.vision-matrix-table thead tr + tr a[title]')]
+    assert len(named) == 5
+    assert seen['key'] == named
+
+
 def test_print_keeps_boxes_and_figures_whole(seen):
     objects = [value for printed in seen['printed'].values() for value in printed['objects']]
     assert len(objects) > 3

@@ -6,6 +6,8 @@ characters wide and ● means nothing to a screen reader. On HTML pages:
 
 - each opinion's cell is a row header (``<th>``);
 - each ● carries visually hidden text (「対応あり」);
+- before the table, the goals its column heads number, with their names
+  (「1-1 地域の事業者が…」), so that no one needs to hover over a digit;
 - after the table and its legend comes the same content as a list per opinion
   (「意見1　反映した目指す姿：1-1 …、4-5 …」), which ``vision.css`` shows
   instead of the table on narrow screens (WCAG 1.4.10, reflow).
@@ -49,6 +51,7 @@ class MatrixForEveryReader(SphinxPostTransform):
                 mark.parent.append(nodes.inline('', str(labels.MATRIX_MARK_DESCRIPTION),
                                                 classes=[HIDDEN_CLASS]))
             link = domain.linker(self.env.docname)
+            matrix.parent.insert(matrix.parent.index(matrix), _column_key(domain, link, columns))
             # After the view's legend (vision.views.tables), or after the table.
             after = matrix.next_node(vision_legend, siblings=True, descend=False) or matrix
             after.parent.insert(after.parent.index(after) + 1,
@@ -61,6 +64,16 @@ def _row_headers(table: nodes.table) -> None:
         colspecs = [child for child in group.children if isinstance(child, nodes.colspec)]
         if colspecs:
             colspecs[0]['stub'] = 1
+
+
+def _column_key(domain: VisionDomain, link: Linker, columns: ObjectType) -> nodes.container:
+    """The goals the column heads number (「1-1 地域の事業者が…」), shown, not only as tooltips."""
+    items = nodes.bullet_list(classes=['vision-matrix-key-list'])
+    for goal in domain.objects_of(columns.key):
+        items += nodes.list_item('', nodes.paragraph('', '', link(
+            columns.key, goal.id, f'{goal.number} {goal.title}', pageref=False)))
+    title = nodes.paragraph('', str(labels.MATRIX_KEY_TITLE), classes=['vision-matrix-key-title'])
+    return nodes.container('', title, items, classes=['vision-matrix-key'])
 
 
 def _per_opinion(domain: VisionDomain, link: Linker, rows: ObjectType,
