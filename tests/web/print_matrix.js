@@ -1,7 +1,9 @@
 /*
  * The matrix's header while scrolling, and print's page box (issue 29).
  * Input (stdin): {"base": URL, "matrixPage": "opinions.html", "pages": [...], "pdfDir": DIR}.
- * Output (JSON): matrix - the header rows' top and the window's scroll at three
+ * Output (JSON): shortcut - per colour scheme, the 「Ctrl + K」 spans' colour and
+ *   the first opaque background behind them, with the search dialog open;
+ *   key - the matrix's column key items shown at 1280 px; matrix - the header rows' top and the window's scroll at three
  *   points of the table, at 1280 x 800; printed - per page, a PDF printed with
  *   the page's own @page rule (preferCSSPageSize) and the boxes and figures
  *   that print media keeps whole.
@@ -22,8 +24,23 @@ const readStdin = async () => {
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu"],
   });
+  const report = { matrix: [], printed: {}, shortcut: {} };
+  for (const colorScheme of ["light", "dark"]) {
+    const themed = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme });
+    await themed.goto(job.base + job.matrixPage, { waitUntil: "load" });
+    await themed.keyboard.press("Control+k");
+    await themed.waitForTimeout(300);
+    report.shortcut[colorScheme] = await themed.evaluate(() =>
+      [...document.querySelectorAll(".search-button__kbd-shortcut")]
+        .filter((s) => s.getBoundingClientRect().width > 0)
+        .map((s) => {
+          let n = s, bg = "";
+          while (n && (bg = getComputedStyle(n).backgroundColor) === "rgba(0, 0, 0, 0)") n = n.parentElement;
+          return [getComputedStyle(s).color, bg || "rgb(255, 255, 255)"];
+        }));
+    await themed.close();
+  }
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const report = { matrix: [], printed: {} };
   await page.goto(job.base + job.matrixPage, { waitUntil: "load" });
   report.key = await page.evaluate(() => [...document.querySelectorAll(".vision-matrix-key li")]
     .filter((li) => li.getBoundingClientRect().height > 0 && getComputedStyle(li).visibility === "visible")

@@ -6,6 +6,7 @@ The print margins are test_web_print_margins.py's.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -48,6 +49,22 @@ def test_the_goals_of_the_matrix_columns_are_named_without_hovering(seen, site):
              soup.select('table.vision-matrix-table thead tr + tr a[title]')]
     assert len(named) == 5
     assert seen['key'] == named
+
+
+def _luminance(css: str) -> float:
+    channels = [int(part) / 255 for part in re.findall(r'[\d.]+', css)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize('scheme', ['light', 'dark'])
+def test_the_plus_of_ctrl_k_has_a_contrast_of_at_least_4_5(seen, scheme):
+    # The text between the keys (the "+") takes the span's colour.
+    shown = seen['shortcut'][scheme]
+    assert len(shown) >= 2, shown
+    for colour, background in shown:
+        lighter, darker = sorted((_luminance(colour), _luminance(background)), reverse=True)
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (scheme, colour, background)
 
 
 def test_print_keeps_boxes_and_figures_whole(seen):
