@@ -107,14 +107,16 @@ def visit_diagram_html(self: HTML5Translator, node: nodes.Element) -> None:
     inline = without_links(svg)
     if seen[svg_id] > 1:
         inline = inline.replace(svg_id, f'{svg_id}-{seen[svg_id]}')
-    file_name = f'vision-diagram-{svg_id}.svg'
-    _write_if_changed(Path(self.builder.outdir, self.builder.imagedir, file_name),
-                      full_size(svg, node['label']))
-    href = self.attval(f'{self.builder.imgpath}/{file_name}')
     _name_the_figure(self, node)
-    self.body.append(f'<div class="vision-diagram-drawing">{hidden_drawing(inline)}\n'
-                     f'<p class="vision-diagram-enlarge"><a href="{href}">'
-                     f'{self.encode(str(labels.ENLARGE_DIAGRAM))}</a></p></div>\n')
+    enlarge = ''
+    if self.builder.name != 'epub':  # an e-book links only to its spine (EPUBCheck RSC-011)
+        file_name = f'vision-diagram-{svg_id}.svg'
+        _write_if_changed(Path(self.builder.outdir, self.builder.imagedir, file_name),
+                          full_size(svg, node['label']))
+        href = self.attval(f'{self.builder.imgpath}/{file_name}')
+        enlarge = (f'<p class="vision-diagram-enlarge"><a href="{href}">'
+                   f'{self.encode(str(labels.ENLARGE_DIAGRAM))}</a></p>')
+    self.body.append(f'<div class="vision-diagram-drawing">{hidden_drawing(inline)}\n{enlarge}</div>\n')
     self.body.append('<div class="vision-diagram-text">\n')
 
 

@@ -54,8 +54,8 @@ const VISION_BLOCKS = new Set([
 
 /* The text of an element as blocks. Within a figure, a block whose text
  * another block holds is left out: a drawing's label that its text
- * alternative repeats (「1-2 区民生活を…」 in the drawing, 「目指す姿1-2
- * 区民生活を…」 in the list) is read once. */
+ * alternative repeats (a box's 「1-2 …」 in the drawing, the same title
+ * after its type's name in the list) is read once. */
 const visionBlocks = (root) => {
   const blocks = [];
   let pending = "";

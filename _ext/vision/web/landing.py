@@ -24,6 +24,7 @@ from .. import events, labels
 from ..build_state import build_state
 from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
+from ..sphinx_compat import builder_of
 from ..stage import is_draft
 from .page_info import SITE_BUILDERS, pdf_link_text
 
@@ -53,7 +54,7 @@ class FillLanding(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for placeholder in list(self.document.findall(vision_landing)):
-            if self.app.builder.name in SITE_BUILDERS:
+            if builder_of(self.env).name in SITE_BUILDERS:
                 placeholder.replace_self(self.landing())
             else:
                 placeholder.parent.remove(placeholder)
@@ -84,7 +85,7 @@ class FillLanding(SphinxPostTransform):
         for edition, label in ((state.pdf_edition, labels.LANDING_MAIN_PDF),
                                (state.summary_pdf_edition, labels.LANDING_SUMMARY_PDF)):
             if edition:
-                href = relative_uri(self.app.builder.get_target_uri(self.env.docname), edition['file'])
+                href = relative_uri(builder_of(self.env).get_target_uri(self.env.docname), edition['file'])
                 reference = nodes.reference('', pdf_link_text(str(label), edition),
                                             refuri=href, classes=['vision-pdf-link'])
                 downloads += nodes.list_item('', nodes.paragraph('', '', reference))
