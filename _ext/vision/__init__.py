@@ -52,6 +52,8 @@ from .print_edition import (
 from .search import index_entries as search_index_entries
 from .search import japanese as search_japanese
 from .search import readings as search_readings
+from .translation import marks as translation_marks
+from .translation import messages as translation_messages
 from .views import backlinks, dependencies, tables
 from .web import (
     html_assets,
@@ -79,7 +81,7 @@ _SUBMODULES = (events, config, encoding, index_readings, sphinx_domain, directiv
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, landing, era_filter, search_readings, catalogues, forked_workers, json_data,
                summary, publication, print_layout, print_matter, press, preface, numbering,
-               page_text)
+               page_text, translation_messages, translation_marks)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -48,6 +48,9 @@ SPHINX_EVENTS = frozenset({
 #: (5), so the links the views make are resolved by the domain's Linker
 #: with the anchors in place.
 ASSIGN_ANCHORS = 5
+#: The gettext builder's extra messages (vision.translation.messages) leave
+#: every other builder's doctree first, before anything walks it.
+DROP_MESSAGES = 1
 #: Backlinks, tables, lists and the 概要版's panels replace their placeholders:
 #: after the anchors (same priority, added later), before the HTML-only
 #: rewrites below, which work on the content they make.
@@ -59,6 +62,12 @@ MATRIX_FOR_EVERY_READER = 7
 #: Object titles become headings last: the views may show objects too, and the
 #: matrix's rewrite must not see the headings as table content.
 OBJECT_HEADINGS = 8
+
+# -- Read-time transform priorities -------------------------------------------------
+#: What stayed Japanese in a translated build is marked right after Sphinx's
+#: Locale transform (20) has translated the page, before its translation
+#: classes (950) and before anything copies the page's text (titles: 880s).
+MARK_UNTRANSLATED = 25
 
 # -- Listener priorities (Sphinx's default is 500) --------------------------------
 #: Sphinx's toctree collector numbers figures at the default priority on

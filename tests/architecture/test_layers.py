@@ -23,12 +23,17 @@ MAY_IMPORT = {
     'web': {'domain', 'diagrams', 'views'},
     'print_edition': {'domain', 'diagrams', 'views'},
     'search': {'domain', 'diagrams', 'views'},
-    'translation': {'domain'},
+    'translation': set(),
     'export': {'domain', 'diagrams', 'views'},
     'page_text': set(),
     'editions': {'domain', 'diagrams', 'views', 'datafiles', 'print_edition'},
     '': set(),
 }
+# The English edition's lookups (vision.translation) are used by every part
+# that stores or shows the pages' words, and import none of them.
+for _part in ('domain', 'diagrams', 'views', 'datafiles', 'web', 'print_edition', 'search', 'export',
+              'editions'):
+    MAY_IMPORT[_part] = MAY_IMPORT[_part] | {'translation'}
 PARTS = set(MAY_IMPORT) - {''}
 
 

@@ -20,6 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import events, labels
 from ..object_types import object_types
+from ..translation import lookup as translation
+from ..translation.messages import messages_node
 from . import naming, object_checks
 from .model import VisionObject, anchor_for
 from .nodes import (
@@ -79,10 +81,13 @@ class VisionObjectDirective(SphinxDirective):
             body = nodes.container(classes=['vision-object-body'])
             self.state.nested_parse(self.content, self.content_offset, body)
             object_checks.check_body(self.objtype, object_id, body, location)
+        source_title = self._title(body)
+        title = self._translated_title(source_title, body, location)
         obj = VisionObject(
             objtype=self.objtype,
             id=object_id,
-            title=self._title(body),
+            title=title.text,
+            source_title=source_title if title.text != source_title else '',
             docname=self.env.docname,
             lineno=self.lineno,
             anchor=anchor_for(self.objtype, object_id),
@@ -90,7 +95,8 @@ class VisionObjectDirective(SphinxDirective):
             links={name: self.options[name] for name in self.link_options if self.options.get(name)},
             fields={name: self.options[name] for name in self.field_options if self.options.get(name)},
             tags=self.options.get('tags', ()),
-            body=body.astext() if body is not None else '',
+            body=(title.text if self.kind.text_is_title and title.state == translation.TRANSLATED
+                  else body.astext() if body is not None else ''),
         )
         if not self.kind.is_valid_id(object_id):
             logger.warning('malformed %s id %r: expected the form %s', self.objtype, object_id,
@@ -98,7 +104,34 @@ class VisionObjectDirective(SphinxDirective):
                            type='vision', subtype='id')
         else:
             self.domain.note_object(obj, location)
-        return [self._render(obj, body)]
+        rendered = self._render(obj, body, title)
+        if self.kind.text_is_title:
+            return [rendered]
+        # The :title: for Sphinx's gettext builder (the body's paragraphs are found as they are).
+        return [rendered, messages_node([source_title], *self.get_source_info())]
+
+    def _translated_title(self, source_title: str, body: nodes.Element | None,
+                          location: object) -> translation.Translated:
+        """The title in this build's language; stored so, every view shows it translated.
+
+        A type shown with its text (an opinion) is titled by its body, which
+        Sphinx's Locale transform translates paragraph by paragraph: the title
+        is the translated paragraphs' text, if every one is translated (their
+        warnings are the page's, :mod:`vision.translation.marks`).
+        """
+        if not translation.translating(self.env):
+            return translation.Translated(source_title, translation.TRANSLATED)
+        if not self.kind.text_is_title:
+            source, line = self.get_source_info()
+            return translation.translate(self.env, source_title, location, source=source, line=line)
+        parts = []
+        for paragraph in body.findall(nodes.paragraph) if body is not None else ():
+            found = translation.translate(self.env, translation.message_of(paragraph), None,
+                                          source=paragraph.source, line=paragraph.line, warn=False)
+            if found.state != translation.TRANSLATED:
+                return translation.Translated(source_title, found.state)
+            parts.append(translation.plain_text(found.text))
+        return translation.Translated(''.join(parts) or source_title, translation.TRANSLATED)
 
     def _title(self, body: nodes.Element | None) -> str:
         if self.kind.text_is_title:
@@ -118,7 +151,8 @@ class VisionObjectDirective(SphinxDirective):
             return 'missing title: %s %r needs a :title: option'
         return f'%s %r has no :{option}: option'
 
-    def _render(self, obj: VisionObject, body: nodes.Element | None) -> nodes.Element:
+    def _render(self, obj: VisionObject, body: nodes.Element | None,
+                title_text: translation.Translated) -> nodes.Element:
         # Its anchor is given at write time by AssignAnchors.
         node = vision_object('', classes=['vision-object', f'vision-{obj.objtype}'],
                              objtype=obj.objtype, objid=obj.id, docname=obj.docname,
@@ -130,7 +164,10 @@ class VisionObjectDirective(SphinxDirective):
         title += nodes.inline(label, label, classes=['vision-object-label'])
         if separator:
             title += nodes.Text(separator)
-        if name:
+        if name and title_text.shown_in_source_language and not self.kind.text_is_title:
+            title += translation.marked(nodes.inline(obj.title, name, classes=['vision-object-name']),
+                                        title_text.state)
+        elif name:
             title += nodes.inline(obj.title, name, classes=['vision-object-name'])
         node += title
         if body is not None:

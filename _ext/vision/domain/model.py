@@ -39,6 +39,9 @@ class VisionObject:
     fields: dict[str, str] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
     body: str = ''
+    #: The title as written in the pages' language (Japanese) when ``title`` is
+    #: its translation (an English build, :mod:`vision.translation`); else empty.
+    source_title: str = ''
 
     @property
     def linked_ids(self) -> set[str]:

@@ -8,5 +8,5 @@ page, merged by ``make translations`` with sphinx-intl). This part owns:
 - :mod:`~vision.translation.status`: each page's translated, fuzzy and
   untranslated counts (``make translations``, ``make check``).
 
-May import ``domain`` (the stored objects get their translated titles).
+Imports no other part: every part that stores the pages' words may use it.
 """
