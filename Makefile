@@ -74,7 +74,7 @@ GETTEXT_DIR := $(BUILDDIR)/gettext
 LOCALES     := locales
 translations: $(DEPS)
 	rm -rf $(GETTEXT_DIR)
-	$(SPHINXBUILD) -b gettext -c . -d $(BUILDDIR)/doctrees-gettext -q docs $(GETTEXT_DIR)
+	$(SPHINXBUILD) -b gettext -E -c . -d $(BUILDDIR)/doctrees-gettext -q docs $(GETTEXT_DIR)
 	rm -f $(GETTEXT_DIR)/sphinx.pot
 	$(BIN)/sphinx-intl update -p $(GETTEXT_DIR) -d $(LOCALES) -l en -w 0 -j 1 > $(GETTEXT_DIR)/update.log
 	@{ grep -v '^Not Changed' $(GETTEXT_DIR)/update.log || true; }
