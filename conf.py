@@ -12,7 +12,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '_ex
 # -- Project ------------------------------------------------------------------
 project = '世田谷区新産業ビジョン'
 author = '世田谷区'
-copyright = '2023, 世田谷区'
+copyright = '2023 世田谷区'
 language = 'ja'
 root_doc = 'index'
 

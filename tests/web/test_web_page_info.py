@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -130,3 +131,26 @@ def test_printed_page_carries_the_address_it_was_opened_at(app, tmp_path):
     text, base = printed_text(app.outdir, tmp_path)
     assert 'このページのアドレス' in text
     assert f'{base}index.html' in text
+
+
+_KANA_KANJI = '[\u3040-\u30ff\u4e00-\u9fff]'
+_ASCII_PUNCTUATION_BY_JAPANESE = re.compile(f'{_KANA_KANJI} ?[.,:;!?()]|[(,:;!?] ?{_KANA_KANJI}|\\d\\. {_KANA_KANJI}')
+
+
+def test_labels_use_full_width_punctuation(site):
+    """Section numbers (「1　…」, was 「1. …」), the footer's copyright and every
+    label a reader sees or hears, on every page: no ASCII punctuation beside Japanese."""
+    found = set()
+    for page in html_pages(site):
+        soup = BeautifulSoup((site / page).read_text(encoding='utf-8'), 'html.parser')
+        for hidden in soup.select('script, style'):
+            hidden.decompose()
+        texts = [soup.title.get_text(), *soup.body.stripped_strings]
+        texts += [element[name] for name in ('title', 'aria-label', 'alt', 'placeholder')
+                  for element in soup.select(f'[{name}]')]
+        texts += [meta['content'] for meta in soup.select('meta[name=description]')]
+        found |= {(page, text) for text in texts if _ASCII_PUNCTUATION_BY_JAPANESE.search(text)}
+    assert not found, sorted(found)[:10]
+    soup = BeautifulSoup((site / 'index.html').read_text(encoding='utf-8'), 'html.parser')
+    assert '\u3000' in soup.select_one('.bd-sidebar-primary .toctree-l1 a').get_text()
+    assert soup.select_one('.copyright').get_text(strip=True) == '© 2023 架空区'

@@ -53,6 +53,17 @@ def theme_defaults(app: Sphinx, config: Config) -> None:
         config.html_context = {'default_mode': 'auto', **config.html_context}
 
 
+def japanese_section_numbers(app: Sphinx, config: Config) -> None:
+    """「1　主旨」, not 「1. 主旨」, in a Japanese site's headings, titles and menus.
+
+    Sphinx's default suffix is an ASCII full stop and space, which Japanese
+    text does not use; ward documents (the seed: 「1 主旨」) number a heading
+    with a space. Only when ``conf.py`` keeps the default, and only in Japanese.
+    """
+    if (config.language or '').startswith('ja') and config.html_secnumber_suffix == '. ':
+        config.html_secnumber_suffix = '\u3000'
+
+
 def one_viewport_tag(app: Sphinx, pagename: str, templatename: str, context: dict,
                      doctree: object) -> None:
     """Drop docutils' viewport tag from the page's meta tags: the layout writes one."""
@@ -75,6 +86,7 @@ def keep_the_sidebar_toctree(app: Sphinx, pagename: str, templatename: str, cont
 def setup(app: Sphinx) -> None:
     app.connect('config-inited', add_html_paths)
     app.connect('config-inited', theme_defaults)
+    app.connect('config-inited', japanese_section_numbers)
     app.connect('html-page-context', one_viewport_tag)
     app.connect('html-page-context', keep_the_sidebar_toctree, priority=events.AFTER_THEME_SIDEBAR)
     app.add_css_file(STYLESHEET)

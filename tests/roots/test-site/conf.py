@@ -7,7 +7,7 @@ site cannot break the tests that build it.
 
 project = '架空区サンプル計画'
 author = '架空区'
-copyright = '2023, 架空区'
+copyright = '2023 架空区'
 language = 'ja'
 root_doc = 'index'
 vision_stage = '素案'
