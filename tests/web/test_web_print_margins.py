@@ -39,3 +39,23 @@ def test_print_is_a4_with_15mm_margins(site_html, tmp_path, page):
     assert min(w[0] for w in words) >= 15 * MM - 0.5
     assert max(w[2] for w in words) <= width - 15 * MM + 0.5
     assert min(w[1] for w in words) >= 15 * MM - 0.5
+
+
+def test_a_printed_diagram_keeps_its_caption_on_its_page(site_html, tmp_path):
+    """The 体系図 with its list is longer than a page: its caption prints right
+    under the drawing, not alone at the top of the next page."""
+    out = tmp_path / 'structure.pdf'
+    with serve(site_html.outdir) as base:
+        subprocess.run(['node', str(SCRIPT), base + 'structure.html', str(out)], check=True,
+                       timeout=120, cwd=SCRIPT.parent)
+    pages = int(re.search(r'Pages:\s+(\d+)', subprocess.run(['pdfinfo', str(out)], capture_output=True,
+                                                           text=True, check=True).stdout)[1])
+    for number in range(1, pages + 1):
+        text = subprocess.run(['pdftotext', '-layout', '-f', str(number), '-l', str(number), str(out), '-'],
+                              capture_output=True, text=True, check=True).stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        caption = [i for i, line in enumerate(lines) if line.startswith('図') and '体系図' in line]
+        if caption:
+            assert caption[0] >= 5, lines[:8]  # the drawing's labels above it, on the same page
+            return
+    pytest.fail('no caption of the 体系図 in the print')
