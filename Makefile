@@ -142,6 +142,7 @@ test-fast: deps
 catalogue: $(DEPS)
 	$(BIN)/pybabel compile -d _ext/vision/locale -D vision
 	$(BIN)/pybabel compile -d _ext/vision/locale -D sphinx
+	$(BIN)/pybabel compile -d _ext/vision/locale -D vision-messages
 
 # ruff (lint and import order) and mypy, configured in pyproject.toml.
 lint: $(DEPS)
