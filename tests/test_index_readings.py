@@ -10,7 +10,8 @@ from sphinx.util.console import strip_colors
 def test_missing_reading_is_a_located_warning(app, warning):
     app.build()
     warnings = strip_colors(warning.getvalue())
-    assert "index.md:6: WARNING: index term '商店街' has no reading in readings.yaml [vision.readings]" in warnings
+    assert "index.md:6: WARNING: 索引の語 '商店街' のよみが readings.yaml にありません：よみを書き加えてください " \
+           '[vision.readings]' in warnings
     assert '事業承継' not in warnings
 
 

@@ -21,6 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / '_ext'))
+from vision.messages import translated  # noqa: E402
+
 
 def check(srcdir: str, confdir: str) -> int:
     drawn = Path(confdir, '_build', '.mermaid-cache')
@@ -35,10 +38,10 @@ def check(srcdir: str, confdir: str) -> int:
                 if ': WARNING: ' in line or ': ERROR: ' in line or ': CRITICAL: ' in line]
     sys.stderr.write(proc.stderr)
     if proc.returncode == 0 and not problems:
-        print('make check: 問題はありません。')
+        print(translated('make check: no problems.'))
         return 0
-    print(f'make check: 問題が{len(problems) or 1}件あります（上の各行の「ファイル:行」を直してください）。',
-          file=sys.stderr)
+    print(translated('make check: %d problem(s) (fix each at the file:line that begins its line above).',
+                     len(problems) or 1), file=sys.stderr)
     return 1
 
 

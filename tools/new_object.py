@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / '_ext'))
 from vision.domain.object_checks import ascii_form, unpadded  # noqa: E402
+from vision.messages import translated  # noqa: E402
 from vision.object_types import ObjectType, ObjectTypes, registry_from  # noqa: E402
 
 _OPEN = re.compile(r'^(?P<fence>:{3,})\{(?:vision:)?(?P<type>[a-z_]+)\}\s*(?P<id>\S*)\s*$')
@@ -101,10 +102,10 @@ def next_id(kind: ObjectType, existing: list[Block]) -> str:
 def directive(kind: ObjectType, object_id: str, goals: list[str], title: str | None) -> list[str]:
     lines = [f':::{{{kind.key}}} {object_id}', f':{kind.parent_link}: {", ".join(goals)}']
     if kind.text_is_title:
-        lines.append(f'（{kind.label}の文言を書く）')
+        lines.append(translated("(write the %s's words)", kind.label))
     else:
-        lines.append(f':title: {title or "（名称を書く）"}')
-        lines.append(f'（{kind.label}の内容を書く。不要ならこの行を消す）')
+        lines.append(f':title: {title or translated("(write the name)")}')
+        lines.append(translated("(write the %s's text; delete this line if it needs none)", kind.label))
     return [*lines, ':::']
 
 
@@ -114,11 +115,11 @@ def place(kind: ObjectType, types: ObjectTypes, goal: str,
     parent = types[kind.parent]
     goals = [block for block in existing if block.objtype == parent.key and block.id == goal]
     if not goals:
-        return f'{parent.label} {goal} がありません（docs/ に :::{{{parent.key}}} {goal} がない）'
+        return translated('there is no %s %s (no :::{%s} %s in docs/)', parent.label, goal, parent.key, goal)
     if kind.text_is_title:  # after the last one, on their page (the opinions)
         same = [block for block in existing if block.objtype == kind.key]
         if not same:
-            return f'{kind.label}のページがありません（docs/ に :::{{{kind.key}}} がない）'
+            return translated('there is no page of %s (no :::{%s} in docs/)', kind.label, kind.key)
         last = max(same, key=lambda b: (b.path, b.start))
         return last.path, last.end
     # After the parent and the objects of its other child types already placed after it.
@@ -138,7 +139,7 @@ def scan(docs: Path) -> list[Block]:
 def accepted_goals(existing: list[Block], parent: ObjectType) -> str:
     ids = sorted({block.id for block in existing if block.objtype == parent.key},
                  key=lambda i: [int(n) if n.isdigit() else n for n in re.split(r'([0-9]+)', i)])
-    return ', '.join(ids) or f'（docs/ に{parent.label}がありません）'
+    return ', '.join(ids) or translated('(there is no %s in docs/)', parent.label)
 
 
 class ArgumentProblem(Exception):
@@ -151,11 +152,11 @@ def read_type(raw: str, types: ObjectTypes) -> tuple[str, str | None]:
     accepted = ', '.join(sorted(kinds))
     objtype = ascii_form(raw).lower()
     if not objtype:
-        raise ArgumentProblem(f'TYPE がありません。追加する種類を TYPE={next(iter(kinds), "")} '
-                              f'のように指定してください（使える種類：{accepted}）')
+        raise ArgumentProblem(translated('no TYPE: give the type to add as TYPE=%s (types: %s)',
+                                         next(iter(kinds), ''), accepted))
     if objtype not in kinds:
-        raise ArgumentProblem(f'TYPE={raw} は使えません（使える種類：{accepted}）')
-    return objtype, (f'TYPE={raw} を {objtype} として読みました' if objtype != raw else None)
+        raise ArgumentProblem(translated('TYPE=%s cannot be used (types: %s)', raw, accepted))
+    return objtype, (translated('read TYPE=%s as %s', raw, objtype) if objtype != raw else None)
 
 
 def _goal_id(text: str, parent: ObjectType) -> str:
@@ -171,22 +172,21 @@ def read_goals(raw: str, existing: list[Block], parent: ObjectType) -> tuple[lis
     goals = [_goal_id(part, parent) for part in typed]
     accepted = accepted_goals(existing, parent)
     if not goals:
-        raise ArgumentProblem(f'GOAL がありません。どの{parent.label}に加えるかを '
-                              f'GOAL={parent.id_example} のように'
-                              f'指定してください（指定できる{parent.label}：{accepted}）')
+        raise ArgumentProblem(translated('no GOAL: give the %s to add it to as GOAL=%s (%s: %s)',
+                                         parent.label, parent.id_example, parent.label, accepted))
     known = {block.id for block in existing if block.objtype == parent.key}
     unknown = [goal for goal in goals if goal not in known]
     if unknown:
-        raise ArgumentProblem(f'{parent.label} {", ".join(unknown)} がありません（docs/ に '
-                              f':::{{{parent.key}}} {unknown[0]} がない）。'
-                              f'指定できる{parent.label}：{accepted}')
+        raise ArgumentProblem(translated('there is no %s %s (no :::{%s} %s in docs/); %s: %s',
+                                         parent.label, ', '.join(unknown), parent.key, unknown[0],
+                                         parent.label, accepted))
     changed = goals != typed
-    return goals, (f'GOAL={raw} を {", ".join(goals)} として読みました' if changed else None)
+    return goals, (translated('read GOAL=%s as %s', raw, ', '.join(goals)) if changed else None)
 
 
 def read_title(raw: str | None) -> str | None:
     if raw is not None and ('\n' in raw or '\r' in raw):
-        raise ArgumentProblem('TITLE に改行は書けません（題名は1行で指定してください）')
+        raise ArgumentProblem(translated('TITLE cannot hold a line break (give the title on one line)'))
     return raw or None
 
 
@@ -198,7 +198,7 @@ def add(docs: Path, objtype: str, goals: list[str], title: str | None,
     existing = scan(docs)
     where = place(kind, types, goals[0], existing)
     if isinstance(where, str):
-        raise SystemExit(f'make new: {where}')
+        raise SystemExit(translated('make new: %s', where))
     page, at = where
     object_id = next_id(kind, existing)
     lines = page.read_text(encoding='utf-8').splitlines()
@@ -207,8 +207,8 @@ def add(docs: Path, objtype: str, goals: list[str], title: str | None,
         new.append('')
     lines[at:at] = new
     page.write_text('\n'.join(lines) + '\n', encoding='utf-8')
-    return f'{page}:{at + 2}: {kind.label} {object_id} を追加しました（{", ".join(goals)}）。' \
-           '仮の文言を書き換え、make check で確かめてください。'
+    return translated('%s:%d: added %s %s (%s); replace the placeholder text and check it with make check.',
+                      str(page), at + 2, kind.label, object_id, ', '.join(goals))
 
 
 def main(argv: list[str]) -> int:
@@ -224,11 +224,11 @@ def main(argv: list[str]) -> int:
         goals, goal_note = read_goals(args.parent, scan(args.docs), types[types[objtype].parent])
         title = read_title(args.title)
     except ArgumentProblem as problem:
-        print(f'make new: {problem}', file=sys.stderr)
+        print(translated('make new: %s', problem), file=sys.stderr)
         return 1
     for note in (type_note, goal_note):
         if note:
-            print(f'make new: {note}')
+            print(translated('make new: %s', note))
     print(add(args.docs, objtype, goals, title, types))
     return 0
 

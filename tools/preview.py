@@ -36,6 +36,10 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.logging import WarningLogRecordTranslator
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / '_ext'))
+from vision.messages import translated  # noqa: E402
+from vision.messages.records import put_on  # noqa: E402
+
 
 def _by_place(warning: str) -> tuple[str, int, str]:
     place = re.match(r'(.*?):([0-9]+)[:\s]', warning)
@@ -134,6 +138,7 @@ class Preview:
                      freshenv=True)
         # After Sphinx's own logging set-up, which clears the logger's handlers.
         logging.getLogger('sphinx').addHandler(self.board)
+        put_on(self.board, app.config)  # the extension's messages in Japanese here too
         self.board.connect(app)
         return app
 
@@ -152,8 +157,8 @@ class Preview:
             self.seconds = time.perf_counter() - started
             self.build_number += 1
             self.changed.notify_all()
-        print(f'preview: build {self.build_number} in {self.seconds:.2f} s, '
-              f'{len(self.board.current())} warning(s)', flush=True)
+        print(translated('preview: build %d in %.2f s, %d warning(s)', self.build_number, self.seconds,
+                         len(self.board.current())), flush=True)
 
     def wait(self, seen: int, timeout: float = 25.0) -> int:
         with self.changed:
@@ -166,13 +171,14 @@ class Preview:
                         for line in warnings)
         if self.crash:
             items += f'<li><pre>{html.escape(self.crash)}</pre></li>'
-        state = f'警告 {len(warnings)} 件' if warnings else '警告はありません'
+        state = translated('%d warning(s)', len(warnings)) if warnings else translated('no warnings')
         colour = '#8a1f11' if warnings or self.crash else '#1e5631'
         return (f'<div id="vision-preview" role="status" style="position:relative;z-index:9999;'
                 f'background:#fff;color:{colour};border-bottom:3px solid {colour};padding:.4em 1em;'
                 f'font-size:14px;max-height:40vh;overflow:auto">'
-                f'<strong>プレビュー</strong>（ビルド {self.build_number}、{self.seconds:.1f} 秒）'
-                f'：{state}<ol style="margin:0">{items}</ol></div>'
+                + translated('<strong>Preview</strong> (build %d, %.1f s): %s', self.build_number,
+                             self.seconds, state)
+                + f'<ol style="margin:0">{items}</ol></div>'
                 + _RELOAD_SCRIPT.replace('@BUILD@', str(self.build_number)))
 
 
@@ -245,7 +251,8 @@ def port_number(text: str) -> int:
     """PORT=8080 (full-width digits too); anything else is refused in Japanese."""
     normal = unicodedata.normalize('NFKC', text).strip()
     if not (normal.isascii() and normal.isdigit() and 0 < int(normal) < 65536):
-        raise argparse.ArgumentTypeError(f'PORT={text} は使えません（1〜65535 の数、例：PORT=8080）')
+        raise argparse.ArgumentTypeError(translated('PORT=%s cannot be used (a number from 1 to 65535, '
+                                                    'for example PORT=8080)', text))
     return int(normal)
 
 
@@ -263,7 +270,7 @@ def main(argv: list[str]) -> int:
                                  partial(Handler, directory=str(preview.outdir)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f'preview: http://127.0.0.1:{args.port}/ (Ctrl-C to stop)', flush=True)
+    print(translated('preview: http://127.0.0.1:%d/ (Ctrl-C to stop)', args.port), flush=True)
     stop = threading.Event()
     try:
         watch(preview, stop)

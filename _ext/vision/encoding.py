@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from .build_state import build_state
+from .messages.catalogue import translated
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,11 +53,16 @@ def problem(data: bytes, exc: UnicodeDecodeError) -> DecodingProblem:
     start = data.rfind(b'\n', 0, exc.start) + 1
     line = data.count(b'\n', 0, exc.start) + 1
     column = len(data[start:exc.start].decode('utf-8-sig', 'replace')) + 1
-    seems = next((f' (it seems to be {name})' for codec, name in _LIKELY
-                  if _decodes(data, codec)), '')
-    return DecodingProblem(line, column, (
-        f'the file is not {EXPECTED}{seems}: byte 0x{data[exc.start]:02X} on this line is the '
-        f'first that is not {EXPECTED}; save the file as {EXPECTED}'))
+    seems = next((name for codec, name in _LIKELY if _decodes(data, codec)), None)
+    byte = f'0x{data[exc.start]:02X}'
+    if seems:
+        message = translated('the file is not %s (it seems to be %s): byte %s on this line is the '
+                             'first that is not %s; save the file as %s', EXPECTED, seems, byte,
+                             EXPECTED, EXPECTED)
+    else:
+        message = translated('the file is not %s: byte %s on this line is the first that is not '
+                             '%s; save the file as %s', EXPECTED, byte, EXPECTED, EXPECTED)
+    return DecodingProblem(line, column, message)
 
 
 def _decodes(data: bytes, codec: str) -> bool:

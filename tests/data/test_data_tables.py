@@ -143,8 +143,8 @@ def test_a_meeting_shown_twice_is_registered_and_anchored_once(app, warning):
     app.build()
     warnings = strip_colors(warning.getvalue()).splitlines()
     assert len(warnings) == 1
-    assert re.fullmatch(r".*/index\.md:6: WARNING: duplicate meeting id 'M1': already defined at .*/index\.md:3"
-                        r" \[vision\.duplicate\]", warnings[0])
+    assert re.fullmatch(r".*/index\.md:6: WARNING: 会議の番号 'M1' が重複しています：.*/index\.md:3 ですでに"
+                        r"使われています。どちらかの番号を変えてください \[vision\.duplicate\]", warnings[0])
     html = (app.outdir / 'index.html').read_text(encoding='utf-8')
     assert html.count('id="vision-meeting-M1"') == 1
     assert html.count('第1回') == 2

@@ -34,34 +34,40 @@ def invalid(rootdir, tmp_path_factory):
 
 
 @pytest.mark.parametrize('expected', [
-    # broken YAML syntax: where the parser gave up
-    "data/syntax.yaml:5:1: WARNING: invalid YAML: expected ',' or ']', but got '<stream end>'"
-    " (while parsing a flow sequence) [vision.data-yaml]",
+    # broken YAML syntax: where the parser gave up (PyYAML's words quoted)
+    "data/syntax.yaml:5:1: WARNING: YAML の書き方の誤り：expected ',' or ']', but got '<stream end>'"
+    "（while parsing a flow sequence） [vision.data-yaml]",
     # a wrong type: at the value
-    "data/wrong-type.yaml:2:11: WARNING: members[0].seat: must be integer, got string '①' [vision.data-schema]",
-    # an unknown field: at its key
-    'data/unknown-field.yaml:5:5: WARNING: members[0].nickname: unknown field [vision.data-schema]',
-    # a required field missing: at the mapping that lacks it
-    'data/missing-name.yaml:5:5: WARNING: members[1].name: required [vision.data-schema]',
-    # a key given twice (YAML would silently keep the last)
-    'data/duplicate-key.yaml:5:5: WARNING: members[0].name: duplicate key [vision.data-schema]',
-    # an empty file
-    'data/empty.yaml:1:1: WARNING: (document): must be object, got null None [vision.data-schema]',
-    # a duplicate seat number: at the second one
-    'data/duplicate-seat.yaml:5:11: WARNING: members[1].seat: duplicate seat 1 (also members[0]) [vision.data-check]',
-    # meeting dates out of order
-    'data/dates-order.yaml:8:11: WARNING: meetings[1].date: 2023-03-20 is not after meetings[0].date 2023-05-29:'
-    ' meetings must be in date order [vision.data-check]',
-    # dates: the form, the calendar, and the status as of the report's date
-    "data/bad-form.yaml:5:11: WARNING: meetings[0].date: must have the form YYYY-MM-DD, got '2023/03/20'"
+    "data/wrong-type.yaml:2:11: WARNING: members[0].seat：整数で書いてください（文字列 '①' が書かれています）"
     ' [vision.data-schema]',
-    "data/bad-form.yaml:9:13: WARNING: steps[0].status: 'done' is not one of ['held', 'planned'] [vision.data-schema]",
-    'data/bad-date.yaml:5:11: WARNING: meetings[0].date: 2023-02-30 is not a calendar date [vision.data-check]',
-    'data/bad-date.yaml:9:13: WARNING: steps[0].status: held, but dated 2023-11, after as_of 2023-09-05'
+    # an unknown field: at its key
+    'data/unknown-field.yaml:5:5: WARNING: members[0].nickname：知らない項目です：綴りを確かめてください'
+    ' [vision.data-schema]',
+    # a required field missing: at the mapping that lacks it
+    'data/missing-name.yaml:5:5: WARNING: members[1].name：必ず書く項目ですが、書かれていません [vision.data-schema]',
+    # a key given twice (YAML would silently keep the last)
+    'data/duplicate-key.yaml:5:5: WARNING: members[0].name：同じ名前の項目が2回書かれています（後の方だけが'
+    '使われます）。どちらかを消してください [vision.data-schema]',
+    # an empty file
+    'data/empty.yaml:1:1: WARNING: （ファイル全体）：空です：「名前: 値」の組で書いてください [vision.data-schema]',
+    # a duplicate seat number: at the second one
+    'data/duplicate-seat.yaml:5:11: WARNING: members[1].seat：席次 1 が重複しています（members[0] と同じ）'
     ' [vision.data-check]',
+    # meeting dates out of order
+    'data/dates-order.yaml:8:11: WARNING: meetings[1].date：2023-03-20 は meetings[0].date の 2023-05-29 より'
+    '後ではありません：meetings は日付の順に並べてください [vision.data-check]',
+    # dates: the form, the calendar, and the status as of the report's date
+    "data/bad-form.yaml:5:11: WARNING: meetings[0].date：YYYY-MM-DD の形で書いてください（'2023/03/20' が"
+    '書かれています） [vision.data-schema]',
+    "data/bad-form.yaml:9:13: WARNING: steps[0].status：'done' は使えません：['held', 'planned'] のどれかを"
+    '書いてください [vision.data-schema]',
+    'data/bad-date.yaml:5:11: WARNING: meetings[0].date：2023-02-30 は暦にない日付です：日付を確かめてください'
+    ' [vision.data-check]',
+    'data/bad-date.yaml:9:13: WARNING: steps[0].status：開催済み（held）ですが、日付 2023-11 が時点（as_of）'
+    '2023-09-05 より後です [vision.data-check]',
     # safe loading: no object construction
-    'data/python-object.yaml:3:12: WARNING: YAML tag !!python/object/apply:os.system is refused:'
-    ' data files hold plain data only [vision.data-yaml]',
+    'data/python-object.yaml:3:12: WARNING: YAML のタグ !!python/object/apply:os.system は使えません：'
+    'データファイルには普通のデータだけを書いてください [vision.data-yaml]',
 ])
 def test_problem_is_located_in_the_data_file(invalid, expected):
     warnings, _html = invalid
@@ -69,10 +75,10 @@ def test_problem_is_located_in_the_data_file(invalid, expected):
 
 
 @pytest.mark.parametrize(('line', 'message'), [
-    (21, 'data file data/absent.yaml not found [vision.data-missing]'),
-    (24, "data file '../../etc/passwd' is refused: only files under data/ may be read [vision.data-path]"),
-    (27, "data file '/etc/passwd' is refused: only files under data/ may be read [vision.data-path]"),
-    (30, "data file 'data/../conf.py' is refused: only files under data/ may be read [vision.data-path]"),
+    (21, 'データファイル data/absent.yaml がありません：ファイル名を確かめてください [vision.data-missing]'),
+    (24, "データファイル '../../etc/passwd' は読みません：data/ の中のファイルだけを読めます [vision.data-path]"),
+    (27, "データファイル '/etc/passwd' は読みません：data/ の中のファイルだけを読めます [vision.data-path]"),
+    (30, "データファイル 'data/../conf.py' は読みません：data/ の中のファイルだけを読めます [vision.data-path]"),
 ])
 def test_file_problem_is_located_at_the_directive(invalid, line, message):
     warnings, _html = invalid
@@ -102,8 +108,8 @@ def test_a_file_used_by_several_pages_is_reported_once_also_in_parallel(rootdir,
     meetings = srcdir / 'data' / 'meetings.yaml'
     meetings.write_text(meetings.read_text(encoding='utf-8').replace('status: held', 'status: done', 1),
                         encoding='utf-8')
-    expected = ("data/meetings.yaml:6:13: WARNING: meetings[0].status: 'done' is not one of"
-                " ['held', 'planned'] [vision.data-schema]")
+    expected = ("data/meetings.yaml:6:13: WARNING: meetings[0].status：'done' は使えません："
+                "['held', 'planned'] のどれかを書いてください [vision.data-schema]")
     for build in ('first', 'index.md edited'):
         if build == 'index.md edited':
             index = srcdir / 'index.md'
@@ -126,5 +132,5 @@ def test_problems_fail_a_build_with_w(rootdir, tmp_path):
                            str(srcdir), str(tmp_path / 'out')], capture_output=True, text=True,
                           env={**os.environ, 'PYTHONPATH': str(EXTENSIONS)})
     assert proc.returncode == 1
-    assert 'data/duplicate-seat.yaml:5:11: WARNING: members[1].seat: duplicate seat 1' in proc.stderr
+    assert 'data/duplicate-seat.yaml:5:11: WARNING: members[1].seat：席次 1 が重複しています' in proc.stderr
     assert 'Traceback' not in proc.stderr

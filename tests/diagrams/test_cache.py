@@ -18,5 +18,5 @@ def test_second_build_renders_nothing(make_app, app_params, rootdir):
     second = make_app(*args, **kwargs)  # fresh environment: every page read and written again
     second.build()
     assert renderer_for(second).drawn_count == 0
-    assert 'vision: 0 diagram(s) drawn, 2 from the cache' in second._status.getvalue()
+    assert 'vision: 図を 0 個描き、2 個は前に描いたものを使いました' in second._status.getvalue()
     assert (second.outdir / 'index.html').read_bytes() == html

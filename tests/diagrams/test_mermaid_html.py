@@ -88,7 +88,7 @@ def test_text_alternative_is_in_the_search_index(built):
 @pytest.mark.sphinx('html', testroot='diagrams-mermaid')
 def test_syntax_error_is_located_and_shows_the_source(built, warning):
     warnings = strip_colors(warning.getvalue())
-    assert re.search(r'broken\.md:5: WARNING: mermaid diagram cannot be drawn: Parse error on line \d+:'
+    assert re.search(r'broken\.md:5: WARNING: mermaid の図が描けません：Parse error on line \d+:'
                      r'.*\[vision\.diagram\]', warnings, re.S)
     soup = BeautifulSoup((built.outdir / 'broken.html').read_text(encoding='utf-8'), 'html.parser')
     figure = soup.select_one('figure.vision-diagram')

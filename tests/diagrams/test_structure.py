@@ -63,7 +63,7 @@ def test_text_alternative_is_the_same_tree_as_nested_links(app):
 @pytest.mark.sphinx('html', testroot='diagrams-structure')
 def test_unknown_policy_is_a_located_warning(app, warning):
     app.build()
-    assert ("structure.md:15: WARNING: structure diagram: unknown policy 'P9' [vision.diagram]"
+    assert ("structure.md:15: WARNING: 体系図：基本的方針 'P9' はありません [vision.diagram]"
             in strip_colors(warning.getvalue()))
 
 

@@ -54,6 +54,7 @@ def test_sibling_links_resolve_through_intersphinx_without_warning(make_app, tmp
 def test_nitpick_ignore_silences_an_unknown_reference(app, warning):
     app.build()
     assert "'G8-8'" not in warning.getvalue()
-    assert "unknown meeting 'M3': no object has this id [vision.ref]" in warning.getvalue()
+    assert "会議 'M3' はありません：この番号の項目はどこにもありません。番号を確かめてください [vision.ref]" \
+        in warning.getvalue()
     # A field's dangling link is reported once, where it is declared, even when nitpicky.
     assert warning.getvalue().count("'G1-9'") == 1

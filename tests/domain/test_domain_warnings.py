@@ -12,30 +12,36 @@ from sphinx.util.console import strip_colors
 
 EXPECTED = [
     # (location, message, category)
-    ('index.md:9', "policy 'P2' has no goals: no goal names it in :policy:",
+    ('index.md:9', "基本的方針 'P2' に目指す姿がありません：どの目指す姿も :policy: でこれを指定していません",
      'vision.policy-without-goals'),
-    ('index.md:13', "missing title: policy 'P3' needs a :title: option", 'vision.missing-title'),
-    ('index.md:22', "duplicate goal id 'G1-1': already defined at {srcdir}/index.md:17",
-     'vision.duplicate'),
-    ('index.md:27', "goal 'G1-2' has no :policy: option", 'vision.missing-policy'),
-    ('index.md:31', "goal 'G9-1' points to an unknown policy 'P9'", 'vision.unknown-policy'),
-    ('index.md:36', "malformed goal id 'GX': expected the form G1-1", 'vision.id'),
-    ('index.md:41', "initiative 'I1' points to an unknown goal 'G1-9'", 'vision.unknown-goal'),
-    ('index.md:46', "indicator 'K1' points to an unknown goal 'G7-7'", 'vision.unknown-goal'),
-    ('index.md:51', "opinion 'O1' points to an unknown goal 'G5-5'", 'vision.unknown-goal'),
+    ('index.md:13', "名称がありません：基本的方針 'P3' に :title: を書いてください", 'vision.missing-title'),
+    ('index.md:22', "目指す姿の番号 'G1-1' が重複しています：{srcdir}/index.md:17 ですでに使われています。"
+     'どちらかの番号を変えてください', 'vision.duplicate'),
+    ('index.md:27', "目指す姿 'G1-2' に :policy: がありません：書き加えてください", 'vision.missing-policy'),
+    ('index.md:31', "目指す姿 'G9-1' が指す基本的方針 'P9' はありません：番号を確かめてください",
+     'vision.unknown-policy'),
+    ('index.md:36', "目指す姿の番号 'GX' の形が違います：G1-1 の形で書いてください", 'vision.id'),
+    ('index.md:41', "取組 'I1' が指す目指す姿 'G1-9' はありません：番号を確かめてください", 'vision.unknown-goal'),
+    ('index.md:46', "指標 'K1' が指す目指す姿 'G7-7' はありません：番号を確かめてください", 'vision.unknown-goal'),
+    ('index.md:51', "意見 'O1' が指す目指す姿 'G5-5' はありません：番号を確かめてください", 'vision.unknown-goal'),
+    # MyST's own message (MyST has no Japanese catalogue).
     ('index.md:58', "'opinion': Unknown option key: 'colour' (allowed: ['goals', 'meeting', 'name', 'tags'])",
      'myst.directive_option'),
-    ('index.md:62', "unknown goal 'G8-8': no object has this id", 'vision.ref'),
-    ('index.md:62', "unknown meeting 'M3': no object has this id", 'vision.ref'),
-    ('index.md:62', "unknown policy 'G1-1': 'G1-1' is a goal", 'vision.ref'),
-    ('index.md:68', 'vision-list needs a :type: option (one of theme, policy, goal, initiative, '
-     'indicator, opinion, meeting)', 'vision.missing-type'),
-    ('index.md:72', "vision-list filters by an unknown policy 'P7'", 'vision.view'),
-    ('index.md:79', "'vision-list': Invalid option value for 'columns': id, colour: unknown column(s) "
-     'colour; choose from id, title, type, policy, goals, meeting, unit, baseline, target, year, '
-     'source, tags', 'myst.directive_option'),
-    ('other.rst:4', "duplicate goal id 'G1-1': already defined at {srcdir}/index.md:17",
-     'vision.duplicate'),
+    ('index.md:62', "目指す姿 'G8-8' はありません：この番号の項目はどこにもありません。番号を確かめてください",
+     'vision.ref'),
+    ('index.md:62', "会議 'M3' はありません：この番号の項目はどこにもありません。番号を確かめてください",
+     'vision.ref'),
+    ('index.md:62', "基本的方針 'G1-1' はありません：'G1-1' は目指す姿の番号です", 'vision.ref'),
+    ('index.md:68', 'vision-list には :type: が必要です（theme, policy, goal, initiative, '
+     'indicator, opinion, meeting のどれか）', 'vision.missing-type'),
+    ('index.md:72', "vision-list の絞り込みに書かれた基本的方針 'P7' はありません：番号を確かめてください",
+     'vision.view'),
+    # MyST's frame, the extension's reason.
+    ('index.md:79', "'vision-list': Invalid option value for 'columns': id, colour: 列 colour はありません："
+     'id, title, type, policy, goals, meeting, unit, baseline, target, year, source, tags のどれかを書いてください',
+     'myst.directive_option'),
+    ('other.rst:4', "目指す姿の番号 'G1-1' が重複しています：{srcdir}/index.md:17 ですでに使われています。"
+     'どちらかの番号を変えてください', 'vision.duplicate'),
 ]
 
 
@@ -64,7 +70,8 @@ def test_unknown_rst_option_is_located(app, warning):
 def test_latex_build_reports_the_same_reference_warnings(app, warning):
     app.build()
     lines = warning_lines(app, warning)
-    assert f"{app.srcdir}/index.md:62: WARNING: unknown goal 'G8-8': no object has this id [vision.ref]" in lines
+    assert f"{app.srcdir}/index.md:62: WARNING: 目指す姿 'G8-8' はありません：この番号の項目はどこにもありません。" \
+           '番号を確かめてください [vision.ref]' in lines
 
 
 def one_mistake_projects():
@@ -136,8 +143,9 @@ def test_duplicate_across_parallel_readers_is_located(make_app, tmp_path, rootdi
                   if '[vision.duplicate]' in line]
     # Each later definition is reported once, against whichever definition
     # its reading process met first; page0 owns the id as in a serial build.
-    located = sorted(re.match(rf"{srcdir}/(page\d)\.md:3: WARNING: duplicate opinion id 'O1': "
-                              rf"already defined at {srcdir}/page\d\.md:3", line).group(1)
+    # The Japanese, from the parallel readers' records too.
+    located = sorted(re.match(rf"{srcdir}/(page\d)\.md:3: WARNING: 意見の番号 'O1' が重複しています："
+                              rf"{srcdir}/page\d\.md:3 ですでに使われています", line).group(1)
                      for line in duplicates)
     assert located == pages[1:]
     assert app.env.get_domain('vision').objects['O1'].docname == 'page0'

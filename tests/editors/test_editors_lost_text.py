@@ -45,7 +45,7 @@ def test_a_meeting_date_with_no_era_is_a_located_warning(make_app, tmp_path, dat
     meetings.write_text(meetings.read_text(encoding='utf-8').replace('2019-04-30', date),
                         encoding='utf-8')
     lines = located(make_app, srcdir, page='history')
-    assert any(line.startswith('data/meetings.yaml:5:11: WARNING: meetings[0].date: ')
+    assert any(line.startswith('data/meetings.yaml:5:11: WARNING: meetings[0].date：')
                and date in line and line.endswith('[vision.data-check]') for line in lines), lines
 
 
@@ -219,6 +219,6 @@ def test_the_editors_guide_lists_each_new_warning_with_its_fix():
     assert {kind for _source, _line, kind, _quotes in KINDS.values()} <= {
         'lost-text', 'near-miss', 'paste', 'table', 'include', 'id-zero', 'missing-unit'}
     for fix in ('%であった。', '-->', '：：：｛goal｝', '::{goal}', 'U+FEFF', '| --- |',
-                "has a leading zero: write 'O5'", ':unit:', '1873', 'GOAL=Ｇ１-１',
+                "の数字が0で始まっています：'O5' と書いてください", ':unit:', '1873', 'GOAL=Ｇ１-１',
                 "TITLE=\"Let's 起業\""):
         assert fix in guide, fix

@@ -73,8 +73,8 @@ def test_warnings_stay_listed_until_fixed(project):
     project.build()
     warnings = project.board.current()
     assert [line.split(' [')[0] for line in warnings] == [  # by file, then line
-        "p2.md:6: WARNING: policy 'P2' has no goals: no goal names it in :policy:",
-        "p2.md:11: WARNING: goal 'G2-1' points to an unknown policy 'P9'"]
+        "p2.md:6: WARNING: 基本的方針 'P2' に目指す姿がありません：どの目指す姿も :policy: でこれを指定していません",
+        "p2.md:11: WARNING: 目指す姿 'G2-1' が指す基本的方針 'P9' はありません：番号を確かめてください"]
     # Another page is rebuilt, p2 is not re-read: its warnings are still current.
     edit(project.srcdir / 'p3.md', '方針3 の本文である。', '方針3 の本文を改めた。')
     project.build()
@@ -126,7 +126,7 @@ def test_served_pages_show_warnings_and_reload_after_a_build(project):
         page = get(f'{base}/p1.html').decode('utf-8')
         banner = page.split('<div id="vision-preview"', 1)[1].split('</div>', 1)[0]
         assert '警告 2 件' in banner
-        assert 'p2.md:11: WARNING: goal &#x27;G2-1&#x27; points to an unknown policy' in banner
+        assert 'p2.md:11: WARNING: 目指す姿 &#x27;G2-1&#x27; が指す基本的方針 &#x27;P9&#x27; はありません' in banner
         assert page.index('<div id="vision-preview"') < page.index('<h1')
         # A page waiting for build 1 is answered when build 2 ends.
         answer: list[bytes] = []

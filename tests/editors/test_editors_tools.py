@@ -58,9 +58,9 @@ def test_check_reports_every_problem_and_fails(site):
     problems = [line for line in proc.stderr.splitlines() if ': WARNING: ' in line]
     located = re.compile(r'^\S+:\d+(:\d+)?: WARNING: ')
     assert all(located.match(line) for line in problems), problems
-    for expected in ("p1.md:15: WARNING: goal 'G1-2' is under policy 'P2'",
-                     "p1.md:20: WARNING: goal id 'G１-３' has full-width",
-                     "WARNING: unknown goal 'G8-8'",
+    for expected in ("p1.md:15: WARNING: 目指す姿 'G1-2' は基本的方針 'P2' の下にあります",
+                     "p1.md:20: WARNING: 目指す姿の番号 'G１-３' に全角の文字",
+                     "WARNING: 目指す姿 'G8-8' はありません",
                      'data/members.yaml:'):
         assert any(expected in line for line in problems), (expected, problems)
     assert f'問題が{len(problems)}件あります' in proc.stderr
@@ -151,7 +151,7 @@ def test_check_finds_a_mermaid_syntax_error_and_writes_nothing(site):
     before = files(site)
     proc = run('check.py', cwd=site)
     assert proc.returncode == 1
-    assert f'theme.md:{len(lines) + 2}: WARNING: mermaid diagram cannot be drawn: ' in proc.stderr
+    assert f'theme.md:{len(lines) + 2}: WARNING: mermaid の図が描けません：' in proc.stderr
     assert '問題が1件あります' in proc.stderr
     assert files(site) == before
 

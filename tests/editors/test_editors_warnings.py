@@ -45,12 +45,12 @@ UNCLOSED = {
     'object-swallows-object': (
         POLICIES + ':::{goal} G1-1\n:policy: P1\n:title: 姿\n\n'
         ':::{goal} G2-1\n:policy: P2\n:title: 姿2\n:::\n',
-        "index.md:13: WARNING: goal 'G1-1' holds the goal 'G2-1' in its body: "
-        "is the closing ':::' of this goal missing?"),
+        "index.md:13: WARNING: 目指す姿 'G1-1' の本文に目指す姿 'G2-1' が入っています："
+        "この目指す姿の終わりの「:::」を書き忘れていませんか"),
     'object-swallows-heading': (
         POLICIES + GOALS + ':::{opinion} O1\n:goals: G1-1\n意見の文言\n\n## 対応表\n\n本文\n',
-        "index.md:23: WARNING: opinion 'O1' holds the heading '対応表' in its body: "
-        "is the closing ':::' of this opinion missing?"),
+        "index.md:23: WARNING: 意見 'O1' の本文に見出し '対応表' が入っています："
+        "この意見の終わりの「:::」を書き忘れていませんか"),
 }
 
 
@@ -73,10 +73,10 @@ def test_full_width_id_suggests_its_ascii_form(make_app, tmp_path):
                                ':::\n\n{goal}`G1-1`\n')
     lines, _ = build(make_app, srcdir)
     assert lines == [
-        f"{srcdir}/index.md:13: WARNING: goal id 'G１-１' has full-width or non-ASCII "
-        "characters: write 'G1-1' [vision.id-ascii]",
-        f"{srcdir}/index.md:13: WARNING: goal 'G1-1': :policy: 'P１' has full-width or "
-        "non-ASCII characters: write 'P1' [vision.id-ascii]",
+        f"{srcdir}/index.md:13: WARNING: 目指す姿の番号 'G１-１' に全角の文字（または半角英数字以外の"
+        "文字）が入っています：'G1-1' と書いてください [vision.id-ascii]",
+        f"{srcdir}/index.md:13: WARNING: 目指す姿 'G1-1'：:policy: の 'P１' に全角の文字（または半角英数字"
+        "以外の文字）が入っています：'P1' と書いてください [vision.id-ascii]",
     ]  # one mistake, one place: the reference to G1-1 resolves
     assert build(make_app, srcdir, strict=True)[1] == 1
 
@@ -93,8 +93,9 @@ def test_goal_under_the_wrong_policy(make_app, tmp_path):
     srcdir = project(tmp_path, f'# 見出し\n\n{POLICIES}{GOALS}'
                                ':::{goal} G1-5\n:policy: P2\n:title: 姿\n:::\n')
     assert_warns(make_app, srcdir,
-                 f"{srcdir}/index.md:23: WARNING: goal 'G1-5' is under policy 'P2', but a "
-                 "goal's first number is its policy's: renumber it G2-… or write :policy: P1")
+                 f"{srcdir}/index.md:23: WARNING: 目指す姿 'G1-5' は基本的方針 'P2' の下にありますが、"
+                 '目指す姿の番号の最初の数字は基本的方針の番号です：番号を G2-… に直すか、:policy: P1 '
+                 'と書いてください')
 
 
 def test_shift_jis_page(make_app, tmp_path):
@@ -102,9 +103,9 @@ def test_shift_jis_page(make_app, tmp_path):
     srcdir = project(tmp_path, page.encode('cp932'))
     # The first byte that is not UTF-8 is in the heading (line 1).
     assert_warns(make_app, srcdir,
-                 f'{srcdir}/index.md:1: WARNING: the file is not UTF-8 (it seems to be '
-                 'Shift_JIS): byte 0x8C on this line is the first that is not UTF-8; '
-                 'save the file as UTF-8')
+                 f'{srcdir}/index.md:1: WARNING: このファイルは UTF-8 ではありません（Shift_JIS の'
+                 'ようです）：この行のバイト 0x8C が、UTF-8 でない最初の文字です。ファイルを UTF-8 で'
+                 '保存し直してください')
 
 
 def test_shift_jis_after_ascii_lines(make_app, tmp_path):
@@ -112,7 +113,7 @@ def test_shift_jis_after_ascii_lines(make_app, tmp_path):
             .replace('本文', 'text') + GOALS.replace('姿', 'goal') + '最後の段落\n')
     srcdir = project(tmp_path, page.encode('cp932'))
     lines, _ = build(make_app, srcdir)
-    assert lines[0].startswith(f'{srcdir}/index.md:23: WARNING: the file is not UTF-8')
+    assert lines[0].startswith(f'{srcdir}/index.md:23: WARNING: このファイルは UTF-8 ではありません')
 
 
 def test_shift_jis_data_file(make_app, tmp_path):
@@ -121,21 +122,21 @@ def test_shift_jis_data_file(make_app, tmp_path):
     members.write_bytes(members.read_text(encoding='utf-8').encode('cp932'))
     # Line 1 is an ASCII comment; the first Japanese is on line 4, column 12.
     assert_warns(make_app, srcdir,
-                 'data/members.yaml:4:12: WARNING: the file is not UTF-8 (it seems to be '
-                 'Shift_JIS): byte 0x8A on this line is the first that is not UTF-8')
+                 'data/members.yaml:4:12: WARNING: このファイルは UTF-8 ではありません（Shift_JIS の'
+                 'ようです）：この行のバイト 0x8A が、UTF-8 でない最初の文字です')
 
 
 def test_shift_jis_readings_file(make_app, tmp_path):
     srcdir = project(tmp_path, '# 索引\n\n```{index} 世田谷\n```\n')
     (srcdir / 'readings.yaml').write_bytes('# よみ\n世田谷: せたがや\n'.encode('cp932'))
-    assert_warns(make_app, srcdir, 'readings.yaml:1:3: WARNING: the file is not UTF-8')
+    assert_warns(make_app, srcdir, 'readings.yaml:1:3: WARNING: このファイルは UTF-8 ではありません')
 
 
 def test_reading_in_kanji_is_located_in_the_readings_file(make_app, tmp_path):
     srcdir = project(tmp_path, '# 索引\n\n本文\n')
     (srcdir / 'readings.yaml').write_text('産業: さんぎょう\n世田谷: 世田谷\n', encoding='utf-8')
-    assert_warns(make_app, srcdir, "readings.yaml:2:6: WARNING: reading of '世田谷' must be "
-                                   "written in kana, got '世田谷'")
+    assert_warns(make_app, srcdir, "readings.yaml:2:6: WARNING: '世田谷' のよみは、ひらがなかカタカナで"
+                                   "書いてください（'世田谷' が書かれています）")
 
 
 RAW = {
@@ -149,8 +150,8 @@ RAW = {
 def test_raw_html_is_located_and_never_published(name, make_app, tmp_path):
     html, tag, markup = RAW[name]
     srcdir = project(tmp_path, f'# 見出し\n\n{html}')
-    assert_warns(make_app, srcdir, f'{srcdir}/index.md:3: WARNING: raw HTML is not '
-                                   f'published: tag(s) {tag} not allowed')
+    assert_warns(make_app, srcdir, f'{srcdir}/index.md:3: WARNING: 直接書いた HTML は載せません：'
+                                   f'タグ {tag} は使えません')
     page = (srcdir / '_build' / 'html' / 'index.html').read_text(encoding='utf-8')
     assert markup not in page
     assert tag.replace('<', '&lt;').rstrip('>') in page  # shown as text
@@ -169,14 +170,14 @@ def test_allow_list_is_read_from_conf(make_app, tmp_path):
     with (srcdir / 'conf.py').open('a', encoding='utf-8') as conf:
         conf.write("vision_raw_html_tags = ['br']\n")
     lines, _ = build(make_app, srcdir)
-    assert len(lines) == 2 and 'tag(s) <sub> not allowed' in lines[0]
+    assert len(lines) == 2 and 'タグ <sub> は使えません' in lines[0]
 
 
 def test_the_editors_guide_explains_each_new_warning():
     guide = (ROOTS.parent.parent / 'EDITING.md').read_text(encoding='utf-8')
-    for message in ("holds the goal 'G1-2' in its body: is the closing ':::'",
-                    "holds the heading", "has full-width or non-ASCII characters: write 'G4-5'",
-                    "but a goal's first number is its policy's", 'the file is not UTF-8',
-                    'raw HTML is not published', 'must be written in kana',
+    for message in ("の本文に目指す姿 'G1-2' が入っています：この目指す姿の終わりの「:::」を書き忘れて",
+                    "の本文に見出し", "に全角の文字（または半角英数字以外の文字）が入っています：'G4-5'",
+                    '目指す姿の番号の最初の数字は基本的方針の番号です', 'このファイルは UTF-8 ではありません',
+                    '直接書いた HTML は載せません', 'ひらがなかカタカナで書いてください',
                     'make check', 'make new TYPE=initiative GOAL=G1-1', 'make preview'):
         assert message in guide, message

@@ -40,7 +40,7 @@ def test_the_filter_changes_only_the_extensions_records():
     theirs = logging.LogRecord('sphinx.builders', logging.WARNING, 'x', 1, english, (3,), None)
     unknown = logging.LogRecord('sphinx.vision.x', logging.WARNING, 'x', 1, 'no such %s', ('msgid',), None)
     for record in (ours, theirs, unknown):
-        assert records.FILTER.filter(record)
+        assert records.JapaneseRecords().filter(record)
     assert ours.getMessage().startswith('「<!--」で始めたコメント') and 'その後の 3 行' in ours.getMessage()
     assert theirs.getMessage() == english % 3
     assert unknown.getMessage() == 'no such msgid'

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import labels
+from ..messages import translated
 from .era import PartialDate
 from .loading import DataFile, FieldPath
 
@@ -86,7 +87,8 @@ def check_members(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
     for index, member in enumerate(data['members']):
         seat = member['seat']
         if seat in first_at:
-            yield ('members', index, 'seat'), f'duplicate seat {seat} (also members[{first_at[seat]}])'
+            yield ('members', index, 'seat'), translated('duplicate seat %s (also members[%s])', seat,
+                                                         first_at[seat])
         first_at.setdefault(seat, index)
 
 
@@ -102,17 +104,18 @@ def check_meetings(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
         number = meeting['number']
         if number in numbers:
             yield (('meetings', index, 'number'),
-                   f'duplicate meeting number {number} (also meetings[{numbers[number]}])')
+                   translated('duplicate meeting number %s (also meetings[%s])', number, numbers[number]))
         elif index and number < data['meetings'][index - 1]['number']:
-            yield ('meetings', index, 'number'), 'meetings must be listed in the order of their numbers'
+            yield (('meetings', index, 'number'),
+                   translated('meetings must be listed in the order of their numbers'))
         numbers.setdefault(number, index)
     for key in ('meetings', 'steps'):
         for index in range(1, len(data[key])):
             before, after = dates.get((key, index - 1, 'date')), dates.get((key, index, 'date'))
             if before and after and after.sort_key() <= before.sort_key():
-                yield (key, index, 'date'), (
-                    f'{after.iso()} is not after {key}[{index - 1}].date {before.iso()}: '
-                    f'{key} must be in date order')
+                yield (key, index, 'date'), translated(
+                    '%s is not after %s[%s].date %s: %s must be in date order', after.iso(), key,
+                    index - 1, before.iso(), key)
     as_of = dates.get(('as_of',))
     if as_of is None:
         return
@@ -122,10 +125,11 @@ def check_meetings(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
         key, index = str(path[0]), int(path[1])  # (list, index, 'date')
         status = data[key][index]['status']
         if status == HELD and day.first_day() > as_of.first_day():
-            yield (key, index, 'status'), f'held, but dated {day.iso()}, after as_of {as_of.iso()}'
+            yield (key, index, 'status'), translated('held, but dated %s, after as_of %s', day.iso(),
+                                                     as_of.iso())
         if status == PLANNED and day.is_day and day.first_day() <= as_of.first_day():
             yield ((key, index, 'status'),
-                   f'planned, but dated {day.iso()}, not after as_of {as_of.iso()}')
+                   translated('planned, but dated %s, not after as_of %s', day.iso(), as_of.iso()))
 
 
 def _date_fields(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..messages import translated
 from ..typesetting import ERA_FIRST_YEAR, ERAS
 
 _ISO = re.compile(r'(\d{4})-(\d{2})(?:-(\d{2}))?')
@@ -34,16 +35,17 @@ class PartialDate:
         """Parse ``YYYY-MM-DD`` or ``YYYY-MM``; ValueError if not a calendar date."""
         match = _ISO.fullmatch(text)
         if match is None:
-            raise ValueError(f'{text!r} is not a date of the form YYYY-MM-DD or YYYY-MM')
+            raise ValueError(translated('%r is not a date of the form YYYY-MM-DD or YYYY-MM', text))
         year, month, day_text = match.groups()
         day = int(day_text) if day_text else None
         try:
             first = date(int(year), int(month), day or 1)
         except ValueError:  # 2023-02-30, month 13, year 0
-            raise ValueError(f'{text} is not a calendar date') from None
+            raise ValueError(translated('%s is not a calendar date', text)) from None
         if first < ERAS[0][1]:
-            raise ValueError(f'{text} is before {ERAS[0][1].isoformat()}, when Japan adopted '
-                             'the Gregorian calendar, and has no era date: is the year mistyped?')
+            raise ValueError(translated('%s is before %s, when Japan adopted the Gregorian calendar, '
+                                        'and has no era date: is the year mistyped?', text,
+                                        ERAS[0][1].isoformat()))
         return cls(int(year), int(month), day)
 
     @property

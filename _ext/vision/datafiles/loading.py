@@ -26,6 +26,7 @@ from sphinx.util import logging
 
 from ..build_state import PerDocument, build_state
 from ..encoding import DecodingProblem, decode
+from ..messages import N_, translated
 
 if TYPE_CHECKING:
     import jsonschema
@@ -89,7 +90,7 @@ def field_path(path: Iterable[str | int]) -> str:
     text = ''
     for part in path:
         text += f'[{part}]' if isinstance(part, int) else (f'.{part}' if text else str(part))
-    return text or '(document)'
+    return text or translated('(document)')
 
 
 def confine(confdir: str | Path, argument: str) -> tuple[str, Path] | None:
@@ -133,8 +134,8 @@ def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Che
     state: _BuildState = build_state(env).transient[_STATE]
     confined = confine(state.confdir, argument)
     if confined is None:
-        _warn(f'data file {argument!r} is refused: only files under {DATA_DIR}/ may be read',
-              location, 'path')
+        _warn(translated('data file %r is refused: only files under %s/ may be read', argument,
+                         DATA_DIR), location, 'path')
         return None
     relpath, path = confined
     env.note_dependency(str(path))
@@ -143,7 +144,7 @@ def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Che
     except OSError:
         stat = None
     if stat is None or not path.is_file():
-        _warn(f'data file {relpath} not found', location, 'missing')
+        _warn(translated('data file %s not found', relpath), location, 'missing')
         return None
     key = (path, stat.st_mtime_ns, stat.st_size, schema)
     if key not in state.loaded:
@@ -171,7 +172,8 @@ def _parse(relpath: str, path: Path, schema: str, checks: Iterable[Check]) -> Da
     try:
         text = decode(path.read_bytes())
     except OSError as exc:
-        result.problems.append((relpath, 1, 1, f'cannot be read: {exc.strerror}', 'missing'))
+        result.problems.append((relpath, 1, 1, translated('cannot be read: %s', exc.strerror),
+                                'missing'))
         return result
     except DecodingProblem as exc:
         result.problems.append((relpath, exc.line, exc.column, exc.message, 'encoding'))
@@ -199,17 +201,18 @@ def _problems(result: DataFile, root: yaml.Node | None, schema: str,
     """Every problem as ((line, column), message, warning subtype); marks ``invalid``."""
     for path, key_node in _duplicate_keys(root, ()):
         result.invalid.add(path)
-        yield _line_col(key_node), f'{field_path(path)}: duplicate key', 'schema'
+        yield _line_col(key_node), translated('%s: duplicate key', field_path(path)), 'schema'
     for error in schema_validator(schema).iter_errors(result.data):
         for path, message, at_key in _describe(error):
             result.invalid.add(path if not at_key else path[:-1])
-            yield _line_col(_node_at(root, path, at_key)), f'{field_path(path)}: {message}', 'schema'
+            yield (_line_col(_node_at(root, path, at_key)),
+                   translated('%s: %s', field_path(path), message), 'schema')
     if result.invalid:
         return  # semantic checks assume data of the right shape
     for check in checks:
         for path, message in check(result.data):
             result.invalid.add(path)
-            yield _line_col(_node_at(root, path)), f'{field_path(path)}: {message}', 'check'
+            yield _line_col(_node_at(root, path)), translated('%s: %s', field_path(path), message), 'check'
 
 
 def _describe(error: jsonschema.ValidationError) -> Iterator[tuple[FieldPath, str, bool]]:
@@ -222,23 +225,57 @@ def _describe(error: jsonschema.ValidationError) -> Iterator[tuple[FieldPath, st
     if error.validator == 'required':
         for name in validator_value:
             if isinstance(instance, dict) and name not in instance:
-                yield (*path, name), 'required', False
+                yield (*path, name), translated('required'), False
         return
     if error.validator == 'additionalProperties' and isinstance(instance, dict):
         known = schema.get('properties', {})
         for name in instance:
             if name not in known:
-                yield (*path, name), 'unknown field', True
+                yield (*path, name), translated('unknown field'), True
         return
     if error.validator == 'type':
         expected = validator_value
-        expected = ' or '.join(expected) if isinstance(expected, list) else expected
-        yield path, f'must be {expected}, got {_json_type(instance)} {instance!r}', False
+        expected = [expected] if isinstance(expected, str) else expected
+        names = translated(' or ').join(_json_type_name(name) for name in expected)
+        if instance is None:
+            yield path, translated('is empty: write %s', names), False
+        else:
+            yield path, translated('must be %s, got %s %r', names,
+                                   _json_type_name(_json_type(instance)), instance), False
         return
     if error.validator == 'pattern' and 'x-form' in schema:
-        yield path, f'must have the form {schema["x-form"]}, got {instance!r}', False
+        yield path, translated('must have the form %s, got %r', schema['x-form'], instance), False
         return
-    yield path, error.message, False
+    yield path, _schema_message(error, validator_value), False
+
+
+#: Japanese for the schemas' other checks, by jsonschema's validator name;
+#: each format takes the instance and the schema's value.
+_VALIDATOR_MESSAGES = {
+    'minLength': N_('must not be empty (%r is shorter than %r character(s))'),
+    'minItems': N_('%r has fewer than %r item(s)'),
+    'minimum': N_('%r is less than the minimum %r'),
+    'maximum': N_('%r is more than the maximum %r'),
+    'enum': N_('%r is not one of %r'),
+    'pattern': N_('%r does not have the form %r'),
+}
+
+
+def _schema_message(error: jsonschema.ValidationError, value: Any) -> str:
+    message = _VALIDATOR_MESSAGES.get(str(error.validator))
+    if message is None:
+        return translated('does not match the schema (%s)', error.message)
+    return translated(message, error.instance, value)
+
+
+#: JSON's type names in the messages.
+_JSON_TYPE_NAMES = {'boolean': N_('a boolean (true or false)'), 'integer': N_('an integer'),
+                    'number': N_('a number'), 'string': N_('a string'), 'array': N_('a list'),
+                    'object': N_('a mapping'), 'null': N_('empty (null)')}
+
+
+def _json_type_name(name: str) -> str:
+    return translated(_JSON_TYPE_NAMES[name]) if name in _JSON_TYPE_NAMES else name
 
 
 def _json_type(value: Any) -> str:
@@ -296,10 +333,22 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem_mark is not None:
         tag = (exc.problem or '').removeprefix('could not determine a constructor for the tag ')
         tag = tag.strip("'").replace('tag:yaml.org,2002:', '!!')
-        return f'YAML tag {tag} is refused: data files hold plain data only'
+        return translated('YAML tag %s is refused: data files hold plain data only', tag)
     problem = exc.problem or str(exc)
-    context = f' ({exc.context})' if exc.context else ''
-    return f'invalid YAML: {problem}{context}'
+    problem = translated(_YAML_PROBLEMS[problem]) if problem in _YAML_PROBLEMS else problem
+    if exc.context:
+        return translated('invalid YAML: %s (%s)', problem, exc.context)
+    return translated('invalid YAML: %s', problem)
+
+
+#: PyYAML's commonest problems, in the editors' words (others are quoted as PyYAML says them).
+_YAML_PROBLEMS = {
+    'mapping values are not allowed here': N_(
+        "a ':' cannot be here (a value that holds ': ' is written in quotes)"),
+    "found character '\\t' that cannot start any token": N_(
+        'a tab cannot be here: indent with spaces'),
+    "could not find expected ':'": N_("a ':' is missing"),
+}
 
 
 #: docname -> problems of the data files the page uses, noted while reading.

@@ -40,6 +40,7 @@ from ..config import document_name
 from ..domain import naming, vision_domain
 from ..domain.nodes import vision_landscape
 from ..domain.selection import ViewSpec
+from ..messages import translated
 from ..object_types import ObjectTypes, object_types
 from ..stage import has_watermark
 from .mermaid import diagram, diagram_node, mermaid_label
@@ -342,9 +343,9 @@ def _caption(env: BuildEnvironment, spec: dict) -> str:
 
 def _problem(tree: Box | None, spec: dict) -> str | None:
     if tree is None:
-        return f'unknown policy {spec["top"]!r}'
+        return translated('unknown policy %r', spec['top'])
     if not any(box.style == 'level-1' for box in _walk(tree)):
-        return 'no policies are defined'
+        return translated('no policies are defined')
     return None
 
 

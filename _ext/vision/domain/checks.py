@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from ..messages import Term
+
 if TYPE_CHECKING:
     from .model import VisionObject
     from .store import ObjectStore
@@ -23,8 +25,8 @@ def check_number_under_parent(child: VisionObject, parent: VisionObject) -> None
     first = child.number.rpartition('-')[0]
     if parent.number != first:
         logger.warning("%s %r is under %s %r, but a %s's first number is its %s's: "
-                       'renumber it %s%s-… or write :%s: %s%s', child.objtype, child.id,
-                       parent.objtype, parent.id, child.objtype, parent.objtype,
+                       'renumber it %s%s-… or write :%s: %s%s', Term(child.objtype), child.id,
+                       Term(parent.objtype), parent.id, Term(child.objtype), Term(parent.objtype),
                        child.kind.prefix, parent.number, child.kind.parent_link,
                        parent.kind.prefix, first, location=(child.docname, child.lineno),
                        type='vision', subtype=f'{child.objtype}-{parent.objtype}')
@@ -39,8 +41,8 @@ def check_links(domain: ObjectStore) -> None:
             for target in targets:
                 found = objects.get(target)
                 if found is None or found.objtype != expected:
-                    logger.warning('%s %r points to an unknown %s %r', obj.objtype, obj.id,
-                                   expected, target, location=(obj.docname, obj.lineno),
+                    logger.warning('%s %r points to an unknown %s %r', Term(obj.objtype), obj.id,
+                                   Term(expected), target, location=(obj.docname, obj.lineno),
                                    type='vision', subtype=f'unknown-{expected}')
                 elif obj.kind.number_under_parent and link == obj.kind.parent_link:
                     check_number_under_parent(obj, found)
@@ -50,7 +52,7 @@ def check_links(domain: ObjectStore) -> None:
         child = domain.types[kind.warn_childless]
         for parent in domain.objects_of(kind.key):
             if not domain.children(parent.id, child.key):
-                logger.warning('%s %r has no %ss: no %s names it in :%s:', parent.objtype,
-                               parent.id, child.key, child.key, child.parent_link,
+                logger.warning('%s %r has no %ss: no %s names it in :%s:', Term(parent.objtype),
+                               parent.id, Term(child.key), Term(child.key), child.parent_link,
                                location=(parent.docname, parent.lineno),
                                type='vision', subtype=f'{kind.key}-without-{child.key}s')

@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .. import events, labels
+from ..messages import Term
 from ..object_types import object_types
 from ..translation import lookup as translation
 from ..translation.messages import messages_node
@@ -99,7 +100,7 @@ class VisionObjectDirective(SphinxDirective):
                   else body.astext() if body is not None else ''),
         )
         if not self.kind.is_valid_id(object_id):
-            logger.warning('malformed %s id %r: expected the form %s', self.objtype, object_id,
+            logger.warning('malformed %s id %r: expected the form %s', Term(self.objtype), object_id,
                            self.kind.id_example, location=location,
                            type='vision', subtype='id')
         else:
@@ -142,14 +143,16 @@ class VisionObjectDirective(SphinxDirective):
     def _check_options(self, object_id: str) -> None:
         for name in self.required_options:
             if not self.options.get(name, '') or not str(self.options[name]).strip():
-                logger.warning(self._missing_message(name), self.objtype, object_id,
-                               location=self.get_location(), type='vision',
-                               subtype=f'missing-{name}')
+                self._warn_missing(name, object_id)
 
-    def _missing_message(self, option: str) -> str:
+    def _warn_missing(self, option: str, object_id: str) -> None:
+        location, subtype = self.get_location(), f'missing-{option}'
         if option == 'title':
-            return 'missing title: %s %r needs a :title: option'
-        return f'%s %r has no :{option}: option'
+            logger.warning('missing title: %s %r needs a :title: option', Term(self.objtype),
+                           object_id, location=location, type='vision', subtype=subtype)
+        else:
+            logger.warning('%s %r has no :%s: option', Term(self.objtype), object_id, option,
+                           location=location, type='vision', subtype=subtype)
 
     def _render(self, obj: VisionObject, body: nodes.Element | None,
                 title_text: translation.Translated) -> nodes.Element:

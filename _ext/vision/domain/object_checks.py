@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
+from ..messages import Term
 from .nodes import vision_object
 
 if TYPE_CHECKING:
@@ -55,12 +56,12 @@ def ascii_id(objtype: str, object_id: str, location: Any) -> str:
         if not (suggested.isascii() and suggested):
             return object_id  # not an id at all: the id pattern reports it
         logger.warning('%s id %r has full-width or non-ASCII characters: write %r',
-                       objtype, object_id, unpadded(suggested), location=location,
+                       Term(objtype), object_id, unpadded(suggested), location=location,
                        type='vision', subtype='id-ascii')
         return unpadded(suggested)
     if unpadded(object_id) != object_id:
         logger.warning('%s id %r has a leading zero: write %r (%r and %r would be two '
-                       'different objects)', objtype, object_id, unpadded(object_id),
+                       'different objects)', Term(objtype), object_id, unpadded(object_id),
                        object_id, unpadded(object_id), location=location,
                        type='vision', subtype='id-zero')
     return unpadded(object_id)
@@ -73,11 +74,11 @@ def ascii_ids(objtype: str, object_id: str, option: str, ids: Iterable[str],
     for target in ids:
         if not target.isascii() and ascii_form(target).isascii():
             logger.warning('%s %r: :%s: %r has full-width or non-ASCII characters: write %r',
-                           objtype, object_id, option, target, unpadded(ascii_form(target)),
+                           Term(objtype), object_id, option, target, unpadded(ascii_form(target)),
                            location=location, type='vision', subtype='id-ascii')
             target = ascii_form(target)
         elif unpadded(target) != target:
-            logger.warning('%s %r: :%s: %r has a leading zero: write %r', objtype, object_id,
+            logger.warning('%s %r: :%s: %r has a leading zero: write %r', Term(objtype), object_id,
                            option, target, unpadded(target), location=location,
                            type='vision', subtype='id-zero')
         fixed.append(unpadded(target))
@@ -93,7 +94,7 @@ def check_unit(objtype: str, object_id: str, options: dict[str, Any], location: 
     given = [name for name in VALUE_FIELDS if str(options.get(name) or '').strip()]
     if given and not str(options.get('unit') or '').strip():
         logger.warning('%s %r has a value (:%s:) but no :unit:, so readers cannot tell what '
-                       'it counts; add :unit: (for example :unit: %%, 件 or 人)', objtype,
+                       'it counts; add :unit: (for example :unit: %%, 件 or 人)', Term(objtype),
                        object_id, ':, :'.join(given), location=location, type='vision',
                        subtype='missing-unit')
 
@@ -109,12 +110,12 @@ def check_body(objtype: str, object_id: str, body: nodes.Element | None,
                     or (isinstance(node, nodes.rubric) and 'level' in node)), None)
     inner = next(body.findall(vision_object), None)
     if inner is not None:
-        found = f"the {inner['objtype']} {inner['objid']!r}"
+        logger.warning("%s %r holds the %s %r in its body: is the closing ':::' of this %s "
+                       'missing?', Term(objtype), object_id, Term(inner['objtype']),
+                       inner['objid'], Term(objtype), location=location, type='vision',
+                       subtype='unclosed')
     elif heading is not None:
         title = heading[0].astext() if isinstance(heading, nodes.section) else heading.astext()
-        found = f'the heading {title!r}'
-    else:
-        return
-    logger.warning("%s %r holds %s in its body: is the closing ':::' of this %s missing?",
-                   objtype, object_id, found, objtype, location=location,
-                   type='vision', subtype='unclosed')
+        logger.warning("%s %r holds the heading %r in its body: is the closing ':::' of this %s "
+                       'missing?', Term(objtype), object_id, title, Term(objtype),
+                       location=location, type='vision', subtype='unclosed')

@@ -16,6 +16,7 @@ from sphinx import addnodes
 from sphinx.roles import XRefRole
 from sphinx.util import logging
 
+from ..messages import Term
 from .object_checks import unpadded
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class VisionXRefRole(XRefRole):
         """``{opinion}`O05``` links O5, with a warning: O05 is no other opinion."""
         target = xref['reftarget']
         if unpadded(target) != target:
-            logger.warning('%s reference %r has a leading zero: write %r', self.objtype, target,
+            logger.warning('%s reference %r has a leading zero: write %r', Term(self.objtype), target,
                            unpadded(target), location=self.get_location(), type='vision',
                            subtype='id-zero')
             xref['reftarget'] = unpadded(target)

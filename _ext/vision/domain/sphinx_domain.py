@@ -18,6 +18,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .. import events, labels
+from ..messages import Term
 from ..object_types import ObjectTypeError, ObjectTypes, object_types
 from ..sphinx_compat import builder_of
 from . import checks, naming
@@ -235,7 +236,7 @@ class VisionDomain(Domain):
         self.data['shadowed'].append(obj)
         path = self.env.doc2path(owner.docname)
         logger.warning('duplicate %s id %r: already defined at %s:%s',
-                       obj.objtype, obj.id, path, owner.lineno,
+                       Term(obj.objtype), obj.id, path, owner.lineno,
                        location=location or (obj.docname, obj.lineno),
                        type='vision', subtype='duplicate')
 
@@ -293,10 +294,10 @@ def warn_missing_reference(app: Any, domain: Domain | None, node: addnodes.pendi
     typ, target = node['reftype'], node['reftarget']
     obj = domain.objects.get(target)
     if obj is None:
-        logger.warning('unknown %s %r: no object has this id', typ, target,
+        logger.warning('unknown %s %r: no object has this id', Term(typ), target,
                        location=node, type='vision', subtype='ref')
     else:
-        logger.warning('unknown %s %r: %r is a %s', typ, target, target, obj.objtype,
+        logger.warning('unknown %s %r: %r is a %s', Term(typ), target, target, Term(obj.objtype),
                        location=node, type='vision', subtype='ref')
     return True
 

@@ -25,6 +25,7 @@ from sphinx.util import logging
 from ..build_state import build_state
 from ..config import readings_file
 from ..encoding import DecodingProblem, decode
+from ..messages import translated
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,7 +63,7 @@ def load_readings(app: Sphinx) -> dict[str, str]:
     readings: dict[str, str] = {}
     for term, reading, (line, column) in _entries(path, relpath):
         if not isinstance(reading, str) or not _KANA.match(reading):
-            _warn(f'reading of {term!r} must be written in kana, got {reading!r}',
+            _warn(translated('reading of %r must be written in kana, got %r', term, reading),
                   f'{relpath}:{line}:{column}')
             continue
         readings[str(term)] = reading
@@ -75,10 +76,10 @@ def _entries(path: Path, relpath: str) -> Iterator[tuple[object, object, tuple[i
     try:
         text = decode(path.read_bytes())
     except FileNotFoundError:
-        _warn(f'readings file {relpath} not found (vision_readings in conf.py)', None)
+        _warn(translated('readings file %s not found (vision_readings in conf.py)', relpath), None)
         return
     except OSError as exc:
-        _warn(f'readings file cannot be read: {exc.strerror}', f'{relpath}:1:1')
+        _warn(translated('readings file cannot be read: %s', exc.strerror), f'{relpath}:1:1')
         return
     except DecodingProblem as exc:
         _warn(exc.message, f'{relpath}:{exc.line}:{exc.column}')
@@ -89,13 +90,13 @@ def _entries(path: Path, relpath: str) -> Iterator[tuple[object, object, tuple[i
     except yaml.YAMLError as exc:
         mark = getattr(exc, 'problem_mark', None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        _warn(f'readings file is not valid YAML: {getattr(exc, "problem", exc)}',
+        _warn(translated('readings file is not valid YAML: %s', getattr(exc, 'problem', exc)),
               f'{relpath}:{line}:{column}')
         return
     if root is None:
         return
     if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
-        _warn('readings file must map each term to its reading',
+        _warn(translated('readings file must map each term to its reading'),
               f'{relpath}:{root.start_mark.line + 1}:{root.start_mark.column + 1}')
         return
     marks = {str(key.value): value.start_mark for key, value in root.value}

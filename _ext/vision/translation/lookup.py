@@ -24,6 +24,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
+from ..messages import N_
 from . import catalogue
 from .catalogue import FUZZY, STALE, TRANSLATED, UNTRANSLATED, PageCatalogue
 
@@ -37,7 +38,7 @@ SOURCE_LANGUAGE = 'ja'
 #: The catalogue of the data files' strings (data/*.yaml), shared by every page.
 DATA_DOMAIN = 'data'
 
-OUT_OF_DATE = ('translation out of date: the Japanese has changed since it was translated, so the '
+OUT_OF_DATE = N_('translation out of date: the Japanese has changed since it was translated, so the '
                'Japanese is shown; update the English in %s (make translations marks it fuzzy)')
 
 

@@ -28,6 +28,7 @@ from ..domain.directives import id_list
 from ..domain.model import VisionObject
 from ..domain.nodes import vision_legend, vision_mark, vision_matrix, vision_view
 from ..domain.selection import ViewSpec
+from ..messages import Term, translated
 from ..object_types import ObjectTypes, object_types
 from .backlinks import linked_item
 from .table import Cell, build_table, nothing_to_show
@@ -157,8 +158,8 @@ def list_directive(types: ObjectTypes) -> type[ListDirective]:
         chosen = id_list(argument)
         unknown = [c for c in chosen if c not in columns]
         if unknown:
-            raise ValueError(f'unknown column(s) {", ".join(unknown)}; '
-                             f'choose from {", ".join(columns)}')
+            raise ValueError(translated('unknown column(s) %s; choose from %s', ', '.join(unknown),
+                                        ', '.join(columns)))
         return chosen
 
     option_spec: dict[str, Any] = {
@@ -334,7 +335,7 @@ class ViewBuilder:
             target = self.options.get(kind.key)
             found = self.domain.objects.get(target) if target else None
             if target and (found is None or found.objtype != kind.key):
-                self.warn('vision-list filters by an unknown %s %r', kind.key, target)
+                self.warn('vision-list filters by an unknown %s %r', Term(kind.key), target)
         spec = view_spec('list', self.options, self.types)
         selected = [o for o in self.domain.objects_of(objtype)
                     if spec.shows(o, self.domain.objects)]

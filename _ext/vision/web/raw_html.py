@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util import logging
 
+from ..messages import translated
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -54,9 +56,9 @@ def refusal(html: str, allowed: frozenset[str]) -> str | None:
     parser.close()
     refused = sorted({tag for tag in parser.tags if tag not in allowed})
     if refused:
-        return 'tag(s) ' + ', '.join(f'<{tag}>' for tag in refused)
+        return translated('tag(s) %s', ', '.join(f'<{tag}>' for tag in refused))
     if parser.attributes:
-        return 'attribute(s) ' + ', '.join(sorted(set(parser.attributes)))
+        return translated('attribute(s) %s', ', '.join(sorted(set(parser.attributes))))
     if parser.other:
         return ', '.join(parser.other)
     return None
@@ -72,7 +74,7 @@ def check_raw_html(app: Sphinx, doctree: nodes.document) -> None:
             continue
         logger.warning('raw HTML is not published: %s not allowed (vision_raw_html_tags in '
                        'conf.py allows %s); write it in Markdown instead', why,
-                       ', '.join(f'<{tag}>' for tag in sorted(allowed)) or 'none',
+                       ', '.join(f'<{tag}>' for tag in sorted(allowed)) or translated('none'),
                        location=node, type='vision', subtype='raw-html')
         text = node.astext()
         if isinstance(node.parent, nodes.TextElement):

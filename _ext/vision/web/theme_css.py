@@ -34,7 +34,6 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from .. import events
@@ -43,7 +42,6 @@ from .lean_theme import REPLACED_CSS, STYLESHEET, lean
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-_ = get_translation('vision')
 logger = logging.getLogger(__name__)
 
 PURGE_SCRIPT = Path(__file__).with_name('purge_theme_css.mjs')
@@ -123,8 +121,8 @@ def make_stylesheet(app: Sphinx, exception: Exception | None) -> None:
         try:
             purged = purge(css, files, variables)
         except OSError as exc:
-            logger.warning(_('テーマのCSSを削れませんでした（PurgeCSS：%s）。テーマのCSSをそのまま使います。'),
-                           exc, type='vision', subtype='theme-css')
+            logger.warning("the theme's CSS could not be trimmed (PurgeCSS: %s); the theme's CSS is "
+                           'used whole', exc, type='vision', subtype='theme-css')
             purged = css
         else:
             cache.parent.mkdir(parents=True, exist_ok=True)
