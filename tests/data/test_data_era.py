@@ -59,5 +59,5 @@ def test_invalid_dates_are_refused(text):
 
 
 def test_no_era_before_the_gregorian_calendar():
-    with pytest.raises(ValueError, match='no era date'):
+    with pytest.raises(ValueError, match='和暦にできません'):
         to_japanese('1872-12-31')
