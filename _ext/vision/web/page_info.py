@@ -146,6 +146,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         'url': context.get('pageurl'),
     }
     context['vision_title_stage'] = f'（{stage}）' if is_draft(stage) else ''
+    context['vision_pdf_link_text'] = pdf_link_text
     # Sphinx's own pages set their title in the template, not the context.
     title = striptags(context.get('title') or SPHINX_PAGE_TITLES.get(pagename, ''))
     site_title = striptags(context.get('docstitle') or '')
