@@ -4,7 +4,8 @@ Chromium writes the structure tree, /Lang, /MarkInfo, DisplayDocTitle and
 /Tabs /S; what it leaves out is the XMP metadata that PDF/UA-1 asks for. This
 sets, from the project's conf.py, the title (``project``) and the issuer (the
 colophon's publisher, else ``author``) in the document information and in
-XMP with ``pdfuaid:part 1``, dates them with SOURCE_DATE_EPOCH and saves with
+XMP with ``pdfuaid:part 1``, maps the structure types that Chromium takes
+from HTML but PDF 1.7 does not know (Aside, Strong) to standard ones, dates them with SOURCE_DATE_EPOCH and saves with
 a deterministic /ID, so the same sources give the same bytes.
 
     python tools/pdf_accessible.py RAW.pdf OUT.pdf --conf DIR
@@ -32,6 +33,12 @@ def document_fields(confdir: Path) -> tuple[str, str, str]:
     return title, str(issuer or namespace.get('author') or ''), str(namespace.get('language') or 'ja')
 
 
+#: Structure types that Chromium writes from HTML (PDF 2.0 names) and PDF/UA-1's
+#: PDF 1.7 lacks, mapped to the nearest standard type.
+ROLE_MAP = {'Aside': 'Sect', 'Strong': 'Span', 'Em': 'Span', 'Sub': 'Span', 'FENote': 'Note',
+            'Title': 'P', 'DocumentFragment': 'Div'}
+
+
 def source_date() -> datetime:
     epoch = os.environ.get('SOURCE_DATE_EPOCH')
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
@@ -46,6 +53,12 @@ def finish(raw: Path, out: Path, *, title: str, issuer: str, lang: str) -> None:
         prefs = root.get('/ViewerPreferences', pikepdf.Dictionary())
         prefs.DisplayDocTitle = True
         root.ViewerPreferences = prefs
+        tree = root.get('/StructTreeRoot')
+        if tree is not None:
+            role_map = tree.get('/RoleMap', pikepdf.Dictionary())
+            for kind, standard in ROLE_MAP.items():
+                role_map[f'/{kind}'] = pikepdf.Name(f'/{standard}')
+            tree.RoleMap = role_map
         for page in pdf.pages:
             page.obj.Tabs = pikepdf.Name.S
         pdf_date = date.strftime("D:%Y%m%d%H%M%S+00'00'")

@@ -2,6 +2,8 @@
 its structure and document, with pikepdf, as far as this first version goes:
 
 - a structure tree (/StructTreeRoot) and /MarkInfo /Marked true;
+- no text drawn outside marked content (tagged or /Artifact) on a page;
+- only PDF 1.7's standard structure types, or types the /RoleMap maps to one;
 - /Lang, DisplayDocTitle, and XMP with dc:title and pdfuaid:part 1;
 - headings that start at H1 and skip no level;
 - every Figure with /Alt, every Table with a TH;
@@ -25,6 +27,13 @@ import pikepdf
 
 _PDFUA = '{http://www.aiim.org/pdfua/ns/id/}part'
 _FONT_FILES = ('/FontFile', '/FontFile2', '/FontFile3')
+#: The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4), which PDF/UA-1 builds on.
+STANDARD_TYPES = frozenset('''
+    Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private
+    P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot
+    Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP
+    Figure Formula Form'''.split())
+_TEXT_SHOWING = frozenset({'Tj', 'TJ', "'", '"'})
 
 
 @dataclass
@@ -76,6 +85,21 @@ def structure(pdf: pikepdf.Pdf) -> Structure:
     return found
 
 
+def untagged_text(page: pikepdf.Page) -> int:
+    """How many text-showing operators of ``page`` lie outside any marked-content sequence."""
+    depth = 0
+    outside = 0
+    for _operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name in {'BMC', 'BDC'}:
+            depth += 1
+        elif name == 'EMC':
+            depth = max(depth - 1, 0)
+        elif name in _TEXT_SHOWING and depth == 0:
+            outside += 1
+    return outside
+
+
 def _fonts(pdf: pikepdf.Pdf) -> Iterator[tuple[str, pikepdf.Dictionary]]:
     seen: set[tuple[int, int]] = set()
     for page in pdf.pages:
@@ -115,7 +139,16 @@ def problems(path: Path, lang: str = 'ja') -> list[str]:
             found.append('XMP に表題（dc:title）がありません')
         if str(meta.get(_PDFUA, '')) != '1':
             found.append('XMP に pdfuaid:part 1 がありません')
+        for number, page in enumerate(pdf.pages, start=1):
+            count = untagged_text(page)
+            if count:
+                found.append(f'{number}ページ：タグも /Artifact もない文字の描画が {count} 箇所あります')
         tree = structure(pdf)
+        role_map = pdf.Root.get('/StructTreeRoot', pikepdf.Dictionary()).get('/RoleMap', pikepdf.Dictionary())
+        raw_types = {str(element.S)[1:] for _, element in tree.elements}
+        for kind in sorted(raw_types - STANDARD_TYPES):
+            if str(role_map.get(f'/{kind}', ''))[1:] not in STANDARD_TYPES:
+                found.append(f'標準でない構造型 /{kind} が /RoleMap で標準の型に対応づけられていません')
         previous = 0
         for heading in tree.headings:
             level = int(heading[1])

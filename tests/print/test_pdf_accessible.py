@@ -134,3 +134,28 @@ def test_checker_fails_a_font_without_tounicode(tagged_pdf: Path, tmp_path: Path
         _, font = next(preflight_accessible._fonts(pdf))
         del font['/ToUnicode']
     assert any('ToUnicode' in problem for problem in _broken(tagged_pdf, tmp_path, 'font.pdf', strip))
+
+
+def test_chromium_types_are_role_mapped(tagged_pdf: Path) -> None:
+    with pikepdf.open(tagged_pdf) as pdf:
+        role_map = pdf.Root.StructTreeRoot.RoleMap
+        raw_types = {str(element.S)[1:] for _, element in preflight_accessible.structure(pdf).elements}
+        assert 'Aside' in raw_types  # the page-info block
+        assert role_map.Aside == pikepdf.Name.Sect
+
+
+def test_checker_fails_text_outside_marked_content(tagged_pdf: Path, tmp_path: Path) -> None:
+    def draw(pdf: pikepdf.Pdf) -> None:
+        page = pdf.pages[0]
+        _, font = next(preflight_accessible._fonts(pdf))
+        page.Resources.Font['/Untagged'] = font
+        page.contents_add(pdf.make_stream(b'BT /Untagged 10 Tf 72 72 Td <0001> Tj ET'), prepend=False)
+    found = _broken(tagged_pdf, tmp_path, 'untagged-text.pdf', draw)
+    assert any(problem.startswith('1ページ：') for problem in found), found
+
+
+def test_checker_fails_an_unmapped_type(tagged_pdf: Path, tmp_path: Path) -> None:
+    def custom(pdf: pikepdf.Pdf) -> None:
+        _, paragraph = next(item for item in preflight_accessible.structure(pdf).elements if item[0] == 'P')
+        paragraph.S = pikepdf.Name('/Paragraph')
+    assert any('/Paragraph' in problem for problem in _broken(tagged_pdf, tmp_path, 'custom.pdf', custom))
