@@ -5,7 +5,8 @@ Chromium writes the structure tree, /Lang, /MarkInfo, DisplayDocTitle and
 sets, from the project's conf.py, the title (``project``) and the issuer (the
 colophon's publisher, else ``author``) in the document information and in
 XMP with ``pdfuaid:part 1``, maps the structure types that Chromium takes
-from HTML but PDF 1.7 does not know (Aside, Strong) to standard ones, dates them with SOURCE_DATE_EPOCH and saves with
+from HTML but PDF 1.7 does not know (Aside, Strong) to standard ones, marks
+what is painted outside marked content as /Artifact (see mark_artifacts), dates them with SOURCE_DATE_EPOCH and saves with
 a deterministic /ID, so the same sources give the same bytes.
 
     python tools/pdf_accessible.py RAW.pdf OUT.pdf --conf DIR
@@ -39,6 +40,54 @@ ROLE_MAP = {'Aside': 'Sect', 'Strong': 'Span', 'Em': 'Span', 'Sub': 'Span', 'FEN
             'Title': 'P', 'DocumentFragment': 'Div'}
 
 
+#: Operators that paint: what a page shows.
+_PAINTING = frozenset({'Tj', 'TJ', "'", '"', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'Do', 'sh', 'INLINE IMAGE'})
+
+
+def mark_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
+    """Wrap what ``page`` paints outside marked content in ``/Artifact BMC … EMC``.
+
+    Chromium tags everything in the page's accessibility tree; what it leaves
+    outside marked content is what the HTML hides from it (the diagrams'
+    drawings, aria-hidden, whose text alternative is printed and tagged) and
+    decoration (backgrounds, rules). Returns how many runs were wrapped.
+    """
+    instructions = list(pikepdf.parse_content_stream(page))
+    out: list[tuple[list[object], pikepdf.Operator]] = []
+    run: list[tuple[list[object], pikepdf.Operator]] = []
+    wrapped = 0
+    depth = 0
+
+    def flush() -> None:
+        nonlocal wrapped
+        if any(str(op) in _PAINTING for _, op in run):
+            out.append(([pikepdf.Name.Artifact], pikepdf.Operator('BMC')))
+            out.extend(run)
+            out.append(([], pikepdf.Operator('EMC')))
+            wrapped += 1
+        else:
+            out.extend(run)
+        run.clear()
+
+    for instruction in instructions:
+        operands, operator = instruction[0], instruction[1]
+        name = str(operator)
+        if depth == 0 and name not in {'BMC', 'BDC'}:
+            run.append((list(operands), operator))
+            continue
+        if depth == 0:
+            flush()
+        if name in {'BMC', 'BDC'}:
+            depth += 1
+        elif name == 'EMC':
+            depth = max(depth - 1, 0)
+        out.append((list(operands), operator))
+    flush()
+    if wrapped:
+        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+    return wrapped
+
+
 def source_date() -> datetime:
     epoch = os.environ.get('SOURCE_DATE_EPOCH')
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
@@ -61,6 +110,7 @@ def finish(raw: Path, out: Path, *, title: str, issuer: str, lang: str) -> None:
             tree.RoleMap = role_map
         for page in pdf.pages:
             page.obj.Tabs = pikepdf.Name.S
+            mark_artifacts(pdf, page)
         pdf_date = date.strftime("D:%Y%m%d%H%M%S+00'00'")
         pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
             Title=pikepdf.String(title), Author=pikepdf.String(issuer),

@@ -40,6 +40,21 @@ try {
       a.replaceWith(...a.childNodes);
     }
   });
+  // A diagram's drawing is hidden from assistive technology (aria-hidden) and
+  // its text alternative follows it as a list: Chromium writes the figure's
+  // accessible name as the Figure's /Alt, so name it with that list's items.
+  await page.evaluate(() => {
+    for (const figure of document.querySelectorAll('figure.vision-diagram')) {
+      const alt = figure.querySelector('.vision-diagram-alt');
+      if (!alt || figure.hasAttribute('aria-label')) continue;
+      const items = [...alt.querySelectorAll('li')].map((li) => {
+        const own = li.querySelector(':scope > p') || li;
+        return own.textContent.replace(/\s+/g, ' ').trim();
+      });
+      const text = items.length ? items.join('。') : alt.textContent.replace(/\s+/g, ' ').trim();
+      if (text) figure.setAttribute('aria-label', text);
+    }
+  });
   await page.pdf({
     path: out, format: 'A4', tagged: true, outline: true, printBackground: true,
     displayHeaderFooter: false, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },

@@ -53,6 +53,12 @@ def tagged_pdf(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope='module')
+def chromium_pdf(tagged_pdf: Path) -> Path:
+    """Chromium's PDF before the post-processor."""
+    return tagged_pdf.parent / 'tagged.pdf'
+
+
 def test_document_and_structure(tagged_pdf: Path) -> None:
     with pikepdf.open(tagged_pdf) as pdf:
         root = pdf.Root
@@ -72,6 +78,9 @@ def test_document_and_structure(tagged_pdf: Path) -> None:
         print('elements:', ' '.join(sorted(kinds)))
         assert tree.headings[:3] == ['H1', 'H2', 'H3'] and 'H4' in tree.headings
         assert {'P', 'L', 'LI', 'Table', 'TR', 'TH', 'TD', 'Link'} <= kinds
+        # The diagram: a Figure named by its text alternative.
+        figures = [str(element.Alt) for kind, element in tree.elements if kind == 'Figure']
+        assert figures == ['条例がメインテーマにつながる。']
         with pdf.open_outline() as outline:
             titles = [item.title for item in outline.root]
             titles += [kid.title for item in outline.root for kid in item.children]
@@ -159,3 +168,21 @@ def test_checker_fails_an_unmapped_type(tagged_pdf: Path, tmp_path: Path) -> Non
         _, paragraph = next(item for item in preflight_accessible.structure(pdf).elements if item[0] == 'P')
         paragraph.S = pikepdf.Name('/Paragraph')
     assert any('/Paragraph' in problem for problem in _broken(tagged_pdf, tmp_path, 'custom.pdf', custom))
+
+
+def test_drawing_outside_the_tree_becomes_an_artifact(chromium_pdf: Path, tagged_pdf: Path,
+                                                        tmp_path: Path) -> None:
+    """Chromium leaves the diagram's drawing (aria-hidden) untagged; the post-processor
+    marks it /Artifact, and the pages look the same."""
+    with pikepdf.open(chromium_pdf) as pdf:
+        assert preflight_accessible.untagged_text(pdf.pages[0]) > 0
+    assert any(problem.startswith('1ページ：') for problem in preflight_accessible.problems(chromium_pdf))
+    with pikepdf.open(tagged_pdf) as pdf:
+        assert all(preflight_accessible.untagged_text(page) == 0 for page in pdf.pages)
+        assert b'/Artifact BMC' in pdf.pages[0].obj.Contents.read_bytes()
+    for pdf_path in (chromium_pdf, tagged_pdf):
+        subprocess.run(['pdftoppm', '-png', '-r', '50', str(pdf_path), str(tmp_path / pdf_path.stem)], check=True)
+    before = sorted(tmp_path.glob('tagged-*.png'))
+    after = sorted(tmp_path.glob('test-*.png'))
+    assert before and len(before) == len(after)
+    assert [path.read_bytes() for path in before] == [path.read_bytes() for path in after]
