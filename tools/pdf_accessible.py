@@ -6,7 +6,8 @@ sets, from the project's conf.py, the title (``project``) and the issuer (the
 colophon's publisher, else ``author``) in the document information and in
 XMP with ``pdfuaid:part 1``, maps the structure types that Chromium takes
 from HTML but PDF 1.7 does not know (Aside, Strong) to standard ones, marks
-what is painted outside marked content as /Artifact (see mark_artifacts), dates them with SOURCE_DATE_EPOCH and saves with
+what is painted outside marked content as /Artifact (see mark_artifacts),
+gives each link annotation its link's text as /Contents, dates them with SOURCE_DATE_EPOCH and saves with
 a deterministic /ID, so the same sources give the same bytes.
 
     python tools/pdf_accessible.py RAW.pdf OUT.pdf --conf DIR
@@ -21,6 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pikepdf
+
+from pdf_marked_text import page_texts
 
 
 def document_fields(confdir: Path) -> tuple[str, str, str]:
@@ -88,6 +91,58 @@ def mark_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
     return wrapped
 
 
+def _marked_content(element: object, page: object) -> list[tuple[object, int]]:
+    """(page, MCID) of ``element`` and its descendants, in order."""
+    if isinstance(element, int):
+        return [(page, element)]
+    if not isinstance(element, pikepdf.Dictionary):
+        return []
+    page = element.get('/Pg', page)
+    if element.get('/Type') == '/MCR':
+        return [(element.get('/Pg', page), int(element.MCID))]
+    if element.get('/Type') == '/OBJR':
+        return []
+    kids = element.get('/K')
+    if kids is None:
+        return []
+    found: list[tuple[object, int]] = []
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+        found.extend(_marked_content(kid, page))
+    return found
+
+
+def describe_links(pdf: pikepdf.Pdf) -> int:
+    """Give each Link annotation a /Contents: the text of its Link element (PDF/UA-1 7.18.5)."""
+    tree = pdf.Root.get('/StructTreeRoot')
+    if tree is None:
+        return 0
+    texts: dict[tuple[int, int], dict[int, str]] = {}
+    described = 0
+    stack = [tree]
+    while stack:
+        element = stack.pop()
+        kids = element.get('/K')
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None else [kids])
+        stack.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get('/Type') != '/OBJR')
+        if element.get('/S') != '/Link':
+            continue
+        words = []
+        for page, mcid in _marked_content(element, element.get('/Pg')):
+            if not isinstance(page, pikepdf.Dictionary):
+                continue
+            if page.objgen not in texts:
+                texts[page.objgen] = page_texts(pikepdf.Page(page))
+            words.append(texts[page.objgen].get(mcid, ''))
+        text = ' '.join(''.join(words).split())
+        for kid in kids:
+            if isinstance(kid, pikepdf.Dictionary) and kid.get('/Type') == '/OBJR' and text:
+                annotation = kid.Obj
+                if '/Contents' not in annotation:
+                    annotation.Contents = pikepdf.String(text)
+                    described += 1
+    return described
+
+
 def source_date() -> datetime:
     epoch = os.environ.get('SOURCE_DATE_EPOCH')
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
@@ -108,6 +163,7 @@ def finish(raw: Path, out: Path, *, title: str, issuer: str, lang: str) -> None:
             for kind, standard in ROLE_MAP.items():
                 role_map[f'/{kind}'] = pikepdf.Name(f'/{standard}')
             tree.RoleMap = role_map
+        describe_links(pdf)
         for page in pdf.pages:
             page.obj.Tabs = pikepdf.Name.S
             mark_artifacts(pdf, page)

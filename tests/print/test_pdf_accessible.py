@@ -186,3 +186,10 @@ def test_drawing_outside_the_tree_becomes_an_artifact(chromium_pdf: Path, tagged
     after = sorted(tmp_path.glob('test-*.png'))
     assert before and len(before) == len(after)
     assert [path.read_bytes() for path in before] == [path.read_bytes() for path in after]
+
+
+def test_links_are_described_by_their_text(tagged_pdf: Path) -> None:
+    with pikepdf.open(tagged_pdf) as pdf:
+        contents = [str(annotation.Contents) for page in pdf.pages for annotation in page.get('/Annots', [])
+                    if annotation.get('/Subtype') == '/Link']
+    assert contents == ['節の見出し', 'https://www.city.setagaya.lg.jp/']
