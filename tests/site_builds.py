@@ -41,19 +41,20 @@ def run_sphinx(*args: str, env: dict[str, str] | None = None) -> subprocess.Comp
     )
 
 
-def build_html(confdir: Path, tmp_path_factory) -> Build:
+def build_html(confdir: Path, tmp_path_factory, *options: str) -> Build:
+    """``options``: more arguments of sphinx-build, such as ``-D name=value``."""
     out = tmp_path_factory.mktemp('html')
     # As the Makefile: the doctrees outside the published directory.
     doctrees = tmp_path_factory.mktemp('html-doctrees')
     srcdir = confdir / 'docs'
     proc = run_sphinx('-b', 'html', '-c', str(confdir), '-d', str(doctrees), '-W', '--keep-going',
-                      str(srcdir), str(out))
+                      *options, str(srcdir), str(out))
     return Build(out, proc.returncode, proc.stderr, srcdir)
 
 
-def build_pdf(confdir: Path, tmp_path_factory, pdf_name: str) -> Build:
+def build_pdf(confdir: Path, tmp_path_factory, pdf_name: str, *options: str) -> Build:
     out = tmp_path_factory.mktemp('pdf')
     srcdir = confdir / 'docs'
     proc = run_sphinx('-M', 'latexpdf', str(srcdir), str(out), '-c', str(confdir), '-W',
-                      '--keep-going', '-q')
+                      '--keep-going', '-q', *options)
     return Build(out / 'latex', proc.returncode, proc.stdout[-4000:] + proc.stderr, srcdir, pdf_name)

@@ -17,3 +17,20 @@ def site_html(tmp_path_factory) -> Build:
 @pytest.fixture(scope='session')
 def site_pdf(tmp_path_factory) -> Build:
     return build_pdf(ROOT, tmp_path_factory, 'setagaya-industrial-vision.pdf')
+
+
+@pytest.fixture(scope='session')
+def site_summary_pdf(tmp_path_factory) -> Build:
+    """The 概要版, as `make summary` builds it."""
+    return build_pdf(ROOT, tmp_path_factory, 'setagaya-industrial-vision-summary.pdf',
+                     '-D', 'vision_edition=summary')
+
+
+@pytest.fixture(scope='session')
+def site_published(site_pdf, site_summary_pdf, tmp_path_factory) -> Build:
+    """The site as `make` publishes it: the HTML built after both PDFs, so its
+    pages link to them (site_html has no PDF unless a checkout's _build has one)."""
+    assert site_pdf.returncode == 0, site_pdf.stderr
+    assert site_summary_pdf.returncode == 0, site_summary_pdf.stderr
+    return build_html(ROOT, tmp_path_factory, '-D', f'vision_pdf={site_pdf.pdf}',
+                      '-D', f'vision_summary_pdf={site_summary_pdf.pdf}')
