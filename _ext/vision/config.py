@@ -109,6 +109,16 @@ def mapping(value: Any) -> dict:
     return value
 
 
+def language_folders(value: Any) -> dict:
+    """Languages (``'en'``) to folders of the published tree (``''``, ``'en'``),
+    relative and without ``..``."""
+    for language, folder in mapping(value).items():
+        if not re.fullmatch(r'[a-z]{2,3}(-[A-Za-z0-9]+)*', text(language)) or \
+                text(folder).startswith('/') or '..' in folder.split('/'):
+            raise ValueError(value)
+    return value
+
+
 def fields(*known: str, urls: tuple[str, ...] = ()) -> Callable[[Any], dict]:
     """A dict of text fields, each one of *known*; the fields in *urls* web addresses."""
     def check(value: Any) -> dict:
@@ -248,6 +258,9 @@ SETTINGS: tuple[Setting, ...] = (
     S('vision_summary_pdf', '', 'html', file_ending('.pdf'),
       "'_build/summary/setagaya-industrial-vision-summary.pdf'",
       'the built 概要版 PDF, copied into the site and linked from the front page and every page'),
+    S('vision_language_sites', {}, 'html', language_folders, "{'ja': '', 'en': 'en'}",
+      "each language's site folder in the published tree, the original language first: "
+      'every page links to itself in the others (empty: no language switcher)'),
     S('vision_created', '', 'html', a_day, "'2023-09-05'、'2023/09/05'、'2023年9月5日'、'令和5年9月5日'",
       'the 作成日 on every page'),
     S('vision_contact', {}, 'html', fields(*CONTACT_FIELDS, urls=('form',)),

@@ -64,6 +64,8 @@ BAD = [
     ('conf', 'vision_mermaid_config', "'dark'"),
     ('conf', 'vision_subtitle', "['副題']"),
     ('conf', 'vision_created', "20230905"),
+    ('conf', 'vision_language_sites', "{'ja': '', 'en': '../en'}"),
+    ('conf', 'vision_language_sites', "{'English': 'en'}"),
 ]
 
 

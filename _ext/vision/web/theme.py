@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sphinx.locale import get_translation
 
 from .. import events
+from ..translation import language_sites
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -83,10 +84,33 @@ def keep_the_sidebar_toctree(app: Sphinx, pagename: str, templatename: str, cont
         context['suppress_sidebar_toctree'] = lambda **kwargs: False
 
 
+def language_switcher(app: Sphinx, pagename: str, templatename: str, context: dict,
+                      doctree: object) -> None:
+    """The page in the site's other languages (``vision_language_sites``): the
+    switcher under the banner, the head's ``hreflang`` links, and on a
+    translation the note that the original language's edition prevails."""
+    if app.builder.name != 'html':
+        return
+    sites = app.config.vision_language_sites
+    language = app.config.language or ''
+    found = language_sites.editions(sites, language, app.builder.get_target_uri(pagename))
+    if not found:
+        return
+    context['vision_languages'] = {
+        'label': _('言語'),
+        # 「言語：」, "Language: " (the colon of the page's language).
+        'separator': _('{label}：').format(label=''),
+        'editions': found,
+        'translation_note': (_('この版は参考訳です。内容は日本語版が優先します。')
+                             if language_sites.is_translation(sites, language) else ''),
+    }
+
+
 def setup(app: Sphinx) -> None:
     app.connect('config-inited', add_html_paths)
     app.connect('config-inited', theme_defaults)
     app.connect('config-inited', japanese_section_numbers)
     app.connect('html-page-context', one_viewport_tag)
+    app.connect('html-page-context', language_switcher)
     app.connect('html-page-context', keep_the_sidebar_toctree, priority=events.AFTER_THEME_SIDEBAR)
     app.add_css_file(STYLESHEET)
