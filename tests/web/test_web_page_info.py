@@ -139,13 +139,16 @@ _ASCII_PUNCTUATION_BY_JAPANESE = re.compile(f'{_KANA_KANJI} ?[.,:;!?()]|[(,:;!?]
 
 def test_labels_use_full_width_punctuation(site):
     """Section numbers (「1　…」, was 「1. …」), the footer's copyright and every
-    label a reader sees or hears, on every page: no ASCII punctuation beside Japanese."""
+    label a reader sees or hears (a field's name with its colon, 「目指す姿：」), on
+    every page: no ASCII punctuation beside Japanese."""
     found = set()
     for page in html_pages(site):
         soup = BeautifulSoup((site / page).read_text(encoding='utf-8'), 'html.parser')
         for hidden in soup.select('script, style'):
             hidden.decompose()
         texts = [soup.title.get_text(), *soup.body.stripped_strings]
+        # A field's name and docutils' colon are two strings: 「目指す姿」「:」.
+        texts += [dt.get_text() for dt in soup.select('dt')]
         texts += [element[name] for name in ('title', 'aria-label', 'alt', 'placeholder')
                   for element in soup.select(f'[{name}]')]
         texts += [meta['content'] for meta in soup.select('meta[name=description]')]

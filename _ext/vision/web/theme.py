@@ -65,6 +65,17 @@ def japanese_section_numbers(app: Sphinx, config: Config) -> None:
         config.html_secnumber_suffix = '\u3000'
 
 
+_FIELD_COLON = '<span class="colon">:</span>'
+
+
+def japanese_field_colons(app: Sphinx, pagename: str, templatename: str, context: dict,
+                          doctree: object) -> None:
+    """「目指す姿：」, not 「目指す姿:」: a field list's name ends with a full-width colon
+    on a Japanese site (docutils writes an ASCII one after every field name)."""
+    if (app.config.language or '').startswith('ja') and 'body' in context:
+        context['body'] = context['body'].replace(_FIELD_COLON, '<span class="colon">：</span>')
+
+
 def one_viewport_tag(app: Sphinx, pagename: str, templatename: str, context: dict,
                      doctree: object) -> None:
     """Drop docutils' viewport tag from the page's meta tags: the layout writes one."""
@@ -112,5 +123,6 @@ def setup(app: Sphinx) -> None:
     app.connect('config-inited', japanese_section_numbers)
     app.connect('html-page-context', one_viewport_tag)
     app.connect('html-page-context', language_switcher)
+    app.connect('html-page-context', japanese_field_colons)
     app.connect('html-page-context', keep_the_sidebar_toctree, priority=events.AFTER_THEME_SIDEBAR)
     app.add_css_file(STYLESHEET)
