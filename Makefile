@@ -35,10 +35,11 @@ export PUPPETEER_SKIP_DOWNLOAD := true
 EDITOR_VALUES := TYPE GOAL TITLE BASE PORT
 unexport $(EDITOR_VALUES)
 
-.PHONY: translations all deps system-deps html pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary pdf-accessible preflight-accessible
+.PHONY: translations all deps system-deps html html-en pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary pdf-accessible preflight-accessible
 
 # The PDFs first: the HTML links to them, with their size and page count.
-all: deps pdf summary html
+# Then the English edition (html-en) into en/ of the Japanese site.
+all: deps pdf summary html html-en
 
 deps: system-deps $(VENV)/.installed node_modules/.installed
 
@@ -60,6 +61,11 @@ DEPS        ?= deps
 
 html: $(DEPS)
 	$(SPHINXBUILD) -b html -c . -d $(BUILDDIR)/doctrees-html $(SPHINXOPTS) docs $(BUILDDIR)/html
+
+# The English edition (issue 23) from the catalogues in locales/en, into en/
+# of the Japanese site so that each page's language switcher finds its twin.
+html-en: $(DEPS)
+	$(SPHINXBUILD) -b html -c . -d $(BUILDDIR)/doctrees-html-en $(SPHINXOPTS) -D language=en docs $(BUILDDIR)/html/en
 
 pdf: deps
 	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR) -c . $(SPHINXOPTS) -q

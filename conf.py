@@ -25,6 +25,10 @@ locale_dirs = ['../locales']
 gettext_compact = False
 gettext_uuid = False
 gettext_location = True
+# The published tree: the Japanese site at the top, the English edition in en/
+# (make builds both). Every page links to itself in the other language, and
+# the English pages say that the Japanese edition prevails.
+vision_language_sites = {'ja': '', 'en': 'en'}
 
 # The draft stage shown on every page and on the PDF's cover: 素案, 案 or 策定.
 # Override on the command line with ``-D vision_stage=案``.
