@@ -9,6 +9,7 @@ Japanese is not. Names of people stay in Japanese script; dates read like
 
 from __future__ import annotations
 
+import posixpath
 import re
 from datetime import date
 from pathlib import Path
@@ -172,3 +173,49 @@ def test_no_page_left_in_japanese(english_html):
         if runs:
             left[page.relative_to(english_html.outdir).as_posix()] = runs[:5]
     assert not left
+
+
+NOTE = 'This is a reference translation. The Japanese edition prevails.'
+
+
+def html_pages(outdir: Path) -> list[str]:
+    return sorted(p.relative_to(outdir).as_posix() for p in outdir.rglob('*.html')
+                  if '_static' not in p.relative_to(outdir).parts)
+
+
+def switch_target(outdir: Path, page: str) -> str:
+    """Where the page's language switcher leads, from the published root
+    (the English site in en/, as make publishes it)."""
+    soup = BeautifulSoup((outdir / page).read_text(encoding='utf-8'), 'html.parser')
+    links = soup.select('nav.vision-languages a[hreflang]')
+    assert len(links) == 1, page
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), links[0]['href']))
+
+
+def test_every_english_page_leads_to_the_same_japanese_page(english_html, site_html):
+    japanese = set(html_pages(site_html.outdir))
+    english = html_pages(english_html.outdir)
+    assert set(english) == japanese
+    wrong = {page: target for page in english
+             if (target := switch_target(english_html.outdir, page)) != posixpath.join('..', page)}
+    assert not wrong
+
+
+def test_every_japanese_page_leads_to_the_same_english_page(english_html, site_html):
+    english = set(html_pages(english_html.outdir))
+    wrong = {page: target for page in html_pages(site_html.outdir)
+             if (target := switch_target(site_html.outdir, page)) != f'en/{page}'
+             or page not in english}
+    assert not wrong
+
+
+def test_every_english_page_says_the_japanese_edition_prevails(english_html):
+    missing = []
+    for page in html_pages(english_html.outdir):
+        soup = BeautifulSoup((english_html.outdir / page).read_text(encoding='utf-8'), 'html.parser')
+        note = soup.select_one('nav.vision-languages .vision-translation-note')
+        # At the top: before the page's main content.
+        if note is None or squeeze(note.get_text()) != NOTE or soup.html['lang'] != 'en' \
+                or not note.find_next(id='main-content'):
+            missing.append(page)
+    assert not missing
