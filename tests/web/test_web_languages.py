@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from nu_checker import nu_errors
-from web_harness import html_pages
+from web_harness import html_pages, run_browser, serve
 
 from site_builds import ROOT, run_sphinx
 
@@ -129,3 +129,16 @@ def test_no_switcher_without_languages(tmp_path):
     page = soup_of(tmp_path / 'out' / 'index.html')
     assert page.select_one('nav.vision-languages') is None
     assert page.head.find('link', rel='alternate') is None
+
+
+def test_both_languages_pass_axe_on_desktop_and_phone(published):
+    every = html_pages(published)
+    with serve(published) as base:
+        report = run_browser(base, checks=['pages', 'phone'], pages=every)
+    assert set(report['axe']) == set(every)
+    assert not {page: found for page, found in report['axe'].items() if found}
+    on_phone = {(page, scheme): seen[scheme] for page, seen in report['phone'].items()
+                for scheme in ('light', 'dark') if seen[scheme]}
+    assert not on_phone
+    assert not {page: seen['scrollWidth'] for page, seen in report['phone'].items()
+                if seen['scrollWidth'] > 320}
