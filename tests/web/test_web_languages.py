@@ -10,6 +10,7 @@ Real Sphinx in a subprocess builds ``tests/roots/test-web-languages`` twice, as
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from site_builds import ROOT, run_sphinx
 TEST_ROOT = ROOT / 'tests' / 'roots' / 'test-web-languages'
 OTHER = {'ja': 'en', 'en': 'ja'}
 LABEL = {'ja': '言語', 'en': 'Language'}
+PRINT_PAGE = Path(__file__).with_name('print_page.mjs')
 NOTE = 'This is a reference translation. The Japanese edition prevails.'
 
 
@@ -142,3 +144,16 @@ def test_both_languages_pass_axe_on_desktop_and_phone(published):
     assert not on_phone
     assert not {page: seen['scrollWidth'] for page, seen in report['phone'].items()
                 if seen['scrollWidth'] > 320}
+
+
+def test_printed_english_page_keeps_the_note_not_the_switcher(published, tmp_path):
+    out = tmp_path / 'outline.pdf'
+    with serve(published) as base:
+        # As the print dialog does (print_page.mjs: print media, the page's @page).
+        subprocess.run(['node', str(PRINT_PAGE), base + 'en/chapters/outline.html', str(out)],
+                       check=True, timeout=120, cwd=PRINT_PAGE.parent)
+    printed = ' '.join(subprocess.run(['pdftotext', '-enc', 'UTF-8', str(out), '-'], check=True,
+                                      capture_output=True, text=True).stdout.split())
+    assert NOTE in printed
+    assert 'The plan runs for 10 years.' in printed
+    assert 'Language' not in printed and '日本語' not in printed
