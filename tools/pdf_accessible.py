@@ -91,7 +91,7 @@ def mark_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int:
     return wrapped
 
 
-def _marked_content(element: object, page: object) -> list[tuple[object, int]]:
+def marked_content(element: object, page: object) -> list[tuple[object, int]]:
     """(page, MCID) of ``element`` and its descendants, in order."""
     if isinstance(element, int):
         return [(page, element)]
@@ -107,7 +107,7 @@ def _marked_content(element: object, page: object) -> list[tuple[object, int]]:
         return []
     found: list[tuple[object, int]] = []
     for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
-        found.extend(_marked_content(kid, page))
+        found.extend(marked_content(kid, page))
     return found
 
 
@@ -127,7 +127,7 @@ def describe_links(pdf: pikepdf.Pdf) -> int:
         if element.get('/S') != '/Link':
             continue
         words = []
-        for page, mcid in _marked_content(element, element.get('/Pg')):
+        for page, mcid in marked_content(element, element.get('/Pg')):
             if not isinstance(page, pikepdf.Dictionary):
                 continue
             if page.objgen not in texts:

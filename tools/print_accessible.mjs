@@ -40,6 +40,34 @@ try {
       a.replaceWith(...a.childNodes);
     }
   });
+  // An object's title (基本的方針, 目指す姿, 意見) is an h2 or h3 written for its
+  // own page; in the single page its section's heading is deeper. Per
+  // section, the shallowest object title goes one level below the section's
+  // heading, and the others keep their distance from it.
+  await page.evaluate(() => {
+    const level = (heading) => Number(heading.tagName.slice(1));
+    const titles = [...document.querySelectorAll('h2.vision-object-title, h3.vision-object-title')];
+    const bySection = new Map();
+    for (const title of titles) {
+      const section = title.closest('section');
+      if (!section) continue;
+      if (!bySection.has(section)) bySection.set(section, []);
+      bySection.get(section).push(title);
+    }
+    for (const [section, inSection] of bySection) {
+      const own = section.querySelector(':scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6');
+      if (!own) continue;
+      const shallowest = Math.min(...inSection.map(level));
+      for (const title of inSection) {
+        const wanted = Math.min(6, level(own) + 1 + level(title) - shallowest);
+        if (wanted === level(title)) continue;
+        const heading = document.createElement(`h${wanted}`);
+        for (const attribute of title.attributes) heading.setAttribute(attribute.name, attribute.value);
+        heading.append(...title.childNodes);
+        title.replaceWith(heading);
+      }
+    }
+  });
   // A diagram's drawing is hidden from assistive technology (aria-hidden) and
   // its text alternative follows it as a list: Chromium writes the figure's
   // accessible name as the Figure's /Alt, so name it with that list's items.

@@ -9,7 +9,6 @@ purpose, so each of its checks is seen failing.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -18,39 +17,28 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from site_builds import run_sphinx
+from site_builds import build_accessible_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / 'tools'))
 
-import pdf_accessible  # noqa: E402
 import preflight_accessible  # noqa: E402
 
 TEST_ROOT = ROOT / 'tests' / 'roots' / 'test-pdf-accessible'
 
 
-def print_accessible(index: Path, out: Path) -> None:
-    """Print ``index`` with Chromium, as ``make pdf-accessible`` does."""
-    proc = subprocess.run(['node', str(ROOT / 'tools' / 'print_accessible.mjs'), str(index), str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, 'NODE_PATH': str(ROOT / 'node_modules')})
-    assert proc.returncode == 0, proc.stderr
+def print_accessible(work: Path) -> tuple[Path, Path]:
+    """Chromium's PDF and the finished one, as ``make pdf-accessible`` makes them."""
+    srcdir = work / 'src'
+    shutil.copytree(TEST_ROOT, srcdir)
+    return build_accessible_pdf(srcdir, srcdir, work)
 
 
 @pytest.fixture(scope='module')
 def tagged_pdf(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp('pdf-accessible')
-    srcdir = work / 'src'
-    shutil.copytree(TEST_ROOT, srcdir)
-    proc = run_sphinx('-b', 'singlehtml', '-W', '--keep-going', '-q', '-d', str(work / 'doctrees'),
-                      str(srcdir), str(work / 'html'))
-    assert proc.returncode == 0, proc.stderr
-    raw = work / 'tagged.pdf'
-    print_accessible(work / 'html' / 'index.html', raw)
-    out = work / 'test.pdf'
-    title, issuer, lang = pdf_accessible.document_fields(srcdir)
-    pdf_accessible.finish(raw, out, title=title, issuer=issuer, lang=lang)
-    return out
+    raw, out = print_accessible(tmp_path_factory.mktemp('pdf-accessible'))
+    out.rename(out.parent / 'test.pdf')
+    return out.parent / 'test.pdf'
 
 
 @pytest.fixture(scope='module')
