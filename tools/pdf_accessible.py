@@ -7,7 +7,8 @@ colophon's publisher, else ``author``) in the document information and in
 XMP with ``pdfuaid:part 1``, maps the structure types that Chromium takes
 from HTML but PDF 1.7 does not know (Aside, Strong) to standard ones, marks
 what is painted outside marked content as /Artifact (see mark_artifacts),
-gives each link annotation its link's text as /Contents, dates them with SOURCE_DATE_EPOCH and saves with
+gives each link annotation its link's text as /Contents, puts each list
+item's body in an LBody, dates them with SOURCE_DATE_EPOCH and saves with
 a deterministic /ID, so the same sources give the same bytes.
 
     python tools/pdf_accessible.py RAW.pdf OUT.pdf --conf DIR
@@ -143,6 +144,40 @@ def describe_links(pdf: pikepdf.Pdf) -> int:
     return described
 
 
+def wrap_list_bodies(pdf: pikepdf.Pdf) -> int:
+    """Put what an LI holds besides its Lbl into an LBody (ISO 32000-1 14.8.4.3.3).
+
+    Chromium writes LI → Lbl, P (and a nested L) with no LBody. Only structure
+    elements move, so the parent tree (content → element) stays right.
+    """
+    tree = pdf.Root.get('/StructTreeRoot')
+    if tree is None:
+        return 0
+    wrapped = 0
+    stack = [tree]
+    while stack:
+        element = stack.pop()
+        kids = element.get('/K')
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None else [kids])
+        stack.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and '/S' in kid)
+        if element.get('/S') != '/LI' or any(
+                isinstance(kid, pikepdf.Dictionary) and kid.get('/S') == '/LBody' for kid in kids):
+            continue
+        labels = [kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get('/S') == '/Lbl']
+        body = [kid for kid in kids if not (isinstance(kid, pikepdf.Dictionary) and kid.get('/S') == '/Lbl')]
+        if not body or not all(isinstance(kid, pikepdf.Dictionary) and '/S' in kid for kid in body):
+            continue
+        lbody = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody,
+                                                     P=element, K=pikepdf.Array(body)))
+        if '/Pg' in element:
+            lbody.Pg = element.Pg
+        for kid in body:
+            kid.P = lbody
+        element.K = pikepdf.Array([*labels, lbody])
+        wrapped += 1
+    return wrapped
+
+
 def source_date() -> datetime:
     epoch = os.environ.get('SOURCE_DATE_EPOCH')
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC).replace(microsecond=0)
@@ -164,6 +199,7 @@ def finish(raw: Path, out: Path, *, title: str, issuer: str, lang: str) -> None:
                 role_map[f'/{kind}'] = pikepdf.Name(f'/{standard}')
             tree.RoleMap = role_map
         describe_links(pdf)
+        wrap_list_bodies(pdf)
         for page in pdf.pages:
             page.obj.Tabs = pikepdf.Name.S
             mark_artifacts(pdf, page)

@@ -7,6 +7,7 @@ its structure and document, with pikepdf, as far as this first version goes:
 - /Lang, DisplayDocTitle, and XMP with dc:title and pdfuaid:part 1;
 - headings that start at H1 and skip no level;
 - every Figure with /Alt, every Table with a TH;
+- every LI holding only Lbl and LBody;
 - every font embedded, with a ToUnicode map.
 
 ``problems(path)`` lists what fails (Japanese, for the editors); the command
@@ -158,6 +159,9 @@ def problems(path: Path, lang: str = 'ja') -> list[str]:
         for kind, element in tree.elements:
             if kind == 'Figure' and not str(element.get('/Alt', '')).strip():
                 found.append('代替テキスト（/Alt）のない Figure があります')
+            if kind == 'LI' and any(str(kid.get('/S'))[1:] not in {'Lbl', 'LBody'}
+                                    for kid in _kids(element) if isinstance(kid, pikepdf.Dictionary)):
+                found.append('Lbl と LBody 以外を直接含む LI があります')
             if kind == 'Table' and 'TH' not in set(tree.children_types(element)):
                 found.append('見出しセル（TH）のない Table があります')
         for name, font in _fonts(pdf):

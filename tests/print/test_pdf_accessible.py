@@ -181,3 +181,14 @@ def test_links_are_described_by_their_text(tagged_pdf: Path) -> None:
         contents = [str(annotation.Contents) for page in pdf.pages for annotation in page.get('/Annots', [])
                     if annotation.get('/Subtype') == '/Link']
     assert contents == ['節の見出し', 'https://www.city.setagaya.lg.jp/']
+
+
+def test_list_items_have_a_body(chromium_pdf: Path, tagged_pdf: Path) -> None:
+    """Chromium writes LI → Lbl, P; the finished PDF has LI → Lbl, LBody → P."""
+    assert any('LI' in problem for problem in preflight_accessible.problems(chromium_pdf))
+    with pikepdf.open(tagged_pdf) as pdf:
+        elements = preflight_accessible.structure(pdf).elements
+        items = [element for kind, element in elements if kind == 'LI']
+        assert items
+        for item in items:
+            assert [str(kid.S) for kid in preflight_accessible._kids(item)][-1] == '/LBody'
