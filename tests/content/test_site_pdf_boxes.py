@@ -2,13 +2,9 @@
 across pages」): each goal's box, from its heading 「目指す姿1-1 …」 to its last
 reflected opinion, on one page. Read with poppler (pdftotext -layout), page by page.
 
-The box is split today: sphinxvision.sty makes an object an environment of
-ordinary paragraphs so that a long object flows across pages (see
-vision/print_edition/latex.py), and nothing keeps a short one together, so
-目指す姿1-4's last opinion (意見19) opens the next page. Keeping a box whole
-needs it set in a box (floats, footnotes and long tables inside would then be
-lost), so the check is a strict xfail until that is designed: it fails, as an
-XPASS, on the day the boxes stay whole.
+A goal's and an opinion's box is set whole (sphinxvision.sty) and moves to
+the next page when it does not fit; before, 目指す姿1-4's last opinion (意見19)
+opened the next page.
 """
 
 from __future__ import annotations
@@ -66,8 +62,6 @@ def test_every_goal_box_is_found(pages):
     assert len(goal_boxes(pages)) == len(GOAL_TITLES)
 
 
-@pytest.mark.xfail(strict=True, reason='objects are breakable paragraphs in sphinxvision.sty; '
-                   '目指す姿1-4 continues on the next page')
 def test_no_goal_box_is_split_across_pages(pages):
     split = {goal: sorted(on) for goal, on in goal_boxes(pages).items() if len(on) > 1}
     assert not split

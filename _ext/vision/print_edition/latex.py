@@ -2,7 +2,8 @@
 
 An object is ``\\begin{visionobject}...\\end{visionobject}`` (defined in
 ``sphinxvision.sty`` on top of ``framed``, which Sphinx loads), not a table:
-a long object flows across pages. Its heading is ``\\visionobjecttitle`` and
+a long object flows across pages (a goal's or an opinion's box is kept on
+one page unless taller than most of it, in ``sphinxvision.sty``). Its heading is ``\\visionobjecttitle`` and
 its label is the anchor the HTML uses, so cross-references and their page
 numbers point at it.
 
