@@ -8,3 +8,4 @@ html_theme = 'pydata_sphinx_theme'
 locale_dirs = ['../locales']
 gettext_compact = False
 vision_language_sites = {'ja': '', 'en': 'en'}
+myst_enable_extensions = ['colon_fence']
