@@ -31,7 +31,7 @@ def check(srcdir: str, confdir: str) -> int:
     with tempfile.TemporaryDirectory(prefix='vision-check-') as tmp:
         proc = subprocess.run(
             [sys.executable, '-m', 'sphinx', '-b', 'dummy', '-E', '-q', '-W', '--keep-going',
-             *cache, '-c', confdir, '-d', str(Path(tmp, 'doctrees')), srcdir,
+             *cache, '-D', 'vision_prose_checks=1', '-c', confdir, '-d', str(Path(tmp, 'doctrees')), srcdir,
              str(Path(tmp, 'out'))],
             capture_output=True, text=True, check=False)
     problems = [line for line in proc.stderr.splitlines()

@@ -49,6 +49,7 @@ from .print_edition import (
     print_layout,
     print_matter,
 )
+from .prose import report as prose_report
 from .search import index_entries as search_index_entries
 from .search import japanese as search_japanese
 from .search import readings as search_readings
@@ -81,7 +82,7 @@ _SUBMODULES = (messages, events, config, encoding, index_readings, sphinx_domain
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, landing, era_filter, search_readings, catalogues, forked_workers, json_data,
                summary, publication, print_layout, print_matter, press, preface, numbering,
-               page_text, translation_messages, translation_marks)
+               page_text, translation_messages, translation_marks, prose_report)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -275,6 +275,11 @@ SETTINGS: tuple[Setting, ...] = (
     S('vision_colophon', {}, 'env', fields(*COLOPHON_FIELDS),
       "{'publisher': '世田谷区', 'editor': '…'}",
       'the colophon (奥付): publisher, editor, address, phone, fax, url, number'),
+    S('vision_prose_checks', True, '', flag, 'False',
+      'the HTML and PDF builds report the prose checks (textlint) as warnings; make check always does'),
+    S('vision_prose_config', '', '', file_ending('.json'), "'.textlintrc.json'",
+      "the prose checks' textlint configuration, relative to the confdir; empty: .textlintrc.json "
+      'if the project has one (no checks and no warning when it has none)'),
     # The plan's own words and types (issue 20: configuration, not code).
     S('vision_object_types', {}, 'env', object_type_records,
       "{'goal': {'name': '目指す姿'}}", 'the object types over the defaults (vision.object_types)'),

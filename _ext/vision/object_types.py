@@ -66,6 +66,9 @@ class ObjectType:
     text_is_title: bool = False
     #: Its title is shown in 「」 (the main theme).
     quoted_title: bool = False
+    #: Its body is quoted from the committee's report (an opinion): the prose
+    #: checks (vision.prose) do not correct its wording.
+    quoted_text: bool = False
     #: A field shown instead of the number (a policy's ①).
     mark_field: str = ''
     #: How its number is read (第{number}回) and how its label is put together.

@@ -59,7 +59,7 @@ DEFAULT_TYPES: dict[str, dict[str, Any]] = {
         'prefix': 'O', 'id_pattern': r'O[0-9]+', 'id_example': 'O1',
         'name': _('意見'),
         'parent': 'goal', 'links': {'goals': 'goal', 'meeting': 'meeting'}, 'required': ['goals'],
-        'text_is_title': True,
+        'text_is_title': True, 'quoted_text': True,
         'columns': ['id', 'title', 'goals'],
         'matrix': 'rows',
     },

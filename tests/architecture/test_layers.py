@@ -26,6 +26,7 @@ MAY_IMPORT = {
     'translation': set(),
     'export': {'domain', 'diagrams', 'views'},
     'page_text': set(),
+    'prose': set(),
     'editions': {'domain', 'diagrams', 'views', 'datafiles', 'print_edition'},
     '': set(),
 }

@@ -36,6 +36,10 @@ PASS_THROUGH = {
     ('_ext/vision/page_text/report.py', '_warn'),
     ('_ext/vision/page_text/report.py', 'check_page'),
     ('_ext/vision/page_text/report.py', 'check_include'),
+    # The prose checks: N_() formats of the rules whose own messages are English,
+    # and textlint's own error (a path or its stderr), logged as an argument.
+    ('_ext/vision/prose/report.py', 'message_of'),
+    ('_ext/vision/prose/textlint.py', 'run'),
 }
 
 

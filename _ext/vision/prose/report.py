@@ -1,0 +1,111 @@
+"""Each prose finding as a located warning: ``docs/p.md:LINE: WARNING: … [prose.<rule>]``.
+
+At ``env-check-consistency`` (every page read, before anything is written),
+when ``vision_prose_checks`` is on and the project has a textlint
+configuration (``vision_prose_config``, else ``.textlintrc.json``), every Markdown page of the project is
+masked (:mod:`.masking`) and textlint runs once over them all
+(:mod:`.textlint`). A finding on a line of quoted text (the committee's
+words) is dropped, and so is one on a line a ``% prose-ok: RULE`` comment
+waives. Each other finding is logged with the page and the MyST
+source line as its location, as type ``prose`` and the rule as subtype, so
+``-W`` fails on it and ``suppress_warnings = ['prose.<rule>']`` silences a
+rule. If textlint cannot run, that is one ``[vision.prose]`` warning and the
+build goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from ..messages import N_, translated
+from ..object_types import object_types
+from . import masking, textlint
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+#: The project's textlint configuration when ``vision_prose_config`` is empty.
+DEFAULT_CONFIG = '.textlintrc.json'
+
+#: The rules whose own messages are English: their Japanese, saying how to fix it.
+ENGLISH_MESSAGES = {
+    'ja-technical-writing/sentence-length': N_(
+        'This sentence is too long: split it into shorter sentences'),
+    'ja-technical-writing/max-comma': N_(
+        'This sentence has too many commas (,): split it or rewrite it'),
+}
+_JAPANESE = re.compile(r'[\u3040-\u30ff\u3400-\u9fff]')
+#: textlint-rule-prh's message: ``事業継承 => 事業承継`` and the dictionary's note.
+_PRH = re.compile(r'^(?P<found>.+?) => (?P<expected>\S+)(?:\s+(?P<note>.*))?$')
+
+
+def message_of(finding: textlint.Finding) -> str:
+    """The finding's message in Japanese (the rule's own, when it is Japanese)."""
+    text = ' '.join(finding.message.split())
+    prh = _PRH.match(text) if finding.rule == 'prh' else None
+    if prh:
+        return translated(N_('Write "%s" instead of "%s" (the house dictionary prh.yml) %s'),
+                          prh['expected'], prh['found'], prh['note'] or '').rstrip()
+    if not _JAPANESE.search(text) and finding.rule in ENGLISH_MESSAGES:
+        return translated(ENGLISH_MESSAGES[finding.rule])
+    return text
+
+
+def quoted_directives(config: Config) -> frozenset[str]:
+    """The directives whose body is the committee's words (``quoted_text`` types)."""
+    return frozenset(kind.key for kind in object_types(config) if kind.quoted_text)
+
+
+def masked_pages(env: BuildEnvironment) -> tuple[dict[str, str], dict[str, tuple[str, masking.Masked]]]:
+    """``{path under srcdir: masked text}`` and ``{path: (docname, masked page)}``."""
+    srcdir = Path(env.srcdir)
+    quoted = quoted_directives(env.config)
+    pages: dict[str, str] = {}
+    where: dict[str, tuple[str, masking.Masked]] = {}
+    for docname in sorted(env.found_docs):
+        path = Path(env.doc2path(docname))
+        if path.suffix != '.md' or not path.is_file():
+            continue
+        relative = path.resolve().relative_to(srcdir.resolve()).as_posix()
+        masked = masking.mask(path.read_text(encoding='utf-8'), quoted)
+        pages[relative] = masked.text
+        where[relative] = (docname, masked)
+    return pages, where
+
+
+def check_prose(app: Sphinx, env: BuildEnvironment) -> None:
+    if not app.config.vision_prose_checks:
+        return
+    config = Path(app.confdir, app.config.vision_prose_config or DEFAULT_CONFIG)
+    if not config.is_file():
+        if not app.config.vision_prose_config:
+            return  # a project without prose rules
+        logger.warning('The prose checks need their textlint configuration %s, which is missing',
+                       config, type='vision', subtype='prose')
+        return
+    pages, where = masked_pages(env)
+    try:
+        results = textlint.run(pages, config)
+    except textlint.TextlintError as error:
+        logger.warning('textlint could not check the prose (is it installed? run make deps): %s',
+                       error, type='vision', subtype='prose')
+        return
+    for relative in sorted(results):
+        docname, masked = where[relative]
+        for finding in results[relative]:
+            if finding.line in masked.quoted or masked.waived(finding.line, finding.rule):
+                continue
+            logger.warning('Prose: %s', message_of(finding), location=(docname, finding.line),
+                           type='prose', subtype=finding.rule)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect('env-check-consistency', check_prose)
