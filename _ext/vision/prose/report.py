@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from ..build_state import build_state
 from ..messages import N_, translated
 from ..object_types import object_types
 from . import masking, textlint
@@ -64,13 +65,22 @@ def quoted_directives(config: Config) -> frozenset[str]:
     return frozenset(kind.key for kind in object_types(config) if kind.quoted_text)
 
 
+#: In the build state's transient part: the pages read in this build.
+_READ = 'prose_pages_read'
+
+
+def note_pages_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    build_state(env).transient[_READ] = set(docnames)
+
+
 def masked_pages(env: BuildEnvironment) -> tuple[dict[str, str], dict[str, tuple[str, masking.Masked]]]:
-    """``{path under srcdir: masked text}`` and ``{path: (docname, masked page)}``."""
+    """``{path under srcdir: masked text}`` and ``{path: (docname, masked page)}`` of
+    the pages read in this build (every page in a fresh one)."""
     srcdir = Path(env.srcdir)
     quoted = quoted_directives(env.config)
     pages: dict[str, str] = {}
     where: dict[str, tuple[str, masking.Masked]] = {}
-    for docname in sorted(env.found_docs):
+    for docname in sorted(build_state(env).transient.get(_READ, ())):
         path = Path(env.doc2path(docname))
         if path.suffix != '.md' or not path.is_file():
             continue
@@ -108,4 +118,5 @@ def check_prose(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.connect('env-before-read-docs', note_pages_to_read)
     app.connect('env-check-consistency', check_prose)

@@ -44,7 +44,7 @@ def run(pages: dict[str, str], config: Path, timeout: float = 300) -> dict[str, 
             target.write_text(text, encoding='utf-8')
         try:
             proc = subprocess.run(
-                [str(TEXTLINT), '--format', 'json', '--config', str(config),
+                [str(TEXTLINT), '--format', 'json', '--config', str(config.resolve()),
                  '--rules-base-directory', str(NODE_MODULES), '--no-color', *sorted(pages)],
                 cwd=tmp, capture_output=True, text=True, timeout=timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
