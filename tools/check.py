@@ -23,6 +23,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / '_ext'))
 from vision.messages import translated  # noqa: E402
+from vision.prose.masking import mask  # noqa: E402
+
+
+def waivers(srcdir: str) -> list[str]:
+    """Each ``% prose-ok: RULE 理由`` of the pages: ``file:line: rule 理由``."""
+    found = []
+    for path in sorted(Path(srcdir).rglob('*.md')):
+        for line, rule, reason in mask(path.read_text(encoding='utf-8')).waiver_comments:
+            found.append(f'{path.as_posix()}:{line}: {rule} {reason}'.rstrip())
+    return found
 
 
 def check(srcdir: str, confdir: str) -> int:
@@ -37,6 +47,10 @@ def check(srcdir: str, confdir: str) -> int:
     problems = [line for line in proc.stderr.splitlines()
                 if ': WARNING: ' in line or ': ERROR: ' in line or ': CRITICAL: ' in line]
     sys.stderr.write(proc.stderr)
+    waived = waivers(srcdir)
+    if waived:
+        print(translated('Prose rules waived on %d line(s) (%% prose-ok):', len(waived)))
+        print('\n'.join(f'  {line}' for line in waived))
     if proc.returncode == 0 and not problems:
         print(translated('make check: no problems.'))
         return 0

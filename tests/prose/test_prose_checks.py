@@ -87,6 +87,9 @@ def test_make_check_exits_1_on_a_finding_even_with_the_setting_off(tmp_path):
                           env={'PYTHONPATH': str(ROOT / '_ext'), 'PATH': '/usr/bin:/bin'})
     assert proc.returncode == 1
     assert '[prose.prh]' in proc.stderr
+    # It lists the waivers, each with its file, line and reason.
+    assert '文章の点検の規則を外した行が1行あります（% prose-ok）：' in proc.stdout
+    assert f'{src.as_posix()}/index.md:{line_of("% prose-ok: prh") }: prh 元の資料の題名のまま引用する' in proc.stdout
 
 
 @pytest.mark.parametrize('source', [
@@ -113,3 +116,23 @@ def test_masking_keeps_prose_and_titles_and_drops_the_rest():
     assert waived.waived(3, 'prh') and not waived.waived(4, 'prh')
     assert waived.waived(3, 'prh') and masking.mask('% prose-ok: max-ten 理由\n文\n').waived(
         2, 'ja-technical-writing/max-ten')
+
+
+def test_an_incremental_build_lints_only_the_pages_it_reads(tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(TEST_ROOT, src)
+    (src / 'other.md').write_text('# 別の頁\n\n区は事業継承を支える。\n', encoding='utf-8')
+
+    def again() -> set[tuple[str, int]]:
+        proc = subprocess.run(
+            [sys.executable, '-m', 'sphinx', '-b', 'html', '-q', '--keep-going', '-c', str(src),
+             '-d', str(tmp_path / 'doctrees'), str(src), str(tmp_path / 'out')],
+            capture_output=True, text=True, check=False,
+            env={'PYTHONPATH': str(ROOT / '_ext'), 'PATH': '/usr/bin:/bin'})
+        return {(Path(m['file']).name, int(m['line'])) for m in map(PROSE.match, proc.stderr.splitlines())
+                if m}
+
+    assert ('other.md', 3) in again()  # the first build reads every page
+    assert again() == set()  # nothing changed: nothing read, nothing linted
+    (src / 'other.md').write_text('# 別の頁\n\n\n区は事業継承を支える。\n', encoding='utf-8')
+    assert again() == {('other.md', 4)}  # only the changed page, at its new line
