@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -112,19 +113,27 @@ def marked_content(element: object, page: object) -> list[tuple[object, int]]:
     return found
 
 
-def describe_links(pdf: pikepdf.Pdf) -> int:
-    """Give each Link annotation a /Contents: the text of its Link element (PDF/UA-1 7.18.5)."""
+def structure_elements(pdf: pikepdf.Pdf) -> Iterator[tuple[pikepdf.Dictionary, list[object]]]:
+    """Each element of the structure tree, root first, with its kids (/K as a list).
+
+    The kids are read before the element is yielded, so a caller may rewrite
+    the element's /K and the walk still visits every original kid.
+    """
     tree = pdf.Root.get('/StructTreeRoot')
-    if tree is None:
-        return 0
-    texts: dict[tuple[int, int], dict[int, str]] = {}
-    described = 0
-    stack = [tree]
+    stack = [] if tree is None else [tree]
     while stack:
         element = stack.pop()
         kids = element.get('/K')
         kids = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None else [kids])
-        stack.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get('/Type') != '/OBJR')
+        stack.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and '/S' in kid)
+        yield element, kids
+
+
+def describe_links(pdf: pikepdf.Pdf) -> int:
+    """Give each Link annotation a /Contents: the text of its Link element (PDF/UA-1 7.18.5)."""
+    texts: dict[tuple[int, int], dict[int, str]] = {}
+    described = 0
+    for element, kids in structure_elements(pdf):
         if element.get('/S') != '/Link':
             continue
         words = []
@@ -150,16 +159,8 @@ def wrap_list_bodies(pdf: pikepdf.Pdf) -> int:
     Chromium writes LI → Lbl, P (and a nested L) with no LBody. Only structure
     elements move, so the parent tree (content → element) stays right.
     """
-    tree = pdf.Root.get('/StructTreeRoot')
-    if tree is None:
-        return 0
     wrapped = 0
-    stack = [tree]
-    while stack:
-        element = stack.pop()
-        kids = element.get('/K')
-        kids = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None else [kids])
-        stack.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and '/S' in kid)
+    for element, kids in structure_elements(pdf):
         if element.get('/S') != '/LI' or any(
                 isinstance(kid, pikepdf.Dictionary) and kid.get('/S') == '/LBody' for kid in kids):
             continue
