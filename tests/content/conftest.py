@@ -4,6 +4,8 @@ tests build (``tests/conftest.py``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from site_builds import ROOT, Build, build_html, build_pdf
@@ -12,6 +14,13 @@ from site_builds import ROOT, Build, build_html, build_pdf
 @pytest.fixture(scope='session')
 def site_html(tmp_path_factory) -> Build:
     return build_html(ROOT, tmp_path_factory)
+
+
+@pytest.fixture(scope='session')
+def site(site_html) -> Path:
+    """The built site's HTML folder, once the build has succeeded."""
+    assert site_html.returncode == 0, site_html.stderr
+    return site_html.outdir
 
 
 @pytest.fixture(scope='session')

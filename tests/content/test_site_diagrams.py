@@ -34,12 +34,6 @@ PAGES = ['structure.html', 'schedule.html', 'summary.html']
 
 
 @pytest.fixture(scope='module')
-def site(site_html) -> Path:
-    assert site_html.returncode == 0, site_html.stderr
-    return site_html.outdir
-
-
-@pytest.fixture(scope='module')
 def diagrams_report(site, tmp_path_factory) -> dict:
     with serve(site) as base:
         return diagram_readers(base, PAGES, tmp_path_factory.mktemp('site-diagrams'))

@@ -45,12 +45,6 @@ def reading(term: str, readings: dict[str, str]) -> str:
     return out
 
 
-@pytest.fixture(scope='module')
-def site(site_html) -> Path:
-    assert site_html.returncode == 0, site_html.stderr
-    return site_html.outdir
-
-
 def test_rows_in_gojuon_order_and_terms_by_reading(site):
     readings = yaml.safe_load((ROOT / 'data' / 'readings.yaml').read_text(encoding='utf-8'))
     article = BeautifulSoup((site / 'genindex.html').read_text(encoding='utf-8'),

@@ -23,12 +23,6 @@ MATRIX_PAGE = 'opinions.html'
 
 
 @pytest.fixture(scope='module')
-def site(site_html) -> Path:
-    assert site_html.returncode == 0, site_html.stderr
-    return site_html.outdir
-
-
-@pytest.fixture(scope='module')
 def seen(site, pdf_dir) -> dict:
     with serve(site) as base:
         job = {'base': base, 'matrixPage': MATRIX_PAGE, 'pages': [], 'pdfDir': str(pdf_dir)}

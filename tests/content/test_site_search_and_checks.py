@@ -23,12 +23,6 @@ from web_harness import article_text, html_pages, normalise, run_browser, serve 
 
 
 @pytest.fixture(scope='module')
-def site(site_html) -> Path:
-    assert site_html.returncode == 0, site_html.stderr
-    return site_html.outdir
-
-
-@pytest.fixture(scope='module')
 def written_pages(site, site_html) -> list[str]:
     return [page for page in html_pages(site) if (site_html.srcdir / page).with_suffix('.md').is_file()]
 
