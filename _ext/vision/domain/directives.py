@@ -84,6 +84,8 @@ class VisionObjectDirective(SphinxDirective):
             object_checks.check_body(self.objtype, object_id, body, location)
         source_title = self._title(body)
         title = self._translated_title(source_title, body, location)
+        source_body = body.astext() if body is not None else ''
+        translated_body = self._translated_body(body, source_body)
         obj = VisionObject(
             objtype=self.objtype,
             id=object_id,
@@ -97,7 +99,8 @@ class VisionObjectDirective(SphinxDirective):
             fields={name: self.options[name] for name in self.field_options if self.options.get(name)},
             tags=self.options.get('tags', ()),
             body=(title.text if self.kind.text_is_title and title.state == translation.TRANSLATED
-                  else body.astext() if body is not None else ''),
+                  else translated_body),
+            source_body=source_body if translated_body != source_body else '',
         )
         if not self.kind.is_valid_id(object_id):
             logger.warning('malformed %s id %r: expected the form %s', Term(self.objtype), object_id,
@@ -133,6 +136,26 @@ class VisionObjectDirective(SphinxDirective):
                 return translation.Translated(source_title, found.state)
             parts.append(translation.plain_text(found.text))
         return translation.Translated(''.join(parts) or source_title, translation.TRANSLATED)
+
+    def _translated_body(self, body: nodes.Element | None, source_body: str) -> str:
+        """The body's plain text in this build's language (a policy's statement, the
+        main theme's text), for the views that show it away from its page (the
+        概要版, ``vision.json``): its paragraphs as Sphinx's Locale transform will
+        translate them, or the Japanese if any is not translated (the page's own
+        paragraph is marked and warned about, :mod:`vision.translation.marks`)."""
+        if body is None or not translation.translating(self.env):
+            return source_body
+        paragraphs = list(body.findall(nodes.paragraph))
+        if not paragraphs or len(paragraphs) != len(body.children):
+            return source_body
+        parts = []
+        for paragraph in paragraphs:
+            found = translation.translate(self.env, translation.message_of(paragraph), None,
+                                          source=paragraph.source, line=paragraph.line, warn=False)
+            if found.state != translation.TRANSLATED:
+                return source_body
+            parts.append(translation.plain_text(found.text))
+        return '\n\n'.join(parts)
 
     def _title(self, body: nodes.Element | None) -> str:
         if self.kind.text_is_title:

@@ -42,6 +42,8 @@ class VisionObject:
     #: The title as written in the pages' language (Japanese) when ``title`` is
     #: its translation (an English build, :mod:`vision.translation`); else empty.
     source_title: str = ''
+    #: The body as written (Japanese) when ``body`` is its translation; else empty.
+    source_body: str = ''
 
     @property
     def linked_ids(self) -> set[str]:
