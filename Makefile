@@ -39,7 +39,7 @@ unexport $(EDITOR_VALUES)
 
 # The PDFs first: the HTML links to them, with their size and page count.
 # Then the English edition (html-en) into en/ of the Japanese site.
-all: deps pdf summary html html-en pdf-accessible
+all: deps pdf summary pdf-accessible html html-en
 
 deps: system-deps $(VENV)/.installed node_modules/.installed
 
@@ -133,8 +133,9 @@ summary: $(DEPS)
 # The tagged PDF for screen readers (issue 22, first part): the 本編 as one
 # page (singlehtml), printed by Chromium to a tagged A4 PDF
 # (tools/print_accessible.mjs), then given its XMP metadata
-# (tools/pdf_accessible.py); about 10 s. Part of `make`, not yet linked from the
-# site. `make preflight-accessible` checks its structure (tools/preflight_accessible.py).
+# (tools/pdf_accessible.py); about 17 s. Part of `make`: the site's PDF link
+# (vision_pdf); the upLaTeX PDF is the 「印刷用PDF」 (vision_print_pdf).
+# `make preflight-accessible` checks its structure (tools/preflight_accessible.py).
 ACCESSIBLE_DIR := $(BUILDDIR)/pdf-accessible
 ACCESSIBLE_PDF := $(ACCESSIBLE_DIR)/$(notdir $(PDF))
 

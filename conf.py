@@ -65,9 +65,12 @@ vision_object_types = {
     'meeting': {'name': '会議'},
 }
 
-# The PDF editions (本編 and 概要版), built by `make pdf` and `make summary`
-# before the HTML (`make` does all three).
-vision_pdf = '_build/latex/setagaya-industrial-vision.pdf'
+# The PDF editions, built before the HTML (`make` does all): the 本編 that
+# residents download is the tagged PDF (`make pdf-accessible`, read by screen
+# readers); the upLaTeX PDF (`make pdf`) is linked as 「印刷用PDF」; the 概要版
+# by `make summary`.
+vision_pdf = '_build/pdf-accessible/setagaya-industrial-vision.pdf'
+vision_print_pdf = '_build/latex/setagaya-industrial-vision.pdf'
 vision_summary_pdf = '_build/summary/setagaya-industrial-vision-summary.pdf'
 
 extensions = [

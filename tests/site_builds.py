@@ -60,10 +60,11 @@ def build_pdf(confdir: Path, tmp_path_factory, pdf_name: str, *options: str) -> 
     return Build(out / 'latex', proc.returncode, proc.stdout[-4000:] + proc.stderr, srcdir, pdf_name)
 
 
-def build_accessible_pdf(confdir: Path, srcdir: Path, work: Path) -> tuple[Path, Path]:
+def build_accessible_pdf(confdir: Path, srcdir: Path, work: Path,
+                         name: str = 'finished.pdf') -> tuple[Path, Path]:
     """As ``make pdf-accessible``: singlehtml, Chromium's tagged print, the pikepdf finish.
 
-    Returns Chromium's PDF and the finished one.
+    Returns Chromium's PDF and the finished one (``work/name``).
     """
     proc = run_sphinx('-b', 'singlehtml', '-c', str(confdir), '-W', '--keep-going', '-q',
                       '-d', str(work / 'doctrees'), str(srcdir), str(work / 'html'))
@@ -72,7 +73,7 @@ def build_accessible_pdf(confdir: Path, srcdir: Path, work: Path) -> tuple[Path,
     node = subprocess.run(['node', str(ROOT / 'tools' / 'print_accessible.mjs'), str(work / 'html' / 'index.html'),
                            str(raw)], cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert node.returncode == 0, node.stderr
-    out = work / 'finished.pdf'
+    out = work / name
     finish = subprocess.run([sys.executable, str(ROOT / 'tools' / 'pdf_accessible.py'), str(raw), str(out),
                              '--conf', str(confdir)], cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, 'SOURCE_DATE_EPOCH': '1693872000'})

@@ -51,6 +51,8 @@ class BuildState:
     pdf_edition: dict[str, Any] | None = None
     #: The same for the 概要版's PDF.
     summary_pdf_edition: dict[str, Any] | None = None
+    #: The same for the print edition's PDF (「印刷用PDF」), when the site offers one.
+    print_pdf_edition: dict[str, Any] | None = None
     #: What one build keeps from one phase to the next; never pickled.
     transient: dict[str, Any] = field(default_factory=dict)
 

@@ -253,11 +253,15 @@ SETTINGS: tuple[Setting, ...] = (
       'the HTML tags editors may type into a page (without attributes)'),
     S('vision_search_analyser', 'sudachi', 'html', one_of(*ANALYSERS), "'sudachi'、'fugashi'",
       'the analyser that gives the search its readings'),
-    S('vision_pdf', '', 'html', file_ending('.pdf'), "'_build/latex/setagaya-industrial-vision.pdf'",
-      'the built PDF edition, copied into the site and linked from every page'),
+    S('vision_pdf', '', 'html', file_ending('.pdf'), "'_build/pdf-accessible/setagaya-industrial-vision.pdf'",
+      'the built PDF edition (the tagged PDF, make pdf-accessible), copied into the site and linked '
+      'from every page'),
     S('vision_summary_pdf', '', 'html', file_ending('.pdf'),
       "'_build/summary/setagaya-industrial-vision-summary.pdf'",
       'the built 概要版 PDF, copied into the site and linked from the front page and every page'),
+    S('vision_print_pdf', '', 'html', file_ending('.pdf'), "'_build/latex/setagaya-industrial-vision.pdf'",
+      "the print edition's PDF (upLaTeX), copied into the site and linked from the front page and "
+      "every page as 「印刷用PDF」 (named …-print.pdf when vision_pdf has its file name)"),
     S('vision_language_sites', {}, 'html', language_folders, "{'ja': '', 'en': 'en'}",
       "each language's site folder in the published tree, the original language first: "
       'every page links to itself in the others (empty: no language switcher)'),

@@ -159,4 +159,6 @@ LANDING_LEAD_DRAFT = _('この文書は、%sの%sです。')
 LANDING_LEAD = _('この文書は、%sです。')
 LANDING_MAIN_PDF = _('本編')
 LANDING_SUMMARY_PDF = _('概要版')
+#: The print edition's PDF (upLaTeX), next to the tagged PDF that the site offers first.
+PRINT_PDF = _('印刷用PDF')
 LANDING_DOWNLOADS = _('PDFでダウンロード')

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builds import ROOT, Build, build_html, build_pdf
+from site_builds import ROOT, Build, build_accessible_pdf, build_html, build_pdf
 
 
 @pytest.fixture(scope='session')
@@ -36,10 +36,19 @@ def site_summary_pdf(tmp_path_factory) -> Build:
 
 
 @pytest.fixture(scope='session')
-def site_published(site_pdf, site_summary_pdf, tmp_path_factory) -> Build:
-    """The site as `make` publishes it: the HTML built after both PDFs, so its
-    pages link to them (site_html has no PDF unless a checkout's _build has one)."""
+def site_accessible_pdf(tmp_path_factory) -> Path:
+    """The tagged PDF, as `make pdf-accessible` builds it."""
+    return build_accessible_pdf(ROOT, ROOT / 'docs', tmp_path_factory.mktemp('site-accessible'),
+                                'setagaya-industrial-vision.pdf')[1]
+
+
+@pytest.fixture(scope='session')
+def site_published(site_pdf, site_summary_pdf, site_accessible_pdf, tmp_path_factory) -> Build:
+    """The site as `make` publishes it: the HTML built after the PDFs, so its
+    pages link to them (site_html has no PDF unless a checkout's _build has one):
+    the tagged PDF as the 本編, the upLaTeX PDF as the 「印刷用PDF」."""
     assert site_pdf.returncode == 0, site_pdf.stderr
     assert site_summary_pdf.returncode == 0, site_summary_pdf.stderr
-    return build_html(ROOT, tmp_path_factory, '-D', f'vision_pdf={site_pdf.pdf}',
-                      '-D', f'vision_summary_pdf={site_summary_pdf.pdf}')
+    return build_html(ROOT, tmp_path_factory, '-D', f'vision_pdf={site_accessible_pdf}',
+                      '-D', f'vision_summary_pdf={site_summary_pdf.pdf}',
+                      '-D', f'vision_print_pdf={site_pdf.pdf}')

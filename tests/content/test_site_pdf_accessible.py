@@ -4,23 +4,24 @@ screen reader would take it (printed in the test output: ``pytest -s``)."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 import pikepdf
 import pytest
+from bs4 import BeautifulSoup
 
-from site_builds import ROOT, build_accessible_pdf
+from site_builds import ROOT
 
 sys.path.insert(0, str(ROOT / 'tools'))
 
 import pdf_accessible  # noqa: E402
 import preflight_accessible  # noqa: E402
 from pdf_marked_text import page_texts  # noqa: E402
+from vision.web.page_info import size_text  # noqa: E402
 
-
-@pytest.fixture(scope='module')
-def site_accessible_pdf(tmp_path_factory):
-    return build_accessible_pdf(ROOT, ROOT / 'docs', tmp_path_factory.mktemp('site-accessible'))[1]
+#: Chromium prints the tagged PDF; the site's pages link to it and to the upLaTeX PDF.
+pytestmark = [pytest.mark.browser]
 
 
 def _text(element: pikepdf.Dictionary, cache: dict) -> str:
@@ -58,3 +59,38 @@ def test_site_pdf_reads_in_order(site_accessible_pdf) -> None:
     assert any(text.endswith('主旨') for text in chapters), chapters
     assert len(figures) == 2 and all(figures)
     assert figures[0].startswith('世田谷区地域経済の持続可能な発展条例')
+
+
+def _pdfinfo(pdf) -> dict[str, str]:
+    out = subprocess.run(['pdfinfo', str(pdf)], capture_output=True, text=True, check=True).stdout
+    return {key.strip(): value.strip() for key, _, value in (line.partition(':') for line in out.splitlines())}
+
+
+@pytest.mark.tex
+def test_site_links_the_tagged_pdf_and_the_print_pdf(site_published, site_pdf) -> None:
+    """Every page's PDF links: the 本編 is the tagged PDF (top of the page and
+    「このページの情報」), with its size and page count; the upLaTeX PDF follows
+    as 「印刷用PDF」."""
+    assert site_published.returncode == 0, site_published.stderr
+    outdir = site_published.outdir
+    tagged, printed = outdir / 'setagaya-industrial-vision.pdf', outdir / 'setagaya-industrial-vision-print.pdf'
+    assert _pdfinfo(tagged)['Tagged'] == 'yes'
+    assert _pdfinfo(printed)['Tagged'] == 'no'
+    assert printed.read_bytes() == site_pdf.pdf.read_bytes()
+    tagged_pages, print_pages = _pdfinfo(tagged)['Pages'], _pdfinfo(printed)['Pages']
+    pages = sorted(path for path in outdir.rglob('*.html') if 'en' not in path.relative_to(outdir).parts[:1])
+    checked = 0
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding='utf-8'), 'html.parser')
+        info = page.select_one('.vision-page-info')
+        if info is None:
+            continue
+        links = [(link['href'].rsplit('/', 1)[-1], link.get_text()) for link in info.select('a[type="application/pdf"]')]
+        assert [href for href, _ in links] == [tagged.name, printed.name], path
+        assert links[0][1] == f'世田谷区新産業ビジョン（素案）（PDF：{size_text(tagged.stat().st_size)}、{tagged_pages}ページ）'
+        assert links[1][1] == f'印刷用PDF（{size_text(printed.stat().st_size)}、{print_pages}ページ）'
+        top = [link['href'].rsplit('/', 1)[-1] for link in page.select('.vision-downloads a')]
+        if path != outdir / 'index.html':
+            assert top[0] == tagged.name, (path, top)
+        checked += 1
+    assert checked > 10

@@ -92,6 +92,30 @@ def test_pdf_edition_is_copied_and_linked_with_size_and_pages(make_app, rootdir,
     assert '電話：03-0000-0000' in info.get_text()
 
 
+def test_print_edition_is_linked_as_the_print_pdf(make_app, rootdir, tmp_path):
+    """The tagged PDF and the print edition have one file name (as on the site):
+    the print edition is published as ``…-print.pdf`` and linked as 「印刷用PDF」,
+    after the PDF edition, with its own size and pages."""
+    srcdir = tmp_path / 'src'
+    shutil.copytree(rootdir / 'test-web-stage', srcdir)
+    for folder in ('tagged', 'print'):
+        (srcdir / folder).mkdir()
+    (srcdir / 'tagged' / 'edition.pdf').write_bytes(two_page_pdf())
+    (srcdir / 'print' / 'edition.pdf').write_bytes(two_page_pdf() + b'%' * 2000)
+    app = make_app('html', srcdir=srcdir, confoverrides={
+        'vision_pdf': 'tagged/edition.pdf', 'vision_print_pdf': 'print/edition.pdf'})
+    app.build()
+    assert (app.outdir / 'edition.pdf').read_bytes() == two_page_pdf()
+    assert (app.outdir / 'edition-print.pdf').read_bytes() == (srcdir / 'print' / 'edition.pdf').read_bytes()
+    info = page_info(app.outdir / 'index.html')
+    links = [(link['href'], link.get_text()) for link in info.select('a[type="application/pdf"]')]
+    assert len(links) == 2, links
+    assert links[0][0] == 'edition.pdf' and links[0][1].endswith('（PDF：1KB、2ページ）')
+    assert links[1] == ('edition-print.pdf', '印刷用PDF（2KB、2ページ）')
+    # Both under the one 「PDF版」 term.
+    assert [dt.get_text() for dt in info.select('dt')].count('PDF版') == 1
+
+
 @pytest.mark.sphinx('html', testroot='web-stage')
 def test_no_pdf_link_without_a_pdf(app):
     app.build()

@@ -3,7 +3,8 @@
 On every page of the residents' site, after the article:
 
 - the PDF edition, copied into the site, with its size and page count
-  (「PDF版（1.2MB、24ページ）」), when ``vision_pdf`` names a built PDF;
+  (「PDF版（1.2MB、24ページ）」), when ``vision_pdf`` names a built PDF; then
+  the print edition's PDF (``vision_print_pdf``) as 「印刷用PDF（1.2MB、25ページ）」;
 - 作成日 (``vision_created``) and 更新日 (the build's date, which the Makefile
   fixes to the last commit's), in era form;
 - the 問い合わせ先: ``vision_contact``'s section, then only the phone, fax and
@@ -28,6 +29,7 @@ from docutils import nodes
 from markupsafe import Markup
 from sphinx.util import logging
 
+from .. import labels
 from ..build_state import build_state
 from ..stage import is_draft
 
@@ -45,29 +47,48 @@ DESCRIPTION_LENGTH = 110
 
 
 def copy_pdf(app: Sphinx) -> None:
-    """Copy the PDF editions (the 本編's, the 概要版's) into the site and note their size and pages."""
+    """Copy the PDF editions (the 本編's, the 概要版's, the print edition's) into the site
+    and note their size and pages.
+
+    Each is published under its own file name; one whose name another took
+    (the tagged PDF and the print edition are both ``setagaya-industrial-vision.pdf``)
+    gets ``-print`` before its ending.
+    """
     state = build_state(app.env)
-    state.pdf_edition = published_pdf(app, app.config.vision_pdf)
-    state.summary_pdf_edition = published_pdf(app, app.config.vision_summary_pdf)
+    taken: set[str] = set()
+    state.pdf_edition = published_pdf(app, app.config.vision_pdf, taken)
+    state.summary_pdf_edition = published_pdf(app, app.config.vision_summary_pdf, taken)
+    state.print_pdf_edition = published_pdf(app, app.config.vision_print_pdf, taken, suffix='-print')
 
 
-def published_pdf(app: Sphinx, setting: str) -> dict[str, Any] | None:
+def published_pdf(app: Sphinx, setting: str, taken: set[str] | None = None,
+                  suffix: str = '-2') -> dict[str, Any] | None:
+    """Copy ``setting``'s PDF into the site under a name not in ``taken`` (which it joins)."""
     if app.builder.name not in SITE_BUILDERS or not setting:
         return None
     source = Path(app.confdir, setting)
     if not source.is_file():
         logger.info('vision: no PDF edition at %s; pages link to none', source)
         return None
-    target = Path(app.outdir, source.name)
+    taken = set() if taken is None else taken
+    name = source.name
+    if name in taken:
+        name = f'{source.stem}{suffix}{source.suffix}'
+    taken.add(name)
+    target = Path(app.outdir, name)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
-    return {'file': source.name, 'size': size_text(source.stat().st_size), 'pages': page_count(source)}
+    return {'file': name, 'size': size_text(source.stat().st_size), 'pages': page_count(source)}
 
 
 def pdf_link_text(name: str, edition: dict[str, Any]) -> str:
-    """「概要版（PDF：120KB、4ページ）」: the name, then the format, size and page count."""
+    """「概要版（PDF：120KB、4ページ）」: the name, then the format, size and page count.
+
+    A name that says PDF already (「印刷用PDF」) does not say it twice: 「印刷用PDF（1.2MB、25ページ）」.
+    """
     pages = f'、{edition["pages"]}ページ' if edition.get('pages') else ''
-    return f'{name}（PDF：{edition["size"]}{pages}）'
+    kind = '' if name.endswith('PDF') else 'PDF：'
+    return f'{name}（{kind}{edition["size"]}{pages}）'
 
 
 def size_text(size: int) -> str:
@@ -140,6 +161,8 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
     context['vision_page_info'] = {
         'pdf': build_state(app.env).pdf_edition,
         'summary_pdf': build_state(app.env).summary_pdf_edition,
+        'print_pdf': build_state(app.env).print_pdf_edition,
+        'print_pdf_label': str(labels.PRINT_PDF),
         'created': config.vision_created,
         'updated': build_date(),
         'contact': config.vision_contact,
