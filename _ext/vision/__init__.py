@@ -39,6 +39,7 @@ from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
 from .editions import summary
 from .export import epub, json_export
+from .furigana import switch as furigana_switch
 from .page_text import report as page_text
 from .print_edition import (
     index_readings,
@@ -82,7 +83,7 @@ _SUBMODULES = (messages, events, config, encoding, index_readings, sphinx_domain
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, landing, era_filter, search_readings, catalogues, forked_workers, json_data,
                summary, publication, print_layout, print_matter, press, preface, numbering,
-               page_text, translation_messages, translation_marks, prose_report)
+               page_text, translation_messages, translation_marks, prose_report, furigana_switch)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -28,6 +28,7 @@ MAY_IMPORT = {
     'page_text': set(),
     'prose': set(),
     'editions': {'domain', 'diagrams', 'views', 'datafiles', 'print_edition'},
+    'furigana': {'domain', 'diagrams', 'views', 'search', 'print_edition'},
     '': set(),
 }
 # The English edition's lookups (vision.translation) are used by every part

@@ -9,7 +9,9 @@ starts no process at all.
 
 Each run of content words (nouns, prefixes, suffixes), alone and joined with
 up to two neighbours, gives a term: its reading in hiragana and its written
-form, counted per page.
+form, counted per page. The same run also answers each page's words with
+kanji and their readings in context (:func:`words`), for the ふりがな switch
+(:mod:`vision.furigana`): one analysis serves both.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ _MAX_WORDS = 3
 _KANJI = re.compile(r'[\u3005\u4e00-\u9fff]')
 _KATAKANA = re.compile(r'[\u30a1-\u30f6]')
 
-Token = tuple[str, str, str]  # surface, reading (katakana), part of speech
+#: surface, reading (katakana), part of speech, whether it is a person's name
+Token = tuple[str, str, str, bool]
 Analyser = Callable[[str], list[Token]]
 
 
@@ -45,7 +48,8 @@ def analyser(name: str) -> Analyser:
         tokenizer = Dictionary(dict='core').tokenizer(SplitMode.C)
 
         def sudachi(text: str) -> list[Token]:
-            return [(m.surface(), m.reading_form(), m.part_of_speech()[0])
+            return [(m.surface(), m.reading_form(), m.part_of_speech()[0],
+                     m.part_of_speech()[2] == '人名')
                     for m in tokenizer.tokenize(text)]
         return sudachi
     if name == 'fugashi':
@@ -53,7 +57,8 @@ def analyser(name: str) -> Analyser:
         tagger = fugashi.Tagger()
 
         def mecab(text: str) -> list[Token]:
-            return [(w.surface, w.feature.kana or '', w.feature.pos1) for w in tagger(text)]
+            return [(w.surface, w.feature.kana or '', w.feature.pos1, w.feature.pos3 == '人名')
+                    for w in tagger(text)]
         return mecab
     raise ValueError(f'unknown analyser {name!r}: sudachi or fugashi')
 
@@ -61,7 +66,7 @@ def analyser(name: str) -> Analyser:
 def terms(tokens: list[Token]) -> Iterable[tuple[str, str]]:
     """(reading in hiragana, written form) of each run of content words and its parts."""
     run: list[Token] = []
-    for token in [*tokens, ('', '', '')]:
+    for token in [*tokens, ('', '', '', False)]:
         if token[2] in _CONTENT and token[1]:
             run.append(token)
             continue
@@ -78,25 +83,76 @@ def term_counts(text: str, analyse: Analyser) -> Counter[tuple[str, str]]:
     return Counter(term for line in text.splitlines() for term in terms(analyse(line)))
 
 
+#: Days of the month whose reading is not the number's followed by にち.
+DAYS = {'1': 'ついたち', '2': 'ふつか', '3': 'みっか', '4': 'よっか', '5': 'いつか',
+        '6': 'むいか', '7': 'なのか', '8': 'ようか', '9': 'ここのか', '10': 'とおか',
+        '14': 'じゅうよっか', '20': 'はつか', '24': 'にじゅうよっか'}
+#: The same for people counted: 1人, 2人.
+PEOPLE = {'1': 'ひとり', '2': 'ふたり'}
+_DIGITS = re.compile(r'[0-9０-９]+')
 
-def analyse_in_child(texts: Mapping[str, str], name: str) -> dict[str, Counter[tuple[str, str]]]:
-    """Each page's term counts, from an analyser in a child process."""
+
+def words(tokens: list[Token]) -> Iterable[tuple[str, str]]:
+    """(written form, reading in hiragana) of each word with kanji, read in context.
+
+    People's names are left out: the source gives no readings for them and an
+    analyser's guess would be shown as fact. A day or a count of people after a
+    number (7日, 2人) is read with its number (なのか, ふたり), as one word.
+    """
+    previous = ''
+    for surface, reading, _pos, name in tokens:
+        number = previous if _DIGITS.fullmatch(previous) else ''
+        previous = surface
+        if name or not reading or not _KANJI.search(surface):
+            continue
+        ascii_number = number.translate(_FULL_WIDTH)
+        if surface == '日' and ascii_number in DAYS:
+            yield number + surface, DAYS[ascii_number]
+        elif surface == '人' and ascii_number in PEOPLE:
+            yield number + surface, PEOPLE[ascii_number]
+        elif surface == '日' and number:
+            yield surface, 'にち'
+        else:
+            yield surface, hiragana(reading)
+
+
+_FULL_WIDTH = str.maketrans('０１２３４５６７８９', '0123456789')
+
+
+def word_counts(text: str, analyse: Analyser) -> Counter[tuple[str, str]]:
+    """How often each (written form, reading) of a word with kanji occurs in *text*."""
+    return Counter(word for line in text.splitlines() for word in words(analyse(line)))
+
+
+#: A page's analysis: its terms (for the search) and its words (for ふりがな).
+Analysis = tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]
+
+
+
+def analyse_in_child(texts: Mapping[str, str], name: str) -> dict[str, Analysis]:
+    """Each page's term and word counts, from an analyser in a child process."""
     # This file as a script: the child imports no Sphinx and no extension.
     proc = subprocess.run(
         [sys.executable, __file__, name], input=json.dumps(dict(texts), ensure_ascii=False),
         capture_output=True, text=True, encoding='utf-8', check=True,
         env={**os.environ, 'PYTHONPATH': os.pathsep.join(sys.path)})
     answer = json.loads(proc.stdout)
-    return {page: Counter({(reading, written): count for reading, written, count in found})
+    return {page: (Counter({(reading, written): count for reading, written, count in found['terms']}),
+                   Counter({(written, reading): count for written, reading, count in found['words']}))
             for page, found in answer.items()}
 
 
 def main() -> None:
     analyse = analyser(sys.argv[1])
     texts: dict[str, str] = json.loads(sys.stdin.read())
-    answer = {page: [[reading, written, count]
-                     for (reading, written), count in sorted(term_counts(text, analyse).items())]
-              for page, text in texts.items()}
+    answer = {}
+    for page, text in texts.items():
+        lines = [analyse(line) for line in text.splitlines()]
+        answer[page] = {
+            'terms': [[reading, written, count] for (reading, written), count
+                      in sorted(Counter(t for tokens in lines for t in terms(tokens)).items())],
+            'words': [[written, reading, count] for (written, reading), count
+                      in sorted(Counter(w for tokens in lines for w in words(tokens)).items())]}
     json.dump(answer, sys.stdout, ensure_ascii=False)
 
 

@@ -17,6 +17,8 @@ measurement, see ``bench/search_readings.py``.
 Each page is analysed once, after the build has read it, by an analyser in a
 process of its own (:mod:`.analysis`); its terms are kept with the
 environment (:data:`TERMS`), so a build that reads no page analyses nothing.
+The same run gives each page's words with kanji and their readings
+(:data:`WORDS`), which the ふりがな switch shows (:mod:`vision.furigana`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ def readings(counts: Iterable[Counter[tuple[str, str]]]) -> dict[str, list[str]]
 TEXTS: PerDocument[str] = PerDocument('search_texts')
 #: Each page's terms, counted once it is read.
 TERMS: PerDocument[Counter[tuple[str, str]]] = PerDocument('search_terms')
+#: Each page's words with kanji, ``(written form, reading)``, counted once it is read.
+WORDS: PerDocument[Counter[tuple[str, str]]] = PerDocument('page_words')
 
 
 def analyse_read_pages(app: Sphinx, env: BuildEnvironment) -> None:
@@ -62,7 +66,9 @@ def analyse_read_pages(app: Sphinx, env: BuildEnvironment) -> None:
     texts = TEXTS.of(env)
     pending = {docname: texts.pop(docname) for docname in sorted(texts)}
     if pending:
-        TERMS.of(env).update(analyse_in_child(pending, app.config.vision_search_analyser))
+        for docname, (terms, words) in analyse_in_child(pending, app.config.vision_search_analyser).items():
+            TERMS.of(env)[docname] = terms
+            WORDS.of(env)[docname] = words
 
 
 def write_readings(app: Sphinx) -> list:
@@ -92,6 +98,7 @@ def page_text(doctree: nodes.document) -> str:
 def setup(app: Sphinx) -> None:
     app.add_env_collector(TEXTS.collector(page_text))
     app.add_env_collector(TERMS.collector())
+    app.add_env_collector(WORDS.collector())
     app.connect('env-updated', analyse_read_pages)
     app.connect('html-collect-pages', write_readings)
     app.connect('html-page-context', load_on_search_page)
