@@ -34,7 +34,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import build_state, catalogues, config, encoding, events, forked_workers, messages, stage
-from .datafiles import committee_tables, era_filter, json_data, loading, publication
+from .datafiles import committee_tables, data_text, era_filter, json_data, loading, publication
 from .diagrams import mermaid, structure
 from .domain import directives, sphinx_domain
 from .editions import summary
@@ -79,7 +79,7 @@ __version__ = '0.1.0'
 
 _SUBMODULES = (messages, events, config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
                html_assets, latex, dependencies, json_export, epub, mermaid, structure, loading,
-               committee_tables, search_japanese, search_index_entries, stage, theme, lean_theme, theme_css, raw_html,
+               committee_tables, data_text, search_japanese, search_index_entries, stage, theme, lean_theme, theme_css, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, landing, era_filter, search_readings, catalogues, forked_workers, json_data,
                summary, publication, print_layout, print_matter, press, preface, numbering,

@@ -25,6 +25,8 @@ DOMAIN_LABEL = _('ビジョン')
 
 #: How a meeting's number is read: 第2回.
 MEETING_NUMBER = _('第{number}回')
+#: A meeting as a step of the schedule: 第5回「地域経済の持続可能な発展を目指す会議」.
+MEETING_STEP = _('{number}「{committee}」')
 
 #: The labels of an object's plain fields (options); a link's label is the
 #: name of the type it points at.
@@ -91,11 +93,17 @@ ENLARGE_DIAGRAM = _('図を拡大')
 
 ROSTER_CAPTION = _('委員名簿')
 ROSTER_HEADERS = (_('番号'), _('団体等'), _('氏名・肩書（順不同、敬称略）'))
+#: A member with a title: 長山 宗広（駒澤大学経済学部教授）.
+NAME_WITH_TITLE = _('{name}（{title}）')
 
 MEETINGS_CAPTION = _('会議の開催状況（{as_of}現在）')
 MEETINGS_HEADERS = (_('回'), _('開催日'), _('主な議題'), _('状況'))
 #: A meeting's status as of the report's date.
 STATUS = {'held': _('開催済み'), 'planned': _('予定')}
+#: A step's status after its date in the timeline: 9月7日（予定）.
+STATUS_AFTER = _('（{status}）')
+#: One step of the timeline's text alternative: 令和5年9月7日　第5回「…」（予定）.
+STEP_ITEM = _('{date}　{title}（{status}）')
 
 SCHEDULE_CAPTION = _('スケジュール')
 SCHEDULE_PLANNED_CAPTION = _('今後のスケジュール（予定）')

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 from site_builds import ROOT, run_sphinx
@@ -79,3 +80,117 @@ def test_vision_json_holds_the_translated_statement(english, japanese):
         return next(obj for obj in data['objects'] if obj['id'] == 'P1')
     assert policy(english)['body'] == STATEMENT_EN
     assert policy(japanese)['body'] == STATEMENT_JA
+
+
+# -- The data files' words (data/*.yaml): their own catalogue, data.po -----------------
+
+DATA_ENGLISH = ('Sample Committee', 'The state of industry in Sample City, etc.',
+                'Report to the Sample Standing Committee', 'Academic expert',
+                'Professor, Sample University', "Sample City Shopkeepers' Association")
+
+
+def test_gettext_offers_the_data_strings_at_their_lines(tmp_path_factory):
+    root = copy_root(tmp_path_factory)
+    out = root / '_gettext'
+    proc = run_sphinx('-b', 'gettext', '-E', '-c', str(root), '-d', str(root / '_doctrees-pot'),
+                      str(root / 'docs'), str(out))
+    assert proc.returncode == 0, proc.stderr
+    with (out / 'data.pot').open('rb') as stream:
+        messages = {m.id: m.locations for m in read_po(stream) if m.id}
+    assert messages == {
+        '見本の会議': [('../data/meetings.yaml', 1)],
+        '見本区の産業の状況について 等': [('../data/meetings.yaml', 7)],
+        '見本委員会への報告': [('../data/meetings.yaml', 14)],
+        '学識経験者': [('../data/members.yaml', 3)],
+        '見本大学教授': [('../data/members.yaml', 5)],
+        '見本区商店会': [('../data/members.yaml', 7)],
+    }
+    # Names of people are not offered; the tables' own captions are the extension's words.
+    page = (out / 'committee.pot').read_text(encoding='utf-8')
+    assert '見本 太郎' not in page and '会議の開催状況' not in page
+
+
+def test_data_strings_are_shown_in_english(english, japanese):
+    text = ' '.join(squeezed(english.text('committee.html')).split())
+    assert [words for words in DATA_ENGLISH if words not in text] == []
+    # The name stays in Japanese script, the title after it in English brackets.
+    assert '見本 太郎 (Professor, Sample University)' in text
+    assert 'No. 1 “Sample Committee”' in text
+    assert '見本 太郎（見本大学教授）' in japanese.text('committee.html')
+    assert '第1回「見本の会議」' in japanese.text('committee.html')
+
+
+def test_dates_in_english(english, japanese):
+    text = english.text('committee.html')
+    for date in ('Meetings held (as of 5 September 2023 (Reiwa 5))', '20 March 2023 (Reiwa 5)',
+                 'November 2023 (Reiwa 5)', '7 September (Planned)'):
+        assert date in text
+    assert '令和' not in text
+    assert '令和5年3月20日' in japanese.text('committee.html')
+
+
+def OUT_OF_DATE_AT(location: str) -> str:  # noqa: N802
+    """The warning, as editors read it (in Japanese: translation out of date)."""
+    return f'{location}: WARNING: 翻訳が古くなっています'
+
+
+def squeezed(text: str) -> str:
+    return text.replace('\u2019', "'")
+
+
+def with_catalogue(root: Path, name: str, edit) -> None:
+    po = root / 'locales' / 'en' / 'LC_MESSAGES' / name
+    po.write_text(edit(po.read_text(encoding='utf-8')), encoding='utf-8')
+
+
+def test_a_fuzzy_data_string_is_japanese_marked_with_a_located_warning(tmp_path_factory):
+    root = copy_root(tmp_path_factory)
+    with_catalogue(root, 'data.po', lambda po: po.replace(
+        '#: ../../data/members.yaml:5\n', '#: ../../data/members.yaml:5\n#, fuzzy\n'))
+    built = build(root, 'en')
+    assert built.returncode == 0, built.stderr
+    warnings = [line for line in built.stderr.splitlines() if 'WARNING' in line]
+    assert len(warnings) == 1, built.stderr
+    assert OUT_OF_DATE_AT('data/members.yaml:5') in warnings[0]
+    soup = BeautifulSoup((built.out / 'committee.html').read_text(encoding='utf-8'), 'html.parser')
+    shown = soup.select_one('.vision-translation-fuzzy[lang="ja"]')
+    assert shown is not None and shown.get_text() == '見本大学教授'
+    assert 'Professor, Sample University' not in built.text('committee.html')
+
+
+def test_a_changed_data_string_is_out_of_date_before_make_translations(tmp_path_factory):
+    """The Japanese changed in the data file, the catalogue not merged yet: never the old English."""
+    root = copy_root(tmp_path_factory)
+    members = root / 'data' / 'members.yaml'
+    members.write_text(members.read_text(encoding='utf-8').replace('見本大学教授', '見本大学名誉教授'),
+                       encoding='utf-8')
+    built = build(root, 'en')
+    assert OUT_OF_DATE_AT('data/members.yaml:5') in built.stderr
+    assert '見本大学名誉教授' in built.text('committee.html')
+    assert 'Professor, Sample University' not in built.text('committee.html')
+
+
+def test_an_untranslated_data_string_is_japanese_marked_without_warning(tmp_path_factory):
+    root = copy_root(tmp_path_factory)
+    with_catalogue(root, 'data.po', lambda po: po.replace(
+        'msgstr "Sample City Shopkeepers\' Association"', 'msgstr ""'))
+    built = build(root, 'en', '-W')
+    assert built.returncode == 0, built.stderr
+    soup = BeautifulSoup((built.out / 'committee.html').read_text(encoding='utf-8'), 'html.parser')
+    shown = soup.select_one('.vision-translation-untranslated[lang="ja"]')
+    assert shown is not None and shown.get_text() == '見本区商店会'
+    assert 'Not yet translated' in built.text('committee.html')
+
+
+def test_a_fuzzy_object_title_is_japanese_everywhere_with_a_located_warning(tmp_path_factory):
+    root = copy_root(tmp_path_factory)
+    with_catalogue(root, 'index.po', lambda po: po.replace(
+        '#: ../../docs/index.md:14\n', '#: ../../docs/index.md:14\n#, fuzzy\n'))
+    built = build(root, 'en')
+    assert built.returncode == 0, built.stderr
+    assert OUT_OF_DATE_AT('docs/index.md:14') in built.stderr or \
+        OUT_OF_DATE_AT(str(root / 'docs' / 'index.md') + ':14') in built.stderr, built.stderr
+    assert '[vision.translation]' in built.stderr
+    # The goal under its policy in the 概要版: its Japanese title, not the old English.
+    assert '見本の事業者が安心して事業を営むことができる見本区' in built.text('summary.html')
+    assert 'A Sample City where' not in built.text('summary.html')

@@ -17,6 +17,9 @@ from .era import PartialDate
 from .loading import DataFile, FieldPath
 
 HELD, PLANNED = 'held', 'planned'
+#: The data files the committee's directives read unless given another.
+MEMBERS_FILE = 'data/members.yaml'
+MEETINGS_FILE = 'data/meetings.yaml'
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,9 @@ class Meetings:
 
     def schedule(self, status: str | None = None) -> list[Step]:
         """Meetings (as 第N回「committee」) and the other steps, in date order."""
-        number = str(labels.MEETING_NUMBER)
-        steps = [Step(m.date, m.status, f'{number.format(number=m.number)}「{self.committee}」', m.id)
+        number, title = str(labels.MEETING_NUMBER), str(labels.MEETING_STEP)
+        steps = [Step(m.date, m.status, title.format(number=number.format(number=m.number),
+                                                     committee=self.committee), m.id)
                  for m in self.meetings]
         steps += self.steps
         steps.sort(key=lambda step: step.date.sort_key())  # stable: file order on equal dates

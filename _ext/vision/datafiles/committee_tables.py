@@ -13,6 +13,7 @@ writer escapes it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -30,15 +31,26 @@ from ..sphinx_compat import builder_of
 from ..stage import has_watermark
 from ..views.table import Cell, build_table, nothing_to_show
 from . import loading as datafiles
-from .committee import Meeting, Meetings, Step, check_meetings, check_members, meetings_from, members_from
-from .era import to_japanese
+from .committee import (
+    MEETINGS_FILE,
+    MEMBERS_FILE,
+    Meeting,
+    Meetings,
+    Step,
+    check_meetings,
+    check_members,
+    meetings_from,
+    members_from,
+)
+from .data_text import DataText
+from .era import PartialDate, in_language
 from .timeline import timeline_source
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-MEMBERS_FILE = 'data/members.yaml'
-MEETINGS_FILE = 'data/meetings.yaml'
+__all__ = ['MEETINGS_FILE', 'MEMBERS_FILE', 'MeetingsDirective', 'RosterDirective',
+           'ScheduleTimelineDirective']
 
 
 def data_table(caption: str, headers: Sequence[object], rows: Sequence[Sequence[Cell]],
@@ -59,6 +71,10 @@ class _DataDirective(SphinxDirective):
     schema: ClassVar[str]
     checks: ClassVar[tuple]
 
+    def date(self, value: PartialDate) -> str:
+        """A date in the build's language: 令和5年9月5日, 5 September 2023 (Reiwa 5)."""
+        return in_language(value, self.config.language)
+
     def load(self) -> datafiles.DataFile | None:
         argument = self.arguments[0] if self.arguments else self.default_file
         return datafiles.load(self.env, argument, self.schema, self.checks,
@@ -67,6 +83,11 @@ class _DataDirective(SphinxDirective):
     def named(self, table: nodes.table) -> list[nodes.Node]:
         self.set_source_info(table)
         self.add_name(table)
+        if 'caption' not in self.options:
+            # The extension's own caption, already in the build's language (labels):
+            # no message of the page for Sphinx's gettext builder or Locale transform.
+            for title in table.findall(nodes.title):
+                title['translatable'] = False
         # In print the data tables (資料編) are set small, as reference tables
         # commonly are: the 17 members then fit under the schedule's figure on one page.
         return [vision_small('', table)]
@@ -82,13 +103,27 @@ class RosterDirective(_DataDirective):
     def run(self) -> list[nodes.Node]:
         file = self.load()
         members = members_from(file) if file else []
-        if not members:
+        if not members or file is None:
             return []
-        rows = [[member.mark, member.group,
-                 f'{member.name}（{member.title}）' if member.title else member.name]
+        words = DataText(self.env, file)
+        rows = [[member.mark, words.cell(words(member.group)), self.name_cell(member.name, member.title, words)]
                 for member in members]
         caption = self.options.get('caption', str(labels.ROSTER_CAPTION))
         return self.named(data_table(caption, labels.ROSTER_HEADERS, rows, (8, 37, 55)))
+
+
+    @staticmethod
+    def name_cell(name: str, title: str | None, words: DataText) -> Cell:
+        """「長山 宗広（駒澤大学経済学部教授）」: the name as written, the title translated."""
+        if not title:
+            return name
+        before, after = str(labels.NAME_WITH_TITLE).split('{title}', 1)
+        cell = nodes.paragraph()
+        cell += nodes.Text(before.format(name=name))
+        shown = words.cell(words(title))
+        cell.extend(shown.children)
+        cell += nodes.Text(after.format(name=name))
+        return cell
 
 
 class _MeetingsFileDirective(_DataDirective):
@@ -98,9 +133,20 @@ class _MeetingsFileDirective(_DataDirective):
     schema = 'meetings'
     checks = (check_meetings,)
 
+    #: The file's words in this build's language (set by :meth:`load_meetings`).
+    words: DataText
+
     def load_meetings(self) -> Meetings | None:
+        """The meetings, their words (committee, topics, steps) in this build's language."""
         file = self.load()
-        return meetings_from(file) if file else None
+        data = meetings_from(file) if file else None
+        if file is None or data is None:
+            return None
+        self.words = words = DataText(self.env, file)
+        return replace(data, committee=words(data.committee),
+                       meetings=tuple(replace(m, topics=words(m.topics) if m.topics else m.topics)
+                                      for m in data.meetings),
+                       steps=tuple(replace(step, title=words(step.title)) for step in data.steps))
 
 
 class MeetingsDirective(_MeetingsFileDirective):
@@ -129,12 +175,13 @@ class MeetingsDirective(_MeetingsFileDirective):
                                        lineno=self.lineno)
             first += nodes.Text(number)
             row_classes.append([f'vision-meeting-{meeting.status}'])
-            rows.append([first, to_japanese(meeting.date), meeting.topics or '',
+            rows.append([first, self.date(meeting.date),
+                         self.words.cell(meeting.topics) if meeting.topics else '',
                          str(labels.STATUS[meeting.status])])
         if not rows:
             return [nothing_to_show()]
         caption = self.options.get(
-            'caption', str(labels.MEETINGS_CAPTION).format(as_of=to_japanese(data.as_of)))
+            'caption', str(labels.MEETINGS_CAPTION).format(as_of=self.date(data.as_of)))
         return self.named(data_table(caption, labels.MEETINGS_HEADERS, rows, (12, 24, 50, 14),
                                      row_classes))
 
@@ -149,7 +196,7 @@ class MeetingsDirective(_MeetingsFileDirective):
         if kind is None:  # the plan has no meeting type: the table without links
             return None
         obj = VisionObject(
-            objtype=kind.key, id=meeting.id, title=to_japanese(meeting.date),
+            objtype=kind.key, id=meeting.id, title=self.date(meeting.date),
             docname=self.env.docname, lineno=self.lineno, anchor=anchor_for(kind.key, meeting.id),
             kind=kind, fields={'date': meeting.date.iso(), 'status': meeting.status,
                     **({'topics': meeting.topics} if meeting.topics else {})},
@@ -173,33 +220,34 @@ class ScheduleTimelineDirective(_MeetingsFileDirective):
         default = labels.SCHEDULE_PLANNED_CAPTION if status == 'planned' else labels.SCHEDULE_CAPTION
         caption = self.options.get('caption', str(default))
         headers = [*labels.SCHEDULE_HEADERS, *(() if status else (labels.SCHEDULE_STATUS_HEADER,))]
-        rows = [[to_japanese(step.date), self.title_cell(step),
+        rows = [[self.date(step.date), self.title_cell(step),
                  *(() if status else (str(labels.STATUS[step.status]),))]
                 for step in steps]
         widths = (25, 75) if status else (22, 62, 16)
         table = self.named(data_table(caption, headers, rows, widths,
                                       [[f'vision-meeting-{step.status}'] for step in steps]))
         see_through = has_watermark(self.config, builder_of(self.env).format)
-        figure = diagram_node(timeline_source(steps, see_through=see_through),
+        figure = diagram_node(timeline_source(steps, see_through=see_through,
+                                              language=self.config.language),
                               caption=str(labels.TIMELINE_CAPTION).format(caption=caption),
-                              alt=_step_list(steps), location=(self.env.docname, self.lineno))
+                              alt=self.step_list(steps), location=(self.env.docname, self.lineno))
         return [*table, figure]
 
-    def title_cell(self, step: Step) -> nodes.paragraph:
+    def title_cell(self, step: Step) -> nodes.Element:
         """The step's title; a meeting's links to its row in the meetings table."""
         if step.meeting_id is None:
-            return nodes.paragraph(step.title, step.title)
+            return self.words.cell(step.title)
         return nodes.paragraph('', '', make_xref('meeting', step.meeting_id, self.env.docname,
                                                  text=step.title))
 
-
-def _step_list(steps: Sequence[Step]) -> nodes.bullet_list:
-    """The timeline as text: one item per step, 「令和5年9月7日　第5回…（予定）」."""
-    items = nodes.bullet_list()
-    for step in steps:
-        text = f'{to_japanese(step.date)}　{step.title}（{labels.STATUS[step.status]}）'
-        items += nodes.list_item('', nodes.paragraph(text, text))
-    return items
+    def step_list(self, steps: Sequence[Step]) -> nodes.bullet_list:
+        """The timeline as text: one item per step, 「令和5年9月7日　第5回…（予定）」."""
+        items = nodes.bullet_list()
+        for step in steps:
+            text = str(labels.STEP_ITEM).format(date=self.date(step.date), title=step.title,
+                                                status=labels.STATUS[step.status])
+            items += nodes.list_item('', nodes.paragraph(text, text))
+        return items
 
 
 def setup(app: Sphinx) -> None:

@@ -90,3 +90,56 @@ def to_japanese(value: date | PartialDate | str) -> str:
     if isinstance(value, str):
         value = PartialDate.parse(value)
     return era_year(value) + month_day(value)
+
+
+#: The eras' names in the Latin alphabet, as the ward's English pages write them.
+ERA_NAMES_EN = {'明治': 'Meiji', '大正': 'Taisho', '昭和': 'Showa', '平成': 'Heisei', '令和': 'Reiwa'}
+MONTHS_EN = ('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+             'September', 'October', 'November', 'December')
+
+
+def _partial(value: date | PartialDate | str) -> PartialDate:
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    if isinstance(value, date):
+        return PartialDate(value.year, value.month, value.day)
+    return value
+
+
+def era_year_en(value: date | PartialDate) -> str:
+    """``2023 (Reiwa 5)``: the western year, then the era year (``Reiwa 1`` for 元年)."""
+    value = _partial(value)
+    name, year = era_of(value.first_day())
+    return f'{value.year} ({ERA_NAMES_EN[name]} {year})'
+
+
+def month_day_en(value: date | PartialDate) -> str:
+    """``7 September`` for a day, ``November`` for a month."""
+    value = _partial(value)
+    month = MONTHS_EN[value.month - 1]
+    return f'{value.day} {month}' if value.is_day else month
+
+
+def to_english(value: date | PartialDate | str) -> str:
+    """``5 September 2023 (Reiwa 5)`` from ``2023-09-05``; ``March 2023 (Reiwa 5)`` from ``2023-03``."""
+    value = _partial(value)
+    return f'{month_day_en(value)} {era_year_en(value)}'
+
+
+def is_english(language: str | None) -> bool:
+    return (language or '').split('-')[0].split('_')[0] == 'en'
+
+
+def in_language(value: date | PartialDate | str, language: str | None) -> str:
+    """A date as the build's language writes it: 令和5年9月5日, or 5 September 2023 (Reiwa 5)."""
+    return to_english(value) if is_english(language) else to_japanese(value)
+
+
+def era_year_in(value: date | PartialDate, language: str | None) -> str:
+    """令和5年, or 2023 (Reiwa 5)."""
+    return era_year_en(value) if is_english(language) else era_year(value)
+
+
+def month_day_in(value: date | PartialDate, language: str | None) -> str:
+    """9月7日, or 7 September."""
+    return month_day_en(value) if is_english(language) else month_day(value)

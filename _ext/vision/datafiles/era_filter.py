@@ -2,14 +2,15 @@
 
 ``{{ '2023-09-05' | era_date }}`` gives 「令和5年9月5日」, with the same rules as
 the data files' dates (:mod:`vision.datafiles.era`), so a page's 作成日 and
-更新日 read like every other date of the plan.
+更新日 read like every other date of the plan; in the English edition
+「5 September 2023 (Reiwa 5)」.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .era import to_japanese
+from .era import in_language
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,7 +20,8 @@ def add_filter(app: Sphinx) -> None:
     templates = getattr(app.builder, 'templates', None)
     environment = getattr(templates, 'environment', None)
     if environment is not None:
-        environment.filters['era_date'] = to_japanese
+        language = app.config.language
+        environment.filters['era_date'] = lambda value: in_language(value, language)
 
 
 def setup(app: Sphinx) -> None:

@@ -79,6 +79,8 @@ class DataFile:
     data: Any
     invalid: set[FieldPath] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    #: The 1-based line of each scalar value: ``('members', 0, 'group')`` -> 17.
+    lines: dict[FieldPath, int] = field(default_factory=dict)
 
     def is_valid(self, path: FieldPath) -> bool:
         """Whether nothing at or below ``path`` had an error."""
@@ -154,6 +156,12 @@ def load(env: BuildEnvironment, argument: str, schema: str, checks: Iterable[Che
     return result
 
 
+def confdir_of(env: BuildEnvironment) -> Path:
+    """The confdir, below which ``data/`` is."""
+    state: _BuildState = build_state(env).transient[_STATE]
+    return state.confdir
+
+
 def read(confdir: str | Path, argument: str, schema: str,
          checks: Iterable[Check]) -> DataFile | None:
     """Load a data file outside any page (for exports), or None if it is absent.
@@ -191,9 +199,22 @@ def _parse(relpath: str, path: Path, schema: str, checks: Iterable[Check]) -> Da
     finally:
         loader.dispose()
 
+    result.lines = dict(_scalar_lines(root, ()))
     for (line, column), message, kind in _problems(result, root, schema, checks):
         result.problems.append((relpath, line, column, message, kind))
     return result
+
+
+def _scalar_lines(node: yaml.Node | None, path: FieldPath) -> Iterator[tuple[FieldPath, int]]:
+    """Where each scalar of the document is: its path and its 1-based line."""
+    if isinstance(node, yaml.ScalarNode):
+        yield path, node.start_mark.line + 1
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalar_lines(value, (*path, key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _scalar_lines(item, (*path, index))
 
 
 def _problems(result: DataFile, root: yaml.Node | None, schema: str,

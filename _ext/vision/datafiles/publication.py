@@ -23,7 +23,7 @@ from sphinx.util import logging
 
 from .. import events, labels
 from ..config import COLOPHON_FIELDS
-from .era import PartialDate, era_year
+from .era import PartialDate, era_year, era_year_en, is_english, month_day_en
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,11 +41,13 @@ class Publication:
     issuer: str
     #: The ``vision_colophon`` fields that ``conf.py`` sets, by key.
     fields: dict[str, str]
+    #: The build's language (``ja``; ``en`` for the English edition).
+    language: str = 'ja'
 
     @property
     def date_text(self) -> str:
         """``令和5年9月（2023年9月）``, or empty when no date is known."""
-        return display_date(self.date)
+        return display_date(self.date, self.language)
 
     @property
     def colophon(self) -> tuple[tuple[str, str], ...]:
@@ -54,10 +56,14 @@ class Publication:
                      for key in COLOPHON_FIELDS if self.fields.get(key))
 
 
-def display_date(day: PartialDate | None) -> str:
-    """``令和5年9月（2023年9月）``: the month of publication, in era and western years."""
+def display_date(day: PartialDate | None, language: str | None = 'ja') -> str:
+    """``令和5年9月（2023年9月）``: the month of publication, in era and western years;
+    in English ``September 2023 (Reiwa 5)``."""
     if day is None:
         return ''
+    if is_english(language):
+        month = PartialDate(day.year, day.month)
+        return f'{month_day_en(month)} {era_year_en(month)}'
     return f'{era_year(day)}{day.month}月（{day.year}年{day.month}月）'
 
 
@@ -87,7 +93,8 @@ def publication(config: Config, confdir: str | Path) -> Publication:
     return Publication(title=config.project, subtitle=config.vision_subtitle,
                        stage=config.vision_stage, date=publication_date(config, confdir),
                        issuer=str(colophon.get('publisher') or config.author),
-                       fields={key: str(value) for key, value in colophon.items() if value})
+                       fields={key: str(value) for key, value in colophon.items() if value},
+                       language=config.language or 'ja')
 
 
 def answer_publication(app: Sphinx, config: Config) -> Publication:

@@ -16,7 +16,7 @@ from itertools import groupby
 from .. import labels
 from ..diagrams.mermaid import mermaid_label
 from .committee import HELD, PLANNED, Step
-from .era import era_year, month_day
+from .era import era_year_in, month_day_in
 
 _STYLES = {
     HELD: 'fill:#e9ecef,stroke:#343a40,color:#212529',
@@ -31,7 +31,7 @@ _WRAPPING_WIDTH = 160
 _FONT_SIZE = 20
 
 
-def timeline_source(steps: Sequence[Step], *, see_through: bool = False) -> str:
+def timeline_source(steps: Sequence[Step], *, see_through: bool = False, language: str | None = 'ja') -> str:
     """A ``flowchart TB`` of one left-to-right group per era year, in the given order;
     translucent boxes when ``see_through`` (over a watermark), else opaque."""
     show_status = len({step.status for step in steps}) > 1
@@ -40,16 +40,16 @@ def timeline_source(steps: Sequence[Step], *, see_through: bool = False) -> str:
              'flowchart TB']
     number = 0
     years: list[str] = []
-    for year, in_year in groupby(steps, key=lambda step: era_year(step.date)):
+    for year, in_year in groupby(steps, key=lambda step: era_year_in(step.date, language)):
         years.append(f'y{len(years) + 1}')
         lines += [f'    subgraph {years[-1]} ["{mermaid_label(year)}"]', '    direction LR']
         boxes = []
         for step in in_year:
             number += 1
             boxes.append(f's{number}')
-            when = month_day(step.date)
+            when = month_day_in(step.date, language)
             if show_status:
-                when += f'（{labels.STATUS[step.status]}）'
+                when += str(labels.STATUS_AFTER).format(status=labels.STATUS[step.status])
             lines.append(f'    s{number}["{mermaid_label(when, step.title)}"]:::{step.status}')
         lines += (f'    {a} --> {b}' for a, b in zip(boxes, boxes[1:]))
         lines.append('    end')
