@@ -8,7 +8,9 @@ XMP with ``pdfuaid:part 1``, maps the structure types that Chromium takes
 from HTML but PDF 1.7 does not know (Aside, Strong) to standard ones, marks
 what is painted outside marked content as /Artifact (see mark_artifacts),
 gives each link annotation its link's text as /Contents, puts each list
-item's body in an LBody, dates them with SOURCE_DATE_EPOCH and saves with
+item's body in an LBody, makes the header rows that Chromium repeats on
+each page of a table artifacts after their first page and gives every TH its
+/Scope (tools/pdf_tables.py), dates them with SOURCE_DATE_EPOCH and saves with
 a deterministic /ID, so the same sources give the same bytes.
 
     python tools/pdf_accessible.py RAW.pdf OUT.pdf --conf DIR
@@ -26,6 +28,7 @@ from pathlib import Path
 import pikepdf
 
 from pdf_marked_text import page_texts
+from pdf_tables import artifact_repeated_headers, fix_scopes
 
 
 def document_fields(confdir: Path) -> tuple[str, str, str]:
@@ -199,6 +202,8 @@ def finish(raw: Path, out: Path, *, title: str, issuer: str, lang: str) -> None:
             for kind, standard in ROLE_MAP.items():
                 role_map[f'/{kind}'] = pikepdf.Name(f'/{standard}')
             tree.RoleMap = role_map
+        artifact_repeated_headers(pdf)
+        fix_scopes(pdf)
         describe_links(pdf)
         wrap_list_bodies(pdf)
         for page in pdf.pages:

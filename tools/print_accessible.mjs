@@ -83,6 +83,15 @@ try {
       if (text) figure.setAttribute('aria-label', text);
     }
   });
+  // The matrix's ● says 「対応あり」 to a screen reader in the HTML by a visually
+  // hidden text after it, which Chromium does not print (clipped). Print it
+  // transparent and tiny: in the PDF's text and structure (the TD reads
+  // 「●対応あり」, as the HTML), not seen.
+  // In the flow (not absolutely positioned), so that it is painted right after its ●.
+  await page.addStyleTag({ content: `.vision-mark-visible + .vision-visually-hidden {
+    position: static !important; display: inline-block !important; clip: auto !important;
+    width: 0 !important; height: 0 !important; margin: 0 !important; overflow: visible !important;
+    vertical-align: top !important; color: transparent !important; font-size: 2px !important; }` });
   await page.pdf({
     path: out, format: 'A4', tagged: true, outline: true, printBackground: true,
     displayHeaderFooter: false, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },

@@ -4,8 +4,10 @@ screen reader would take it (printed in the test output: ``pytest -s``)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -16,6 +18,7 @@ from site_builds import ROOT
 sys.path.insert(0, str(ROOT / 'tools'))
 
 import pdf_accessible  # noqa: E402
+import pdf_tables  # noqa: E402
 import preflight_accessible  # noqa: E402
 from pdf_marked_text import page_texts  # noqa: E402
 from vision.web.page_info import size_text  # noqa: E402
@@ -94,3 +97,35 @@ def test_site_links_the_tagged_pdf_and_the_print_pdf(site_published, site_pdf) -
             assert top[0] == tagged.name, (path, top)
         checked += 1
     assert checked > 10
+
+
+def test_site_matrix_is_a_table_with_its_marks_read(site_accessible_pdf, site_published) -> None:
+    """The opinions × goals matrix: its header read once (not once per page it runs
+    over), a row head per opinion (/Scope /Row), and each ● read as the HTML gives it
+    to screen readers: 「●対応あり」, as many as the HTML page has."""
+    cache: dict = {}
+    with pikepdf.open(site_accessible_pdf) as pdf:
+        matrix = next(table for table in pdf_tables.tables(pdf) if '意見と目指す姿の対応' in _text(table, cache))
+        rows = [[(str(cell.S)[1:], pdf_tables._scope(cell), _text(cell, cache)) for cell in pdf_tables.cells(row)]
+                for row in pdf_tables.rows(matrix)]
+    assert [text for _, _, text in rows[0]] == ['意見', '①', '②', '③', '④']
+    assert [text for _, _, text in rows[1]] == list('12341231212345')
+    assert {scope for row in rows[:2] for _, scope, _ in row} == {'/Column'}
+    body = rows[2:]
+    assert len(body) == 26
+    for number, row in enumerate(body, 1):
+        assert row[0][:2] == ('TH', '/Row') and row[0][2].startswith(f'意見{number}'), row[0]
+        assert {text for _, _, text in row[1:]} <= {'', '●対応あり'}, row
+    html = BeautifulSoup((site_published.outdir / 'opinions.html').read_text(encoding='utf-8'), 'html.parser')
+    marks = html.select('table.vision-matrix-table .vision-mark')
+    assert marks and all(mark.parent.get_text() == '●対応あり' for mark in marks)
+    assert sum(text == '●対応あり' for row in body for _, _, text in row) == len(marks)
+
+
+def test_site_pdf_passes_pdfua(site_accessible_pdf) -> None:
+    """The kept checker pdfua on the site's tagged PDF: no error, no warning."""
+    proc = subprocess.run([str(Path(sys.executable).with_name('pdfua')), 'check', '--format', 'json',
+                           str(site_accessible_pdf)], capture_output=True, text=True, timeout=120)
+    report = json.loads(proc.stdout)
+    print('pdfua:', report['coverage']['summary'], '; skipped:', [item['rule_id'] for item in report['skipped']])
+    assert report['summary']['errors'] == 0 and report['summary']['warnings'] == 0, report['findings']
