@@ -72,7 +72,9 @@ class Site:
         for name in ('docs', 'data', '_ext'):
             shutil.copytree(ROOT / name, self.dir / name,
                             ignore=shutil.ignore_patterns('__pycache__'))
-        shutil.copy(ROOT / 'conf.py', self.dir / 'conf.py')
+        # conf.py and the prose checks' rules (without them no page is linted).
+        for name in ('conf.py', '.textlintrc.json', 'prh.yml'):
+            shutil.copy(ROOT / name, self.dir / name)
         (self.dir / 'node_modules').symlink_to(ROOT / 'node_modules')
         self.current = {file: text for _name, _page, file, text in EDITS}
         self.count = 0

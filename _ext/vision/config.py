@@ -281,6 +281,8 @@ SETTINGS: tuple[Setting, ...] = (
       'the colophon (奥付): publisher, editor, address, phone, fax, url, number'),
     S('vision_prose_checks', True, '', flag, 'False',
       'the HTML and PDF builds report the prose checks (textlint) as warnings; make check always does'),
+    S('vision_prose_server', False, '', flag, 'True',
+      'keep one textlint process running between builds of one process (the preview)'),
     S('vision_prose_config', '', '', file_ending('.json'), "'.textlintrc.json'",
       "the prose checks' textlint configuration, relative to the confdir; empty: .textlintrc.json "
       'if the project has one (no checks and no warning when it has none)'),

@@ -1,7 +1,8 @@
 """The live preview (tools/preview.py): rebuilding in one process gives the
 output of a clean build, its warnings list stays current across incremental
 builds, served pages carry the list and reload when a build ends, and the
-diagram browser it keeps open draws the same bytes as a fresh one.
+diagram browser it keeps open draws the same bytes as a fresh one; the
+prose findings are listed, from one textlint process kept between saves.
 
 Latency is measured by ``bench/preview.py``, never here.
 """
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT / 'tools'))
 
 import preview  # noqa: E402
+from vision.build_state import build_state  # noqa: E402
 from vision.diagrams.mermaid_render import SCRIPT, MermaidRenderer  # noqa: E402
 from vision.diagrams.render_server import RenderServer  # noqa: E402
 
@@ -159,3 +161,36 @@ def test_kept_browser_draws_the_same_bytes_as_a_fresh_one(tmp_path):
     fresh = MermaidRenderer(tmp_path / 'fresh', **settings).render(sources, 'svg')
     for source, outcome in {**first, **second}.items():
         assert outcome.path.read_bytes() == fresh[source].path.read_bytes()
+
+
+def test_the_preview_lists_the_prose_findings_from_one_kept_textlint(tmp_path):
+    """The prose checks run in the preview, through one textlint process kept
+    between saves; each page's findings stay listed until that page is re-read."""
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT / 'tests' / 'roots' / 'test-prose', src)
+    (src / 'other.md').write_text('# 別の頁\n\n区は事業継承を進める。\n', encoding='utf-8')
+    project = preview.Preview(src, src, tmp_path / 'out')
+
+    def prose() -> list[str]:
+        return [line.split(': WARNING')[0] + ' ' + line.rsplit(' ', 1)[1]
+                for line in project.board.current() if '[prose.' in line]
+
+    try:
+        project.build()
+        assert project.crash == ''
+        on_index = ['index.md:3 [prose.prh]',
+                    'index.md:7 [prose.ja-technical-writing/no-mix-dearu-desumasu]',
+                    'index.md:40 [prose.prh]']
+        assert prose() == [*on_index, 'other.md:3 [prose.prh]']
+        server = build_state(project.app.env).transient['prose_server']
+        pid = server._proc.pid
+        edit(src / 'other.md', '区は事業継承を進める。', '区は事業承継を進める。')
+        project.build()
+        assert prose() == on_index  # index.md was not re-read: its findings stay
+        edit(src / 'other.md', '区は事業承継を進める。', '区は事業承継を進める。\n\n区は事業継承を助ける。')
+        project.build()
+        assert prose() == [*on_index, 'other.md:5 [prose.prh]']
+        assert build_state(project.app.env).transient['prose_server']._proc.pid == pid
+    finally:
+        project.close()
+    assert server._proc is None  # closing the preview stops textlint

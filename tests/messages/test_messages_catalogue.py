@@ -37,9 +37,11 @@ PASS_THROUGH = {
     ('_ext/vision/page_text/report.py', 'check_page'),
     ('_ext/vision/page_text/report.py', 'check_include'),
     # The prose checks: N_() formats of the rules whose own messages are English,
-    # and textlint's own error (a path or its stderr), logged as an argument.
+    # textlint's own error (a path or its stderr), logged as an argument, and
+    # its findings' messages (textlint's text, worded by message_of).
     ('_ext/vision/prose/report.py', 'message_of'),
     ('_ext/vision/prose/textlint.py', 'run'),
+    ('_ext/vision/prose/textlint.py', 'findings_of'),
 }
 
 

@@ -9,7 +9,9 @@ words) is dropped, and so is one on a line a ``% prose-ok: RULE`` comment
 waives. Each other finding is logged with the page and the MyST
 source line as its location, as type ``prose`` and the rule as subtype, so
 ``-W`` fails on it and ``suppress_warnings = ['prose.<rule>']`` silences a
-rule. If textlint cannot run, that is one ``[vision.prose]`` warning and the
+rule. With ``vision_prose_server`` (the preview), the pages go to one
+textlint process kept between builds (:mod:`.server`) instead of a new
+``textlint`` run. If textlint cannot run, that is one ``[vision.prose]`` warning and the
 build goes on.
 """
 
@@ -25,6 +27,7 @@ from ..build_state import build_state
 from ..messages import N_, translated
 from ..object_types import object_types
 from . import masking, textlint
+from .server import TextlintServer
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -91,6 +94,24 @@ def masked_pages(env: BuildEnvironment) -> tuple[dict[str, str], dict[str, tuple
     return pages, where
 
 
+#: The textlint process kept for the preview (``vision_prose_server``), in the transient part.
+_SERVER = 'prose_server'
+
+
+def server_for(app: Sphinx) -> TextlintServer:
+    transient = build_state(app.env).transient
+    if _SERVER not in transient:
+        transient[_SERVER] = TextlintServer(app.config.vision_node)
+    return transient[_SERVER]
+
+
+def close_server(app: Sphinx) -> None:
+    """Stop the textlint process kept for ``app``, if any (the preview replaces its application)."""
+    server = build_state(app.env).transient.pop(_SERVER, None)
+    if server is not None:
+        server.close()
+
+
 def check_prose(app: Sphinx, env: BuildEnvironment) -> None:
     if not app.config.vision_prose_checks:
         return
@@ -103,7 +124,8 @@ def check_prose(app: Sphinx, env: BuildEnvironment) -> None:
         return
     pages, where = masked_pages(env)
     try:
-        results = textlint.run(pages, config)
+        results = (server_for(app).run(pages, config) if app.config.vision_prose_server
+                   else textlint.run(pages, config))
     except textlint.TextlintError as error:
         logger.warning('textlint could not check the prose (is it installed? run make deps): %s',
                        error, type='vision', subtype='prose')

@@ -4,7 +4,8 @@ The copies are written to a temporary directory under the same relative
 paths as the sources (``policies/p1.md``), and one ``textlint --format json``
 process reads them all with the project's configuration; its rules are loaded
 from the project's ``node_modules``. The result is each page's findings:
-``(line, rule, message)``.
+``(line, rule, message)``. The preview uses :mod:`.server` instead, one Node
+process kept between its builds.
 """
 
 from __future__ import annotations
@@ -57,8 +58,11 @@ def run(pages: dict[str, str], config: Path, timeout: float = 300) -> dict[str, 
         found: dict[str, list[Finding]] = {}
         for result in results:
             relative = Path(result['filePath']).resolve().relative_to(root).as_posix()
-            found[relative] = sorted(
-                (Finding(int(m['line']), str(m['ruleId']), str(m['message']))
-                 for m in result.get('messages', [])),
-                key=lambda f: (f.line, f.rule))
+            found[relative] = findings_of(result.get('messages', []))
     return found
+
+
+def findings_of(messages: list[dict]) -> list[Finding]:
+    """textlint's messages of one file (``line``, ``ruleId``, ``message``), in line order."""
+    return sorted((Finding(int(m['line']), str(m['ruleId']), str(m['message'])) for m in messages),
+                  key=lambda f: (f.line, f.rule))
