@@ -33,7 +33,8 @@ const state = (page) => page.evaluate((selector) => {
       ruby.firstChild.data, ruby.querySelector('rt').textContent, ruby.querySelector('rt').getAttribute('aria-hidden')]),
     firstParagraph: paragraph ? [...paragraph.querySelectorAll('ruby.vision-furigana')].map((ruby) => [
       ruby.firstChild.data, ruby.querySelector('rt').textContent]) : [],
-    inCode: document.querySelectorAll('pre ruby, code ruby').length,
+    inCode: document.querySelectorAll('pre ruby, code.literal ruby').length,
+    codeTexts: document.querySelectorAll('pre, code.literal').length,
     inHeadingAnchors: [...document.querySelectorAll('h1[id], section[id]')].map((e) => e.id),
     paragraph: paragraph ? paragraph.innerText : '',
     stored: localStorage.getItem('vision-furigana'),
@@ -135,6 +136,10 @@ if (job.shots) {
 await visit(page, job.base + job.next);
 await page.waitForSelector('ruby.vision-furigana', { timeout: 5000 }).catch(() => {});
 report.next = await state(page);
+// A rubric is a flex box: its words and readings stay on one line.
+report.rubricTops = await page.evaluate(() => [...new Set(
+  [...document.querySelectorAll('p.rubric ruby')].map((ruby) => Math.round(ruby.getBoundingClientRect().top)))]);
+report.rubricText = await page.evaluate(() => document.querySelector('p.rubric').innerText);
 
 // Turned off: no ruby, and none in print.
 await page.click(SWITCH);

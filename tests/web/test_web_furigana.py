@@ -75,7 +75,7 @@ def flow(site, tmp_path_factory) -> dict:
 
 def readings_table(out: Path) -> dict:
     text = (out / READINGS).read_text(encoding='utf-8')
-    return json.loads(text[text.index('{'):text.rindex('}') + 1])
+    return json.loads(text[text.index('{'):text.index(';\n')])
 
 
 # -- What the build writes -------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_on_by_the_keyboard_puts_ruby_over_the_kanji(flow):
     assert ['7日', 'なのか', 'true'] in on['rubies']
     assert all(hidden == 'true' for _base, _reading, hidden in on['rubies'])
     # 17日 is not 1 + 7日 (なのか): its 日 alone is read (above).
-    assert on['inCode'] == 0
+    assert on['codeTexts'] == 2 and on['inCode'] == 0  # a code block and an inline literal
     assert flow['axeOn'] == []
     assert flow['spaceOff']['pressed'] == 'false' and flow['spaceOff']['rubies'] == []
     assert flow['spaceOn']['pressed'] == 'true' and flow['spaceOn']['rubies'] == on['rubies']
@@ -153,10 +153,12 @@ def test_a_copied_selection_has_no_readings(flow):
 def test_the_next_page_remembers_and_off_is_off_in_print(flow):
     assert flow['next']['pressed'] == 'true'
     assert ['商店街', 'しょうてんがい', 'true'] in flow['next']['rubies']
+    assert len(flow['rubricTops']) == 1  # one line, not one ruby a line
     assert flow['printOn'] == {'rtShown': True, 'switchShown': False}
     assert flow['turnedOff']['pressed'] == 'false' and flow['turnedOff']['rubies'] == []
     assert flow['turnedOff']['stored'] is None
     assert flow['printOff']['ruby'] == 0 and 'しょうてんがい' not in flow['printOff']['text']
+    assert '目指す姿の一覧' in flow['printOff']['text']  # the rubric's text as it was
     assert flow['afterReload']['pressed'] == 'false' and flow['afterReload']['rubies'] == []
 
 

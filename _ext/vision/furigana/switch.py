@@ -1,15 +1,19 @@
 """The 「ふりがな」 switch on every page of the Japanese site.
 
-Ruby written into every page at build time would make each page heavier for
-every reader, with the switch off too (the longest chapters are near their
-250 KB budget); so the pages carry only the switch (``templates/vision-furigana-switch.html``, in the theme's
-article header), its script and its small stylesheet. The readings are one
-file for the whole site, ``_static/vision-furigana-readings.js``, which the
-script loads only once a reader turns ふりがな on (a ``<script>`` element, so
-from ``file://`` too), and then puts ``<ruby>`` over the kanji words of the
-article, each ``<rt>`` hidden from assistive technology (the kanji are read
-once) and left out of a copied selection. Turned off, the ruby goes again.
-The state is kept in ``localStorage``, for the next page.
+Measured before choosing (``tools/furigana_accuracy.py``, EDITING.md
+「ふりがな」): ruby written into the pages at build time would add 15 to 89 %
+to each chapter's HTML for every reader, with the switch off too
+(opinions.html: 78 KB + 69 KB, its first load from 215 KB to 284 KB, past
+the 250 KB budget). So the pages carry only the switch
+(``templates/vision-furigana-switch.html``, in the theme's article header),
+its small script and stylesheet (first load +3.9 KB, two requests). The
+readings and the code that shows them are one file for the whole site,
+``_static/vision-furigana-readings.js`` (the table, then ``ruby.js``), which
+the switch's script loads once a reader turns ふりがな on (a ``<script>``
+element, so from ``file://`` too). It puts ``<ruby>`` over the kanji words
+of the article, each ``<rt>`` hidden from assistive technology (the kanji are
+read once) and left out of a copied selection; turned off, the ruby goes
+again. The state is kept in ``localStorage``, for the next page.
 
 Only the Japanese web site has the switch (the ``html`` builder, Japanese):
 not the English edition, the EPUB, the single page the accessible PDF is
@@ -40,6 +44,8 @@ _HERE = Path(__file__).resolve().parent
 STATIC = _HERE / 'static'
 TEMPLATES = _HERE / 'templates'
 SCRIPT = 'vision-furigana.js'
+#: The code that shows the readings, written after the table into READINGS.
+RUBY_SCRIPT = _HERE / 'ruby.js'
 STYLESHEET = 'vision-furigana.css'
 READINGS = 'vision-furigana-readings.js'
 SWITCH_TEMPLATE = 'vision-furigana-switch.html'
@@ -77,7 +83,8 @@ def write_readings(app: Sphinx) -> list:
     static = Path(app.outdir, '_static')
     static.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(',', ':'))
-    (static / READINGS).write_text(f'var VISION_FURIGANA = {payload};\n', encoding='utf-8')
+    script = RUBY_SCRIPT.read_text(encoding='utf-8')
+    (static / READINGS).write_text(f'var VISION_FURIGANA_TABLE = {payload};\n{script}', encoding='utf-8')
     return []
 
 
