@@ -33,6 +33,10 @@ _SYNTAX = str.maketrans({'：': ':', '｛': '{', '｝': '}', '｀': '`', '～': 
                          '‘': '`', '’': '`', '´': '`'})
 _FENCE = re.compile(r'(:{3,}|`{3,}|~{3,})\{[^}\s]*\}|:{3,}\s*$')
 _SHORT_FENCE = re.compile(r'(:{1,2})\{[A-Za-z][\w:.-]*\}')
+#: For :func:`_suspect`: a short fence anywhere in a line; a fence after an
+#: indentation that makes a code block (four spaces or a tab, in any container).
+_SHORT_FENCE_ANYWHERE = re.compile(r'(?<!:):{1,2}\{[A-Za-z]')
+_INDENTED_FENCE = re.compile(rf'(?: {{4}}|\t)\s*(?:{_FENCE.pattern})')
 _BACKTICKS = '`｀‘’´\'"“”'
 _ROLE_LIKE = re.compile(rf'[{{｛]([A-Za-z][\w:.-]*)[}}｝]([ \t\u3000]*)[{_BACKTICKS}]'
                         rf'([^{_BACKTICKS}\n]*)[{_BACKTICKS}]?')
@@ -41,6 +45,27 @@ _ROLE = re.compile(r'\{[A-Za-z][\w:.-]*\}`[^`]+`')
 
 def find(page: Page) -> Iterator[Finding]:
     yield from _invisible_characters(page)
+    if any(map(_suspect, page.lines)):
+        yield from _token_findings(page)
+    yield from _wide_indents(page)
+
+
+def _suspect(line: str) -> bool:
+    """Whether a check of inline text or code blocks could find something in
+    this line, wherever the line is on the page.
+
+    A cheap superset of what the token checks find: they look at parts of
+    lines (an inline token's line, a code block's first line), and what they
+    match there is found here anywhere in the whole line.
+    """
+    ascii_line = line.translate(_SYNTAX)
+    return bool((ascii_line != line and _FENCE.search(ascii_line))
+                or _INDENTED_FENCE.search(ascii_line)
+                or _SHORT_FENCE_ANYWHERE.search(ascii_line)
+                or any(not _ROLE.match(line, match.start()) for match in _ROLE_LIKE.finditer(line)))
+
+
+def _token_findings(page: Page) -> Iterator[Finding]:
     for token in page.tokens:
         if token.map is None:
             continue
@@ -52,7 +77,6 @@ def find(page: Page) -> Iterator[Finding]:
             number = token.map[0] + index + 1
             yield from _fences(text, number)
             yield from _roles(text, number)
-    yield from _wide_indents(page)
 
 
 def _invisible_characters(page: Page) -> Iterator[Finding]:

@@ -32,6 +32,11 @@ def cells(line: str) -> list[str]:
 
 
 def find(page: Page) -> Iterator[Finding]:
+    if _SEPARATOR.search(page.text):  # else neither a table nor lines meant as one
+        yield from _table_findings(page)
+
+
+def _table_findings(page: Page) -> Iterator[Finding]:
     header, in_body = 0, False
     for token in page.tokens:
         if token.type in ('tbody_open', 'tbody_close'):
