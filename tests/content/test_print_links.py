@@ -41,6 +41,6 @@ def test_links_run_in_and_tables_print_no_page_numbers(site_pdf):
     # when the goal is on the same page).
     assert re.search(r'この基本的方針の目指す姿：目指す姿2-1[^、]+、目指す姿2-2', text)
     # The system table links every goal but prints no page numbers.
-    table = text[text.index('表3-1新産業ビジョンの体系'):text.index('すべての基本的方針・目指す姿・意見の一覧')]
+    table = text[text.index('表3-1新産業ビジョンの体系'):text.index('全ての基本的方針・目指す姿・意見の一覧')]
     assert '目指す姿4-5' in table
     assert 'ページ' not in table

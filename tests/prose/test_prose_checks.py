@@ -45,7 +45,8 @@ def line_of(text: str) -> int:
 def test_a_planted_finding_is_a_located_japanese_warning(default_build):
     returncode, found, stderr = default_build
     assert returncode == 0, stderr  # a warning, and the build goes on
-    where = {(Path(m['file']).name, int(m['line']), m['rule']) for m in found}
+    where = {(Path(m['file']).name, int(m['line']), m['rule']) for m in found
+             if Path(m['file']).name == 'index.md'}
     assert where == {('index.md', line_of('区は事業継承を支援する'), 'prh'),
                      ('index.md', line_of('ですます調で書きません'),
                       'ja-technical-writing/no-mix-dearu-desumasu'),
@@ -59,7 +60,7 @@ def test_fences_options_quotes_and_waivers_are_not_corrected(default_build):
     the committee's opinion (with its ですます), a block quote and a waived
     line: none of them is flagged (the test above asserts the whole set)."""
     _, found, _ = default_build
-    flagged = {int(m['line']) for m in found}
+    flagged = {int(m['line']) for m in found if Path(m['file']).name == 'index.md'}
     for text in (':name: 事業継承', 'A[事業継承]', '事業継承の仕組みが生まれるのではないかな',
                  '> 委員の言葉は事業継承', '「事業継承の手引」'):
         assert line_of(text) not in flagged, text
@@ -136,3 +137,36 @@ def test_an_incremental_build_lints_only_the_pages_it_reads(tmp_path):
     assert again() == set()  # nothing changed: nothing read, nothing linted
     (src / 'other.md').write_text('# 別の頁\n\n\n区は事業継承を支える。\n', encoding='utf-8')
     assert again() == {('other.md', 4)}  # only the changed page, at its new line
+
+
+def kouyoubun_pairs() -> list[tuple[int, str, int, str]]:
+    """(line, what to write, line, text) of kouyoubun.md's pairs: a sentence the
+    公用文 dictionary flags (after its ``% expect:`` comment), then one it leaves."""
+    lines = (TEST_ROOT / 'kouyoubun.md').read_text(encoding='utf-8').split('\n')
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        if line.startswith('% expect: '):
+            flagged, left = [n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()][:2]
+            assert not lines[left - 1].startswith('%'), f'kouyoubun.md:{number}: a pair needs two sentences'
+            pairs.append((flagged, line.removeprefix('% expect: '), left, lines[left - 1]))
+    return pairs
+
+
+def test_the_kouyoubun_page_has_a_pair_for_each_entry():
+    """Every entry of kouyoubun.yml is tried by a pair (as many pairs as entries)."""
+    entries = (ROOT / 'kouyoubun.yml').read_text(encoding='utf-8').count('\n  - expected: ')
+    assert len(kouyoubun_pairs()) == entries == 46
+
+
+@pytest.mark.parametrize('flagged, expected, left, text', kouyoubun_pairs(),
+                         ids=[pair[3] for pair in kouyoubun_pairs()])
+def test_each_kouyoubun_rule_finds_its_sentence_and_leaves_the_other(default_build, flagged, expected,
+                                                                      left, text):
+    """公用文作成の考え方's choices (kouyoubun.yml): the flagged sentence gets one
+    Japanese warning that names what to write and why; the other gets none."""
+    _, found, stderr = default_build
+    on = {int(m['line']): m for m in found if Path(m['file']).name == 'kouyoubun.md'}
+    assert flagged in on and on[flagged]['rule'] == 'prh', stderr
+    message = on[flagged]['message']
+    assert message.startswith(f'「{expected}」と書いてください（「') and '。公用文作成の考え方：' in message
+    assert left not in on, f'{text}: {on.get(left) and on[left]["message"]}'

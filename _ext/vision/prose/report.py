@@ -47,6 +47,8 @@ ENGLISH_MESSAGES = {
         'This sentence has too many commas (,): split it or rewrite it'),
 }
 _JAPANESE = re.compile(r'[\u3040-\u30ff\u3400-\u9fff]')
+#: How the notes of the 公用文 dictionary (kouyoubun.yml) begin: the note says how to write it.
+KOUYOUBUN = '公用文作成の考え方'
 #: textlint-rule-prh's message: ``事業継承 => 事業承継`` and the dictionary's note.
 _PRH = re.compile(r'^(?P<found>.+?) => (?P<expected>\S+)(?:\s+(?P<note>.*))?$')
 
@@ -55,6 +57,9 @@ def message_of(finding: textlint.Finding) -> str:
     """The finding's message in Japanese (the rule's own, when it is Japanese)."""
     text = ' '.join(finding.message.split())
     prh = _PRH.match(text) if finding.rule == 'prh' else None
+    if prh and (prh['note'] or '').startswith(KOUYOUBUN):
+        return translated(N_('Write "%s" instead of "%s": %s'),
+                          prh['expected'], prh['found'], prh['note'])
     if prh:
         return translated(N_('Write "%s" instead of "%s" (the house dictionary prh.yml) %s'),
                           prh['expected'], prh['found'], prh['note'] or '').rstrip()
