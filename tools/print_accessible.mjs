@@ -83,6 +83,22 @@ try {
       if (text) figure.setAttribute('aria-label', text);
     }
   });
+  // The cover, the 目次 and the 奥付 (vision.print_edition.single_page) each on
+  // pages of their own, as in the upLaTeX PDF.
+  await page.addStyleTag({ content: `
+    h1 { text-align: center; margin-top: 60mm; font-size: 2.4em; }
+    .vision-pdf-cover { break-after: page; min-height: 160mm; display: flex; flex-direction: column; text-align: center; }
+    .vision-pdf-cover-stage { font-size: 1.6em; margin-top: 0.5em; }
+    .vision-pdf-cover-date { margin-top: auto; font-size: 1.3em; }
+    .vision-pdf-cover-issuer { font-size: 1.6em; }
+    .vision-pdf-contents { break-before: page; break-after: page; }
+    .vision-pdf-contents ul { list-style: none; padding-left: 0; }
+    .vision-pdf-contents ul ul { padding-left: 2em; }
+    .vision-pdf-colophon { break-before: page; padding-top: 150mm; }
+    .vision-pdf-colophon-title { font-size: 1.2em; font-weight: bold; border-bottom: 1px solid; }
+    .vision-pdf-colophon-fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.3em 2em; }
+    .vision-pdf-colophon-fields dd { margin: 0; }
+  ` });
   // The matrix's ● says 「対応あり」 to a screen reader in the HTML by a visually
   // hidden text after it, which Chromium does not print (clipped). Print it
   // transparent and tiny: in the PDF's text and structure (the TD reads

@@ -49,6 +49,7 @@ from .print_edition import (
     press,
     print_layout,
     print_matter,
+    single_page,
 )
 from .prose import report as prose_report
 from .search import index_entries as search_index_entries
@@ -82,7 +83,7 @@ _SUBMODULES = (messages, events, config, encoding, index_readings, sphinx_domain
                committee_tables, data_text, search_japanese, search_index_entries, stage, theme, lean_theme, theme_css, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, landing, era_filter, search_readings, catalogues, forked_workers, json_data,
-               summary, publication, print_layout, print_matter, press, preface, numbering,
+               summary, publication, print_layout, print_matter, single_page, press, preface, numbering,
                page_text, translation_messages, translation_marks, prose_report, furigana_switch)
 
 

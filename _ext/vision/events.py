@@ -93,6 +93,9 @@ AFTER_THEME_SIDEBAR = 600
 #: ``build-finished``: the theme's stylesheet is cut (vision.web.theme_css)
 #: after the theme has rewritten ``pygments.css`` with its light and dark styles.
 AFTER_THEME_PYGMENTS = 600
+#: ``html-page-context``: the tagged PDF's single page drops the site's furniture
+#: (vision.print_edition.single_page) after vision.stage and vision.web.page_info set it.
+SINGLE_PAGE_FURNITURE = 900
 #: ``doctree-resolved``: drawings are attached after every other listener has
 #: made the diagrams' nodes (the 体系図 at the default priority).
 ATTACH_DRAWINGS = 700

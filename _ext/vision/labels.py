@@ -159,6 +159,8 @@ COLOPHON_LABELS = {
     'url': _('ホームページ'),
     'number': _('刊行番号'),
 }
+#: The heading of the tagged PDF's contents (vision.print_edition.single_page), as the upLaTeX PDF's.
+PDF_CONTENTS_HEADING = _('目次')
 #: The label of the cover page in the PDF's page labels (the reader's page box).
 COVER_PAGE_LABEL = _('表紙')
 

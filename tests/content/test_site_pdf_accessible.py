@@ -5,8 +5,10 @@ screen reader would take it (printed in the test output: ``pytest -s``)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pikepdf
@@ -16,6 +18,9 @@ from bs4 import BeautifulSoup
 from site_builds import ROOT
 
 sys.path.insert(0, str(ROOT / 'tools'))
+sys.path.insert(0, str(ROOT / 'tests' / 'print'))
+
+import test_pdf_accessible  # noqa: E402
 
 import pdf_accessible  # noqa: E402
 import pdf_tables  # noqa: E402
@@ -129,3 +134,43 @@ def test_site_pdf_passes_pdfua(site_accessible_pdf) -> None:
     report = json.loads(proc.stdout)
     print('pdfua:', report['coverage']['summary'], '; skipped:', [item['rule_id'] for item in report['skipped']])
     assert report['summary']['errors'] == 0 and report['summary']['warnings'] == 0, report['findings']
+
+
+def _squeezed(text: str) -> str:
+    return ''.join(unicodedata.normalize('NFKC', text).split())
+
+
+def test_site_pdf_has_the_print_editions_order(site_accessible_pdf, site_pdf) -> None:
+    """The tagged PDF in the upLaTeX 本編's order: the same cover (title, stage once,
+    date, issuer), はじめに, then 目次 listing the same chapters and sections in the
+    same order, each entry a link to its heading's page, then the chapters to
+    資料編, and the same 奥付 on the last page."""
+    assert site_pdf.returncode == 0, site_pdf.stderr
+    printed = [subprocess.run(['pdftotext', '-f', str(number), '-l', str(number), str(site_pdf.pdf), '-'],
+                              capture_output=True, text=True, check=True).stdout
+               for number in range(1, int(_pdfinfo(site_pdf.pdf)['Pages']) + 1)]
+    contents_number = next(number for number, text in enumerate(printed, 1) if text.split()[:1] == ['目次'])
+    contents_page = subprocess.run(['pdftotext', '-layout', '-f', str(contents_number), '-l', str(contents_number),
+                                    str(site_pdf.pdf), '-'], capture_output=True, text=True, check=True).stdout
+    entry = re.compile(r'^(?:第\s*\d+\s*章|\d+\.\d+)\s+(.+?)[\s.]*\d+$')
+    print_entries = [match.group(1).strip() for line in contents_page.splitlines()
+                     if (match := entry.match(line.strip()))]
+    with pikepdf.open(site_accessible_pdf) as pdf:
+        texts = [''.join(page_texts(page).values()) for page in pdf.pages]
+        headings = test_pdf_accessible.heading_pages(pdf)
+        links = test_pdf_accessible.contents_links(pdf)
+    # The cover and the 奥付: the upLaTeX PDF's text (its folio apart).
+    assert _squeezed(texts[0]) == _squeezed(printed[0])
+    assert _squeezed(texts[-1]) == re.sub(r'\d+$', '', _squeezed(printed[-1]))
+    # The stage as text on the cover and in the 奥付 (as in print), no banner.
+    assert sum(text.count('（素案）') for text in texts) == 2
+    assert not any('この文書は素案です' in text for text in texts)
+    order = list(headings)
+    assert order[:3] == ['世田谷区新産業ビジョン', 'はじめに', '目次'], order[:4]
+    assert [re.sub(r'^[\d.]+\s*', '', text) for text, _ in links] == print_entries
+    for text, page in links:
+        assert headings[text] == page, (text, page, headings.get(text))
+    assert order.index('8 資料編') < order.index('8.3 委員名簿') and 'このページの情報' not in ''.join(texts)
+    print('\n-- 目次 of the tagged PDF (page)')
+    for text, page in links:
+        print(f'{text} ({page})')

@@ -76,7 +76,8 @@ def test_document_and_structure(tagged_pdf: Path) -> None:
         # A screen reader's view of the tree, in the test output.
         print('headings:', ' '.join(tree.headings))
         print('elements:', ' '.join(sorted(kinds)))
-        assert tree.headings[:3] == ['H1', 'H2', 'H3'] and 'H4' in tree.headings
+        # H1 the title, H2 目次, H2 the chapter, H3 its section …
+        assert tree.headings[:4] == ['H1', 'H2', 'H2', 'H3'] and 'H4' in tree.headings
         assert {'P', 'L', 'LI', 'Table', 'TR', 'TH', 'TD', 'Link'} <= kinds
         # The diagram: a Figure named by its text alternative.
         figures = [str(element.Alt) for kind, element in tree.elements if kind == 'Figure']
@@ -149,7 +150,9 @@ def test_chromium_types_are_role_mapped(tagged_pdf: Path) -> None:
     with pikepdf.open(tagged_pdf) as pdf:
         role_map = pdf.Root.StructTreeRoot.RoleMap
         raw_types = {str(element.S)[1:] for _, element in preflight_accessible.structure(pdf).elements}
-        assert 'Aside' in raw_types  # the page-info block
+        # Every type Chromium wrote is standard or mapped (the site's page-info
+        # block was an Aside; the single page has no such block now).
+        assert raw_types - preflight_accessible.STANDARD_TYPES <= {str(key)[1:] for key in role_map.keys()}
         assert role_map.Aside == pikepdf.Name.Sect
 
 
@@ -194,7 +197,8 @@ def test_links_are_described_by_their_text(tagged_pdf: Path) -> None:
     with pikepdf.open(tagged_pdf) as pdf:
         contents = [str(annotation.Contents) for page in pdf.pages for annotation in page.get('/Annots', [])
                     if annotation.get('/Subtype') == '/Link']
-    assert contents == ['節の見出し', 'https://www.city.setagaya.lg.jp/']
+    # The 目次's two links, then the chapter's own.
+    assert contents == ['1 第一の章', '1.1 節の見出し', '節の見出し', 'https://www.city.setagaya.lg.jp/']
 
 
 def test_list_items_have_a_body(chromium_pdf: Path, tagged_pdf: Path) -> None:
@@ -264,3 +268,53 @@ def test_row_heads_get_scope_row(tagged_pdf: Path, tmp_path: Path) -> None:
         assert pdf_tables.fix_scopes(pdf) == len(heads) - 5
         assert {pdf_tables._scope(head) for head in heads} == {'/Row'}
         assert pdf_tables._scope(pdf_tables.cells(pdf_tables.rows(table)[0])[0]) == '/Column'
+
+
+def contents_links(pdf: pikepdf.Pdf) -> list[tuple[str, int]]:
+    """The 目次's links: (text, number of the page its destination is on)."""
+    pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, 1)}
+    found = []
+    for page in pdf.pages:
+        for annotation in page.get('/Annots', []):
+            dest = annotation.get('/Dest')
+            if dest is None or '目次' not in page_text(page):
+                continue
+            target = pdf.Root.Dests[str(dest)]
+            target = target.D if isinstance(target, pikepdf.Dictionary) else target
+            found.append((str(annotation.Contents), pages[target[0].objgen]))
+    return found
+
+
+def page_text(page: pikepdf.Page) -> str:
+    return ''.join(page_texts(page).values())
+
+
+def heading_pages(pdf: pikepdf.Pdf) -> dict[str, int]:
+    """Each heading's text and the page it is on (its first marked content's)."""
+    pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, 1)}
+    cache: dict = {}
+    found = {}
+    for kind, element in preflight_accessible.structure(pdf).elements:
+        if kind in {'H1', 'H2', 'H3', 'H4'}:
+            content = pdf_accessible.marked_content(element, element.get('/Pg'))
+            found[' '.join(marked_text(element, cache).split())] = pages[content[0][0].objgen]
+    return found
+
+
+def test_cover_contents_and_colophon(tagged_pdf: Path) -> None:
+    """As the upLaTeX PDF: the cover (title, the stage once, the issuer) on page 1, then
+    the body, with 目次 before the first chapter linking to each numbered heading,
+    and the 奥付 on the last page. No stage banner, no 「このページの情報」."""
+    with pikepdf.open(tagged_pdf) as pdf:
+        texts = [page_text(page) for page in pdf.pages]
+        headings = heading_pages(pdf)
+        links = contents_links(pdf)
+        kinds = [kind for kind, _ in preflight_accessible.structure(pdf).elements]
+    assert texts[0] == 'タグ付きPDFのテスト（素案）テスト区', texts[0]
+    assert all('この文書は素案です' not in text and 'このページの情報' not in text for text in texts)
+    assert texts[-1] == 'タグ付きPDFのテスト（素案）発行テスト区', texts[-1]
+    assert links == [('1 第一の章', headings['1 第一の章']), ('1.1 節の見出し', headings['1.1 節の見出し'])]
+    assert list(headings)[:3] == ['タグ付きPDFのテスト', '目次', '1 第一の章']
+    # 目次 on a page of its own, after the cover and the root's text.
+    assert 1 < headings['目次'] < headings['1 第一の章']
+    print('reading order:', ' '.join(kinds[:12]))
