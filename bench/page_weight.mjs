@@ -49,6 +49,10 @@ try {
       cdp.on("Network.loadingFailed", onFailed);
       await page.goto(job.base + path, { waitUntil: "load" });
       await page.waitForLoadState("networkidle");
+      // Chromium writes a response into its disk cache after the response
+      // ends; on a loaded machine the next page's request for the same file
+      // could come first and be fetched again (seen once in CI: 2 fetches).
+      await page.waitForTimeout(500);
       if (job.searchDialog) {
         // What opening the search dialog (Ctrl+K) asks for.
         await page.keyboard.press("Control+k");

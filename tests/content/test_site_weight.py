@@ -44,5 +44,5 @@ def test_theme_html_is_a_fifth_of_what_it_was(weight):
 @pytest.mark.parametrize('page', CHAPTERS)
 def test_the_next_page_fetches_only_itself(weight, page):
     following = weight[page]['next']
-    assert following['fetched'] == 1, following['files']
+    assert following['fetched'] == 1, following['fetched_files']
     assert following['failed'] == []
