@@ -4,6 +4,7 @@ subprocess, real textlint from the project's node_modules."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -170,3 +171,17 @@ def test_each_kouyoubun_rule_finds_its_sentence_and_leaves_the_other(default_bui
     message = on[flagged]['message']
     assert message.startswith(f'「{expected}」と書いてください（「') and '。公用文作成の考え方：' in message
     assert left not in on, f'{text}: {on.get(left) and on[left]["message"]}'
+
+
+def test_the_editors_guide_lists_each_rule_turned_off_and_each_dictionary():
+    """EDITING.md「文章の点検」names every rule .textlintrc.json turns off and
+    every prh dictionary it adds, so that each has its reason there."""
+    text = (ROOT / '.textlintrc.json').read_text(encoding='utf-8')
+    config = json.loads('\n'.join(line for line in text.splitlines() if not line.lstrip().startswith('//')))
+    off = [name for preset in config['rules'].values() if isinstance(preset, dict)
+           for name, value in preset.items() if value is False]
+    guide = (ROOT / 'EDITING.md').read_text(encoding='utf-8')
+    section = guide[guide.index('### 文章の点検（textlint）'):guide.index('## 5. ')]
+    assert len(off) >= 4
+    for name in [*off, *config['rules']['prh']['rulePaths']]:
+        assert f'{name.removeprefix("./")}' in section, name
