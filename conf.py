@@ -25,6 +25,8 @@ locale_dirs = ['../locales']
 gettext_compact = False
 gettext_uuid = False
 gettext_location = True
+# The index entries ({index} terms) are messages too, so the English 索引 is English.
+gettext_additional_targets = ['index']
 # The published tree: the Japanese site at the top, the English edition in en/
 # (make builds both). Every page links to itself in the other language, and
 # the English pages say that the Japanese edition prevails.

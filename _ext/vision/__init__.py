@@ -55,6 +55,7 @@ from .prose import report as prose_report
 from .search import index_entries as search_index_entries
 from .search import japanese as search_japanese
 from .search import readings as search_readings
+from .translation import config_words as translation_config
 from .translation import marks as translation_marks
 from .translation import messages as translation_messages
 from .views import backlinks, dependencies, tables
@@ -84,7 +85,7 @@ _SUBMODULES = (messages, events, config, encoding, index_readings, sphinx_domain
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,
                page_info, landing, era_filter, search_readings, catalogues, forked_workers, json_data,
                summary, publication, print_layout, print_matter, single_page, press, preface, numbering,
-               page_text, translation_messages, translation_marks, prose_report, furigana_switch)
+               page_text, translation_config, translation_messages, translation_marks, prose_report, furigana_switch)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -11,6 +11,12 @@ their own Japanese catalogues leave empty ("Link to this heading", "Collapse
 Sidebar"); readers must see no English. Added to the ``sphinx`` catalogue as a
 fallback, it fills gaps and never overrides an existing translation.
 
+Its English (``locale/en/LC_MESSAGES/sphinx.po``) is the extension's
+templates' Japanese words in the English edition. Sphinx has no English
+catalogue of its own, so the templates would keep the empty translator Sphinx
+made before the extension added this one: :func:`templates_translated` gives
+them the catalogue as it now is.
+
 The compiled ``.mo`` files are committed (``make catalogue`` compiles them
 with Babel, byte for byte the same each time); a test checks that each agrees
 with its ``.po``.
@@ -21,12 +27,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx import locale
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 LOCALE_DIR = Path(__file__).with_name('locale')
 
 
+def templates_translated(app: Sphinx) -> None:
+    """The templates' ``_()`` through the ``sphinx`` catalogue with this extension's part."""
+    environment = getattr(getattr(app.builder, 'templates', None), 'environment', None)
+    if environment is not None and hasattr(environment, 'install_gettext_translations'):
+        environment.install_gettext_translations(locale.get_translator('sphinx'))
+
+
 def setup(app: Sphinx) -> None:
     app.add_message_catalog('vision', str(LOCALE_DIR))
     app.add_message_catalog('sphinx', str(LOCALE_DIR))
+    app.connect('builder-inited', templates_translated)

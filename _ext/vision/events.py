@@ -77,6 +77,10 @@ BEFORE_SPHINX_NUMBERS = 400
 AFTER_SPHINX_NUMBERS = 600
 #: ``config-inited``: the configuration is checked before anything reads it.
 CHECK_CONFIG = 100
+#: ``config-inited``: in a translated build, conf.py's words readers see (the
+#: project's name, the 問い合わせ先) are replaced by their translation once
+#: checked, before anything copies them (vision.translation.config_words).
+TRANSLATE_CONFIG = 120
 #: ``config-inited``: the object types (vision.object_types) are read, and a
 #: wrong record stops the build with one message, before the directives, roles
 #: and views made from them are registered (at the default priority).

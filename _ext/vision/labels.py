@@ -172,3 +172,6 @@ LANDING_SUMMARY_PDF = _('概要版')
 #: The print edition's PDF (upLaTeX), next to the tagged PDF that the site offers first.
 PRINT_PDF = _('印刷用PDF')
 LANDING_DOWNLOADS = _('PDFでダウンロード')
+
+#: The 404 page's title (its text is the template's, web/templates/vision-404.html).
+NOT_FOUND_TITLE = _('ページが見つかりません')

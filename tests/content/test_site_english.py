@@ -77,14 +77,6 @@ def english_text(english_html) -> str:
         BeautifulSoup(p.read_text(encoding='utf-8'), 'html.parser').get_text(' ') for p in pages))
 
 
-#: Until the English machinery of issue 23 lands (object titles and data-file
-#: strings extracted and applied, titles translated where the domain stored them,
-#: English dates), these facts are not yet shown in English. Strict: a fact
-#: that starts to pass fails here, so the mark is removed with the fix.
-PENDING = pytest.mark.xfail(strict=True, reason='issue 23: titles, data-file strings and '
-                            'dates not yet translated by the extension')
-
-
 def english_date(iso: str) -> list[str]:
     """The ways an English page may print a report date: 20 March 2023, March 20, 2023."""
     parts = [int(p) for p in iso.split('-')]
@@ -152,7 +144,6 @@ def test_meeting_and_schedule_dates_in_english(iso, english_text):
     assert any(form in english_text for form in english_date(iso)), english_date(iso)
 
 
-@PENDING
 def test_no_page_left_in_japanese(english_html):
     """Outside the names of people, no sentence of Japanese on an English page."""
     names = re.compile('|'.join(map(re.escape, MEMBER_NAMES)))

@@ -194,3 +194,40 @@ def test_a_fuzzy_object_title_is_japanese_everywhere_with_a_located_warning(tmp_
     # The goal under its policy in the 概要版: its Japanese title, not the old English.
     assert '見本の事業者が安心して事業を営むことができる見本区' in built.text('summary.html')
     assert 'A Sample City where' not in built.text('summary.html')
+
+
+# -- conf.py's words and the templates' words --------------------------------------------
+
+def test_gettext_offers_the_configuration_words_at_their_lines(tmp_path_factory):
+    root = copy_root(tmp_path_factory)
+    out = root / '_gettext'
+    proc = run_sphinx('-b', 'gettext', '-E', '-c', str(root), '-d', str(root / '_doctrees-pot'),
+                      str(root / 'docs'), str(out))
+    assert proc.returncode == 0, proc.stderr
+    with (out / 'conf.pot').open('rb') as stream:
+        messages = {m.id: m.locations for m in read_po(stream) if m.id}
+    assert messages['見本区産業ビジョン'] == [('../conf.py', 5)]
+    assert messages['見本区'] == [('../conf.py', 6)]
+
+
+def test_the_project_and_the_templates_words_in_english(english, japanese):
+    soup = BeautifulSoup((english.out / 'index.html').read_text(encoding='utf-8'), 'html.parser')
+    assert 'Sample City Industrial Vision' in soup.title.get_text()
+    assert soup.select_one('#vision-page-info-title').get_text() == 'About this page'
+    not_found = BeautifulSoup((english.out / '404.html').read_text(encoding='utf-8'), 'html.parser')
+    assert not_found.h1.get_text() == 'Page not found'
+    assert 'To the top page of the Sample City Industrial Vision' in not_found.get_text()
+    # The Japanese pages as they were.
+    soup = BeautifulSoup((japanese.out / 'index.html').read_text(encoding='utf-8'), 'html.parser')
+    assert '見本区産業ビジョン' in soup.title.get_text()
+    assert soup.select_one('#vision-page-info-title').get_text() == 'このページの情報'
+
+
+def test_a_fuzzy_configuration_word_stays_japanese_with_a_warning_at_its_line(tmp_path_factory):
+    root = copy_root(tmp_path_factory)
+    with_catalogue(root, 'conf.po', lambda po: po.replace(
+        '#: ../../conf.py:5\n', '#: ../../conf.py:5\n#, fuzzy\n'))
+    built = build(root, 'en')
+    assert OUT_OF_DATE_AT('conf.py:5') in built.stderr, built.stderr
+    soup = BeautifulSoup((built.out / 'index.html').read_text(encoding='utf-8'), 'html.parser')
+    assert '見本区産業ビジョン' in soup.title.get_text()

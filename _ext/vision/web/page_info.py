@@ -179,9 +179,9 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
 
 
 def not_found_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """A Japanese 404 page, ``404.html`` at the site's root."""
+    """The 404 page, ``404.html`` at the site's root, in the build's language."""
     if app.builder.name in SITE_BUILDERS:
-        yield '404', {'title': 'ページが見つかりません'}, 'vision-404.html'
+        yield '404', {'title': str(labels.NOT_FOUND_TITLE)}, 'vision-404.html'
 
 
 def setup(app: Sphinx) -> None:

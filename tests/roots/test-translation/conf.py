@@ -10,3 +10,4 @@ myst_enable_extensions = ['colon_fence']
 # Own lists: several builds in one test process would share Sphinx's defaults.
 templates_path = []
 html_static_path = []
+html_theme = 'pydata_sphinx_theme'
