@@ -73,7 +73,7 @@ class Site:
             shutil.copytree(ROOT / name, self.dir / name,
                             ignore=shutil.ignore_patterns('__pycache__'))
         # conf.py and the prose checks' rules (without them no page is linted).
-        for name in ('conf.py', '.textlintrc.json', 'prh.yml'):
+        for name in ('conf.py', '.textlintrc.json', 'prh.yml', 'kouyoubun.yml'):
             shutil.copy(ROOT / name, self.dir / name)
         (self.dir / 'node_modules').symlink_to(ROOT / 'node_modules')
         self.current = {file: text for _name, _page, file, text in EDITS}
