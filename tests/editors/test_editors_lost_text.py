@@ -159,6 +159,8 @@ def test_mistakes_in_an_included_file_are_located_in_that_file(make_app, tmp_pat
 VALID = (
     '% 編集メモ：冒頭のコメント\n\n本文である。\n\n'
     '<!-- 閉じたコメント -->\n\n'
+    # A prose waiver is a comment on purpose, also inside a list item's paragraph.
+    '- 条例\n  - 区民生活の向上\n    % prose-ok: prh 素案の文言のまま\n  - 経済発展並びに社会課題の解決\n\n'
     '　全角の空白で字下げした段落である。\n\n'
     '「{goal}`G1-1`」と書いた、It\'s a {goal}`G1-1`。\n\n'
     '参照は{goal}`G1-1`と{goal}`この姿 <G1-1>`、「{policy}`P1`」。\n\n'

@@ -3,10 +3,15 @@
 - A line starting with ``%`` is a MyST comment. In a hard-wrapped paragraph
   (「…割合は25」 / 「%であった。」) it is the rest of a sentence, and is dropped.
 - An HTML comment ``<!--`` never closed by ``-->`` hides everything after it.
+
+A prose-check waiver (``% prose-ok: RULE 理由``, :mod:`vision.prose.masking`)
+is a comment on purpose, written on the line before the one it waives, so
+also inside a list item's paragraph: it is never reported.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .findings import Finding, shorten
@@ -15,6 +20,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from .blocks import Page
+
+
+_WAIVER = re.compile(r'\s*%\s*prose-ok:')
 
 
 def find(page: Page) -> Iterator[Finding]:
@@ -30,7 +38,7 @@ def _wrapped_comment_lines(page: Page) -> Iterator[Finding]:
             if token.type == 'paragraph_open' and token.map is not None}
     for token in page.tokens:
         if token.type == 'myst_line_comment' and token.map is not None \
-                and token.map[0] in ends:
+                and token.map[0] in ends and not _WAIVER.match(page.line(token.map[0] + 1)):
             number = token.map[0] + 1
             yield Finding(
                 number,
