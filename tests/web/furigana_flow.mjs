@@ -15,9 +15,10 @@ for await (const chunk of process.stdin) input += chunk;
 const job = JSON.parse(input);
 
 const axe = async (page) => {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const script = await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate((tags) => window.axe.run(document, {
     runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+  await script.evaluate((element) => element.remove());
   return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
 };
 
@@ -97,6 +98,8 @@ await page.keyboard.press('Enter');
 await page.waitForSelector('ruby.vision-furigana', { timeout: 5000 }).catch(() => {});
 report.on = await state(page);
 report.onRead = await read(page);
+// The page as it is now, before axe adds its script.
+report.onHtml = `<!DOCTYPE html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`;
 report.axeOn = await axe(page);
 // Space turns it off and on again.
 await page.keyboard.press('Space');

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from nu_checker import nu_errors
 from web_harness import serve
 
 from site_builds import ROOT, run_sphinx
@@ -31,9 +33,10 @@ FIRST_PARAGRAPH = '商店街は区民の生業を支えている。会議は7日
 PROBE = "import sys, os\nwith open(os.environ['VISION_PROBE_LOG'], 'a') as log: log.write(' '.join(sys.argv) + '\\n')\n"
 
 
-def build(out: Path, doctrees: Path, probe: Path, *options: str) -> subprocess.CompletedProcess:
-    return run_sphinx('-b', 'html', '-c', str(TEST_ROOT), '-d', str(doctrees), '-W', '--keep-going',
-                      *options, str(TEST_ROOT / 'docs'), str(out),
+def build(out: Path, doctrees: Path, probe: Path, *options: str, root: Path = TEST_ROOT,
+          builder: str = 'html') -> subprocess.CompletedProcess:
+    return run_sphinx('-b', builder, '-c', str(root), '-d', str(doctrees), '-W', '--keep-going',
+                      *options, str(root / 'docs'), str(out),
                       env={'PYTHONPATH': os.pathsep.join([str(probe.parent), str(ROOT / '_ext')]),
                            'VISION_PROBE_LOG': str(probe)})
 
@@ -53,10 +56,16 @@ def site(tmp_path_factory) -> dict:
     probe.unlink()
     again = build(out, doctrees, probe)
     assert again.returncode == 0, again.stderr
+    started_again = probe.read_text(encoding='utf-8') if probe.exists() else ''
     english = build(work / 'en', work / 'doctrees-en', probe, '-D', 'language=en')
     assert english.returncode == 0, english.stderr
-    return {'out': out, 'en': work / 'en', 'first_readings': first_readings,
-            'started_first': started_first, 'started_again': again, 'probe': probe}
+    for builder in ('singlehtml', 'epub'):
+        other = build(work / builder, work / f'doctrees-{builder}', probe, builder=builder)
+        assert other.returncode == 0, other.stderr
+    parallel = build(work / 'parallel', work / 'doctrees-parallel', probe, '-j', '2')
+    assert parallel.returncode == 0, parallel.stderr
+    return {'out': out, 'work': work, 'first_readings': first_readings, 'probe': probe,
+            'started_first': started_first, 'started_again': started_again}
 
 
 @pytest.fixture(scope='module')
@@ -100,17 +109,40 @@ def test_no_reading_in_the_pages_the_search_index_or_the_english_edition(site):
         assert 'vision-furigana-switch' in html
     assert '商店' in index and '生業' in index
     assert not [reading for reading in ('しょうてんがい', 'なりわい', 'くみん', 'なのか') if reading in index]
-    english = (site['en'] / 'index.html').read_text(encoding='utf-8')
-    assert 'vision-furigana' not in english
-    assert not (site['en'] / READINGS).exists()
+    # Neither the English edition, nor the single page the tagged PDF is printed from, nor the EPUB.
+    for edition, page in (('en', 'index.html'), ('singlehtml', 'index.html'), ('epub', 'index.xhtml')):
+        assert 'vision-furigana' not in (site['work'] / edition / page).read_text(encoding='utf-8'), edition
+        assert not list((site['work'] / edition).rglob('vision-furigana*')), edition
 
 
 def test_a_build_that_reads_no_page_starts_no_analyser(site):
     assert 'analysis.py sudachi' in site['started_first']  # the probe sees the analyser
-    again = site['probe'].read_text(encoding='utf-8') if site['probe'].exists() else ''
-    # The English build (another doctree folder) reads its pages; the no-change rebuild does not.
-    assert again.count('analysis.py') == 1, again
+    assert site['started_again'].count('analysis.py') == 0, site['started_again']
     assert (site['out'] / READINGS).read_text(encoding='utf-8') == site['first_readings']
+
+
+def test_parallel_and_incremental_builds_write_the_same_readings(site, tmp_path):
+    work = site['work']
+    assert (work / 'parallel' / READINGS).read_bytes() == (site['out'] / READINGS).read_bytes()
+    # An edit, built on the kept environment, against a clean build of the edited pages.
+    root = tmp_path / 'root'
+    shutil.copytree(TEST_ROOT, root)
+    probe = work / 'probe' / 'edit.log'
+    assert build(tmp_path / 'html', tmp_path / 'doctrees', probe, root=root).returncode == 0
+    page = root / 'docs' / 'second.md'
+    page.write_text(page.read_text(encoding='utf-8').replace('工場', '工房'), encoding='utf-8')
+    assert build(tmp_path / 'html', tmp_path / 'doctrees', probe, root=root).returncode == 0
+    assert build(tmp_path / 'clean', tmp_path / 'doctrees-clean', probe, root=root).returncode == 0
+    edited = readings_table(tmp_path / 'html')
+    assert edited == readings_table(tmp_path / 'clean')
+    assert '工房' in edited and '工場' not in edited
+
+
+def test_the_pages_and_the_page_with_ruby_are_valid_html(site, flow, tmp_path):
+    with_ruby = tmp_path / 'with-ruby.html'
+    with_ruby.write_text(flow['onHtml'], encoding='utf-8')
+    errors = nu_errors([site['out'] / 'index.html', site['out'] / 'second.html', with_ruby])
+    assert errors == []
 
 
 # -- In Chromium --------------------------------------------------------------------------
@@ -135,6 +167,7 @@ def test_on_by_the_keyboard_puts_ruby_over_the_kanji(flow):
     assert ['7日', 'なのか', 'true'] in on['rubies']
     assert all(hidden == 'true' for _base, _reading, hidden in on['rubies'])
     # 17日 is not 1 + 7日 (なのか): its 日 alone is read (above).
+    assert on['inHeadingAnchors'] == flow['off']['inHeadingAnchors'] != []
     assert on['codeTexts'] == 2 and on['inCode'] == 0  # a code block and an inline literal
     assert flow['axeOn'] == []
     assert flow['spaceOff']['pressed'] == 'false' and flow['spaceOff']['rubies'] == []

@@ -29,6 +29,7 @@ and a build that reads no page loads no dictionary.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,16 +61,22 @@ def add_paths(app: Sphinx, config: Config) -> None:
     # New lists, never changed in place: a default value is shared by every
     # application in the process.
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
-    config.html_static_path = [*config.html_static_path, str(STATIC)]
     if config.html_theme == 'pydata_sphinx_theme' and 'article_header_end' not in config.html_theme_options:
         # Beside the breadcrumbs, at the top of every page.
         config.html_theme_options = {**config.html_theme_options, 'article_header_end': [SWITCH_TEMPLATE]}
 
 
 def add_assets(app: Sphinx) -> None:
-    if shows_furigana(app):
-        app.add_js_file(SCRIPT, loading_method='defer')
-        app.add_css_file(STYLESHEET)
+    """Link the switch's script and stylesheet, and copy them: only into the
+    Japanese web site (not on ``html_static_path``, which every builder copies)."""
+    if not shows_furigana(app):
+        return
+    app.add_js_file(SCRIPT, loading_method='defer')
+    app.add_css_file(STYLESHEET)
+    static = Path(app.outdir, '_static')
+    static.mkdir(parents=True, exist_ok=True)
+    for name in (SCRIPT, STYLESHEET):
+        shutil.copyfile(STATIC / name, static / name)
 
 
 def write_readings(app: Sphinx) -> list:

@@ -3,6 +3,8 @@ extensions = ['myst_parser', 'vision']
 language = 'ja'
 project = '見本区産業ビジョン'
 author = '見本区'
+copyright = '2023 見本区'
+version = '素案'
 html_theme = 'pydata_sphinx_theme'
 html_theme_options = {
     'navigation_with_keys': False,
