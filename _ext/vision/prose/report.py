@@ -45,6 +45,16 @@ ENGLISH_MESSAGES = {
         'This sentence is too long: split it into shorter sentences'),
     'ja-technical-writing/max-comma': N_(
         'This sentence has too many commas (,): split it or rewrite it'),
+    'ja-technical-writing/no-hankaku-kana': N_(
+        'Half-width katakana: write it in full-width katakana'),
+    'ja-technical-writing/no-nfd': N_(
+        'A voiced sound mark stands apart from its letter (NFD): type the letter again as one character'),
+    'ja-technical-writing/no-zero-width-spaces': N_(
+        'An invisible zero-width space is here: delete it'),
+    'ja-technical-writing/no-invalid-control-character': N_(
+        'An invisible control character is here: delete it'),
+    'ja-technical-writing/no-unmatched-pair': N_(
+        'A bracket or quotation mark has no partner: add the closing (or opening) one'),
 }
 _JAPANESE = re.compile(r'[\u3040-\u30ff\u3400-\u9fff]')
 #: How the notes of the 公用文 dictionary (kouyoubun.yml) begin: the note says how to write it.
@@ -63,7 +73,8 @@ def message_of(finding: textlint.Finding) -> str:
     if prh:
         return translated(N_('Write "%s" instead of "%s" (the house dictionary prh.yml) %s'),
                           prh['expected'], prh['found'], prh['note'] or '').rstrip()
-    if not _JAPANESE.search(text) and finding.rule in ENGLISH_MESSAGES:
+    # English, perhaps quoting Japanese: "Disallow to use 半角カタカナ: …".
+    if finding.rule in ENGLISH_MESSAGES and not _JAPANESE.match(text):
         return translated(ENGLISH_MESSAGES[finding.rule])
     return text
 
