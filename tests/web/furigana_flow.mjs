@@ -135,6 +135,13 @@ if (job.shots) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+// On a phone, in dark mode, with ふりがな on.
+await page.setViewportSize({ width: 390, height: 844 });
+await page.emulateMedia({ colorScheme: 'dark' });
+report.axePhoneDark = await axe(page);
+await page.emulateMedia({ colorScheme: 'light' });
+await page.setViewportSize({ width: 1280, height: 900 });
+
 // The next page remembers.
 await visit(page, job.base + job.next);
 await page.waitForSelector('ruby.vision-furigana', { timeout: 5000 }).catch(() => {});

@@ -169,7 +169,7 @@ def test_on_by_the_keyboard_puts_ruby_over_the_kanji(flow):
     # 17日 is not 1 + 7日 (なのか): its 日 alone is read (above).
     assert on['inHeadingAnchors'] == flow['off']['inHeadingAnchors'] != []
     assert on['codeTexts'] == 2 and on['inCode'] == 0  # a code block and an inline literal
-    assert flow['axeOn'] == []
+    assert flow['axeOn'] == [] and flow['axePhoneDark'] == []
     assert flow['spaceOff']['pressed'] == 'false' and flow['spaceOff']['rubies'] == []
     assert flow['spaceOn']['pressed'] == 'true' and flow['spaceOn']['rubies'] == on['rubies']
 
