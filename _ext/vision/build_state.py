@@ -38,7 +38,7 @@ T = TypeVar('T')
 
 
 #: The state's shape, given to Sphinx as the extension's ``env_version``.
-VERSION = 8
+VERSION = 9
 
 
 @dataclass

@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
@@ -74,12 +75,29 @@ def test_a_policy_statement_is_translated_in_the_summary(english, japanese):
     assert STATEMENT_JA in japanese.text('summary.html')
 
 
-def test_vision_json_holds_the_translated_statement(english, japanese):
-    def policy(built: Built) -> dict:
-        data = json.loads((built.out / 'vision.json').read_text(encoding='utf-8'))
-        return next(obj for obj in data['objects'] if obj['id'] == 'P1')
-    assert policy(english)['body'] == STATEMENT_EN
-    assert policy(japanese)['body'] == STATEMENT_JA
+def exported(built: Built) -> dict:
+    return json.loads((built.out / 'vision.json').read_text(encoding='utf-8'))
+
+
+def exported_object(built: Built, object_id: str) -> dict:
+    return next(obj for obj in exported(built)['objects'] if obj['id'] == object_id)
+
+
+def test_vision_json_holds_both_languages_in_both_builds(english, japanese):
+    """Japanese (the edition that prevails) in title and body, the English beside it."""
+    schema = json.loads((ROOT / '_ext' / 'vision' / 'export' / 'vision.schema.json').read_text(encoding='utf-8'))
+    for built, language in ((japanese, 'ja'), (english, 'en')):
+        jsonschema.validate(exported(built), schema)
+        assert exported(built)['language'] == language
+        policy = exported_object(built, 'P1')
+        assert (policy['title'], policy['body']) == ('見本の産業の基盤強化', STATEMENT_JA)
+        assert policy['translations'] == {'en': {
+            'title': 'Strengthening the foundations of the sample industries', 'body': STATEMENT_EN}}
+        goal = exported_object(built, 'G1-1')
+        assert goal['translations']['en']['title'].startswith('A Sample City where')
+        meeting = exported_object(built, 'M1')
+        assert (meeting['title'], meeting['translations']['en']['title']) == \
+            ('令和5年3月20日', '20 March 2023 (Reiwa 5)')
 
 
 # -- The data files' words (data/*.yaml): their own catalogue, data.po -----------------
@@ -194,6 +212,8 @@ def test_a_fuzzy_object_title_is_japanese_everywhere_with_a_located_warning(tmp_
     # The goal under its policy in the 概要版: its Japanese title, not the old English.
     assert '見本の事業者が安心して事業を営むことができる見本区' in built.text('summary.html')
     assert 'A Sample City where' not in built.text('summary.html')
+    # Nor is the old English exported as the goal's translation.
+    assert exported_object(built, 'G1-1')['translations'] == {}
 
 
 # -- conf.py's words and the templates' words --------------------------------------------

@@ -29,6 +29,7 @@ from ..domain.roles import make_xref
 from ..object_types import object_types
 from ..sphinx_compat import builder_of
 from ..stage import has_watermark
+from ..translation import lookup as translation
 from ..views.table import Cell, build_table, nothing_to_show
 from . import loading as datafiles
 from .committee import (
@@ -43,7 +44,7 @@ from .committee import (
     members_from,
 )
 from .data_text import DataText
-from .era import PartialDate, in_language
+from .era import PartialDate, in_language, to_japanese
 from .timeline import timeline_source
 
 if TYPE_CHECKING:
@@ -200,6 +201,10 @@ class MeetingsDirective(_MeetingsFileDirective):
             docname=self.env.docname, lineno=self.lineno, anchor=anchor_for(kind.key, meeting.id),
             kind=kind, fields={'date': meeting.date.iso(), 'status': meeting.status,
                     **({'topics': meeting.topics} if meeting.topics else {})},
+            # vision.json carries each language of the site: a meeting is titled by its date.
+            source_title=to_japanese(meeting.date) if translation.translating(self.env) else '',
+            translations={language: (in_language(meeting.date, language), '')
+                          for language in translation.other_languages(self.env)},
         )
         vision_domain(self.env).note_object(obj, (self.env.docname, self.lineno))
         return kind.key

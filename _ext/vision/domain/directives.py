@@ -101,6 +101,7 @@ class VisionObjectDirective(SphinxDirective):
             body=(title.text if self.kind.text_is_title and title.state == translation.TRANSLATED
                   else translated_body),
             source_body=source_body if translated_body != source_body else '',
+            translations=self._translations(source_title, body, source_body, location),
         )
         if not self.kind.is_valid_id(object_id):
             logger.warning('malformed %s id %r: expected the form %s', Term(self.objtype), object_id,
@@ -114,8 +115,8 @@ class VisionObjectDirective(SphinxDirective):
         # The :title: for Sphinx's gettext builder (the body's paragraphs are found as they are).
         return [rendered, messages_node([source_title], *self.get_source_info())]
 
-    def _translated_title(self, source_title: str, body: nodes.Element | None,
-                          location: object) -> translation.Translated:
+    def _translated_title(self, source_title: str, body: nodes.Element | None, location: object,
+                          language: str | None = None) -> translation.Translated:
         """The title in this build's language; stored so, every view shows it translated.
 
         A type shown with its text (an opinion) is titled by its body, which
@@ -123,27 +124,30 @@ class VisionObjectDirective(SphinxDirective):
         is the translated paragraphs' text, if every one is translated (their
         warnings are the page's, :mod:`vision.translation.marks`).
         """
-        if not translation.translating(self.env):
+        if language is None and not translation.translating(self.env):
             return translation.Translated(source_title, translation.TRANSLATED)
         if not self.kind.text_is_title:
             source, line = self.get_source_info()
-            return translation.translate(self.env, source_title, location, source=source, line=line)
+            return translation.translate(self.env, source_title, location, source=source, line=line,
+                                         language=language)
         parts = []
         for paragraph in body.findall(nodes.paragraph) if body is not None else ():
             found = translation.translate(self.env, translation.message_of(paragraph), None,
-                                          source=paragraph.source, line=paragraph.line, warn=False)
+                                          source=paragraph.source, line=paragraph.line, warn=False,
+                                          language=language)
             if found.state != translation.TRANSLATED:
                 return translation.Translated(source_title, found.state)
             parts.append(translation.plain_text(found.text))
         return translation.Translated(''.join(parts) or source_title, translation.TRANSLATED)
 
-    def _translated_body(self, body: nodes.Element | None, source_body: str) -> str:
+    def _translated_body(self, body: nodes.Element | None, source_body: str,
+                         language: str | None = None) -> str:
         """The body's plain text in this build's language (a policy's statement, the
         main theme's text), for the views that show it away from its page (the
         概要版, ``vision.json``): its paragraphs as Sphinx's Locale transform will
         translate them, or the Japanese if any is not translated (the page's own
         paragraph is marked and warned about, :mod:`vision.translation.marks`)."""
-        if body is None or not translation.translating(self.env):
+        if body is None or (language is None and not translation.translating(self.env)):
             return source_body
         paragraphs = list(body.findall(nodes.paragraph))
         if not paragraphs or len(paragraphs) != len(body.children):
@@ -151,11 +155,29 @@ class VisionObjectDirective(SphinxDirective):
         parts = []
         for paragraph in paragraphs:
             found = translation.translate(self.env, translation.message_of(paragraph), None,
-                                          source=paragraph.source, line=paragraph.line, warn=False)
+                                          source=paragraph.source, line=paragraph.line, warn=False,
+                                          language=language)
             if found.state != translation.TRANSLATED:
                 return source_body
             parts.append(translation.plain_text(found.text))
         return '\n\n'.join(parts)
+
+    def _translations(self, source_title: str, body: nodes.Element | None, source_body: str,
+                      location: object) -> dict[str, tuple[str, str]]:
+        """The title and body in each translation's language of the site, where translated
+        (for ``vision.json``, which carries every language); nothing is warned here."""
+        found = {}
+        for language in translation.other_languages(self.env):
+            title = self._translated_title(source_title, body, location, language)
+            if title.state != translation.TRANSLATED:
+                continue
+            text = self._translated_body(body, source_body, language)
+            if self.kind.text_is_title:
+                text = title.text
+            elif text == source_body and source_body:
+                text = ''
+            found[language] = (title.text, text)
+        return found
 
     def _title(self, body: nodes.Element | None) -> str:
         if self.kind.text_is_title:

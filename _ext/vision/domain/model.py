@@ -44,6 +44,9 @@ class VisionObject:
     source_title: str = ''
     #: The body as written (Japanese) when ``body`` is its translation; else empty.
     source_body: str = ''
+    #: language -> (title, body) in each translation of the site (``vision_language_sites``)
+    #: where the title is translated; the body empty where it is not.
+    translations: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def linked_ids(self) -> set[str]:

@@ -1,5 +1,6 @@
-"""``vision.json``: every object with its stable id, type, title, body text,
-links and source location, and the committee's members and meetings, for
+"""``vision.json``: every object with its stable id, type, title, body text
+(in Japanese, the edition that prevails, with each translation of the site
+beside it: ``translations.en.title``), links and source location, and the committee's members and meetings, for
 other tools (the ward's web site, checks, diagrams, the 新旧対照表 between
 two stages in :mod:`vision.editions`).
 
@@ -17,6 +18,7 @@ from .. import events
 from ..domain import naming, vision_domain
 from ..domain.model import sort_key
 from ..object_types import ObjectTypes
+from ..translation.lookup import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,8 +58,11 @@ def export_data(app: Sphinx) -> dict:
             'id': obj.id,
             'type': obj.objtype,
             'label': naming.object_label(obj),
-            'title': obj.title,
-            'body': obj.body,
+            # The edition that prevails (Japanese) in every build; each translation beside it.
+            'title': obj.source_title or obj.title,
+            'body': obj.source_body or obj.body,
+            'translations': {language: {'title': title, 'body': body}
+                             for language, (title, body) in sorted(obj.translations.items())},
             'url': f'{app.builder.get_target_uri(obj.docname)}#{obj.anchor}',
             'links': {name: list(targets) for name, targets in sorted(obj.links.items())},
             'fields': dict(sorted(obj.fields.items())),
@@ -65,7 +70,8 @@ def export_data(app: Sphinx) -> dict:
             'source': {'file': env.doc2path(obj.docname, False).as_posix(),
                        'line': obj.lineno},
         })
-    return {'version': FORMAT_VERSION, 'project': app.config.project, 'objects': objects,
+    return {'version': FORMAT_VERSION, 'project': app.config.project,
+            'language': app.config.language or SOURCE_LANGUAGE, 'objects': objects,
             'data': data_files(app)}
 
 

@@ -57,10 +57,11 @@ def translating(env: BuildEnvironment) -> bool:
     return bool(env.config.language) and env.config.language != SOURCE_LANGUAGE
 
 
-def catalogue_path(env: BuildEnvironment, domain: str) -> Path | None:
-    """The ``.po`` of a catalogue domain (``policies/p1``, ``data``) in this build's language."""
+def catalogue_path(env: BuildEnvironment, domain: str, language: str | None = None) -> Path | None:
+    """The ``.po`` of a catalogue domain (``policies/p1``, ``data``) in this build's language
+    (or in ``language``)."""
     for directory in env.config.locale_dirs:
-        path = catalogue.po_path(Path(env.srcdir, directory), env.config.language, domain)
+        path = catalogue.po_path(Path(env.srcdir, directory), language or env.config.language, domain)
         if path.is_file():
             return path.resolve()
     return None
@@ -70,23 +71,32 @@ def page_domain(env: BuildEnvironment, docname: str) -> str:
     return docname_to_domain(docname, env.config.gettext_compact)
 
 
-def lookup(env: BuildEnvironment, domain: str) -> tuple[Path | None, PageCatalogue]:
-    path = catalogue_path(env, domain)
+def lookup(env: BuildEnvironment, domain: str,
+           language: str | None = None) -> tuple[Path | None, PageCatalogue]:
+    path = catalogue_path(env, domain, language)
     return path, (catalogue.read(path) if path else PageCatalogue())
 
 
 def translate(env: BuildEnvironment, text: str, location: Any, *, domain: str | None = None,
-              source: str | None = None, line: int | None = None, warn: bool = True) -> Translated:
+              source: str | None = None, line: int | None = None, warn: bool = True,
+              language: str | None = None) -> Translated:
     """``text`` in this build's language, from the page's catalogue (or ``domain``'s).
 
     ``source`` and ``line`` say where the message is (for a stale entry:
     the catalogue's translation of what stood there before). A fuzzy or stale
     message gives the located warning. The catalogue is a dependency of the
     current page, so a change of it re-reads the page.
+
+    ``language``: another language than the build's (the translations a
+    Japanese build exports in ``vision.json``); never warns.
     """
-    if not translating(env) or not text.strip():
+    if language is not None and language != env.config.language:
+        warn = False
+    else:
+        language = env.config.language
+    if not language or language == SOURCE_LANGUAGE or not text.strip():
         return Translated(text, TRANSLATED)
-    path, page = lookup(env, domain or page_domain(env, env.current_document.docname))
+    path, page = lookup(env, domain or page_domain(env, env.current_document.docname), language)
     if path is not None:
         env.note_dependency(str(path))
     state = page.state(text, source, line)
@@ -95,6 +105,11 @@ def translate(env: BuildEnvironment, text: str, location: Any, *, domain: str | 
     if state in (FUZZY, STALE) and warn:
         warn_out_of_date(path, location)
     return Translated(text, state)
+
+
+def other_languages(env: BuildEnvironment) -> list[str]:
+    """The translations' languages of the published site (``vision_language_sites``)."""
+    return [language for language in env.config.vision_language_sites if language != SOURCE_LANGUAGE]
 
 
 def warn_out_of_date(path: Path | None, location: Any) -> None:
@@ -144,4 +159,4 @@ def marked(node: nodes.Element, state: str) -> nodes.Element:
 
 
 __all__ = ['FUZZY', 'STALE', 'TRANSLATED', 'UNTRANSLATED', 'Translated', 'lookup', 'translate',
-           'marked', 'message_of', 'plain_text', 'translating', 'warn_out_of_date']
+           'marked', 'message_of', 'other_languages', 'plain_text', 'translating', 'warn_out_of_date']

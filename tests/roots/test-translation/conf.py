@@ -11,3 +11,4 @@ myst_enable_extensions = ['colon_fence']
 templates_path = []
 html_static_path = []
 html_theme = 'pydata_sphinx_theme'
+vision_language_sites = {'ja': '', 'en': 'en'}
