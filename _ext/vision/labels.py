@@ -175,3 +175,7 @@ LANDING_DOWNLOADS = _('PDFでダウンロード')
 
 #: The 404 page's title (its text is the template's, web/templates/vision-404.html).
 NOT_FOUND_TITLE = _('ページが見つかりません')
+#: A PDF's link: 「概要版（PDF：120KB、4ページ）」 (vision.web.page_info.pdf_link_text).
+PDF_LINK = _('{name}（{details}）')
+PDF_KIND = _('PDF：')
+PDF_PAGES = _('、{pages}ページ')

@@ -40,8 +40,18 @@ def has_watermark(config: Config, builder_format: str) -> bool:
         and config.vision_edition != 'summary'
 
 
+def stage_name(stage: str) -> str:
+    """The stage in the build's language (素案; English: preliminary draft)."""
+    return str(_(stage))
+
+
+def title_stage(stage: str) -> str:
+    """What follows the title of a draft: 「（素案）」; nothing once adopted."""
+    return _('（%s）') % stage_name(stage) if is_draft(stage) else ''
+
+
 def banner_text(stage: str) -> str:
-    return _('この文書は%sです。内容は今後変更されることがあります。') % stage
+    return _('この文書は%sです。内容は今後変更されることがあります。') % stage_name(stage)
 
 
 def watermark_tex(stage: str) -> str:

@@ -233,13 +233,15 @@ def test_gettext_offers_the_configuration_words_at_their_lines(tmp_path_factory)
 def test_the_project_and_the_templates_words_in_english(english, japanese):
     soup = BeautifulSoup((english.out / 'index.html').read_text(encoding='utf-8'), 'html.parser')
     assert 'Sample City Industrial Vision' in soup.title.get_text()
+    assert soup.title.get_text().endswith(' (preliminary draft)')
     assert soup.select_one('#vision-page-info-title').get_text() == 'About this page'
+    assert 'This document is a preliminary draft.' in soup.select_one('.vision-stage-banner').get_text()
     not_found = BeautifulSoup((english.out / '404.html').read_text(encoding='utf-8'), 'html.parser')
     assert not_found.h1.get_text() == 'Page not found'
     assert 'To the top page of the Sample City Industrial Vision' in not_found.get_text()
     # The Japanese pages as they were.
     soup = BeautifulSoup((japanese.out / 'index.html').read_text(encoding='utf-8'), 'html.parser')
-    assert '見本区産業ビジョン' in soup.title.get_text()
+    assert '見本区産業ビジョン' in soup.title.get_text() and soup.title.get_text().endswith('（素案）')
     assert soup.select_one('#vision-page-info-title').get_text() == 'このページの情報'
 
 

@@ -35,7 +35,7 @@ from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
 from ..object_types import ObjectTypes, object_types
 from ..print_edition.print_matter import colophon_tex
-from ..stage import is_draft
+from ..stage import title_stage
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -125,7 +125,7 @@ class FillSummary(SphinxPostTransform):
 
 def cover(config: Config, date: str) -> nodes.paragraph:
     """「世田谷区新産業ビジョン（素案）　令和5年9月（2023年9月）」"""
-    stage = f'（{config.vision_stage}）' if is_draft(config.vision_stage) else ''
+    stage = title_stage(config.vision_stage)
     text = f'{config.project}{stage}' + (f'　{date}' if date else '')
     return nodes.paragraph(text, text, classes=['vision-summary-cover'])
 

@@ -25,7 +25,7 @@ from ..build_state import build_state
 from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
 from ..sphinx_compat import builder_of
-from ..stage import is_draft
+from ..stage import is_draft, stage_name
 from .page_info import SITE_BUILDERS, pdf_link_text
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class FillLanding(SphinxPostTransform):
         config, domain = self.config, vision_domain(self.env)
         block = nodes.container(classes=['vision-landing'])
         stage = config.vision_stage
-        lead = str(labels.LANDING_LEAD_DRAFT) % (config.project, stage) if is_draft(stage) \
+        lead = str(labels.LANDING_LEAD_DRAFT) % (config.project, stage_name(stage)) if is_draft(stage) \
             else str(labels.LANDING_LEAD) % config.project
         block += nodes.paragraph(lead, lead, classes=['vision-landing-lead'])
         banner = domain.types.banner

@@ -31,7 +31,7 @@ from sphinx.util import logging
 
 from .. import labels
 from ..build_state import build_state
-from ..stage import is_draft
+from ..stage import title_stage
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -86,9 +86,9 @@ def pdf_link_text(name: str, edition: dict[str, Any]) -> str:
 
     A name that says PDF already (「印刷用PDF」) does not say it twice: 「印刷用PDF（1.2MB、25ページ）」.
     """
-    pages = f'、{edition["pages"]}ページ' if edition.get('pages') else ''
-    kind = '' if name.endswith('PDF') else 'PDF：'
-    return f'{name}（{kind}{edition["size"]}{pages}）'
+    pages = str(labels.PDF_PAGES).format(pages=edition['pages']) if edition.get('pages') else ''
+    kind = '' if name.endswith('PDF') else str(labels.PDF_KIND)
+    return str(labels.PDF_LINK).format(name=name, details=f'{kind}{edition["size"]}{pages}')
 
 
 def size_text(size: int) -> str:
@@ -168,7 +168,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         'contact': config.vision_contact,
         'url': context.get('pageurl'),
     }
-    context['vision_title_stage'] = f'（{stage}）' if is_draft(stage) else ''
+    context['vision_title_stage'] = title_stage(stage)
     context['vision_pdf_link_text'] = pdf_link_text
     # Sphinx's own pages set their title in the template, not the context.
     title = striptags(context.get('title') or SPHINX_PAGE_TITLES.get(pagename, ''))
