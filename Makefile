@@ -35,7 +35,7 @@ export PUPPETEER_SKIP_DOWNLOAD := true
 EDITOR_VALUES := TYPE GOAL TITLE BASE PORT
 unexport $(EDITOR_VALUES)
 
-.PHONY: translations all deps system-deps html html-en pdf pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary pdf-accessible preflight-accessible
+.PHONY: translations all deps system-deps html html-en pdf pdf-en pdf-print preflight preflight-check test test-fast lint catalogue check new preview bench clean compare summary pdf-accessible preflight-accessible
 
 # The PDFs first: the HTML links to them, with their size and page count.
 # Then the English edition (html-en) into en/ of the Japanese site.
@@ -70,6 +70,17 @@ html-en: $(DEPS)
 pdf: deps
 	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR) -c . $(SPHINXOPTS) -q
 	@echo "PDF: $(PDF)"
+
+# The English PDF of the 本編 (issue 23): the same sources and catalogues as
+# html-en, typeset as the Japanese PDF is (upLaTeX, ujbook: the names of people
+# stay in Japanese script), its words in English (vision/print_edition/print_layout.py).
+PDF_EN := $(BUILDDIR)/latex-en/setagaya-industrial-vision-en.pdf
+
+pdf-en: $(DEPS)
+	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR)/en -c . $(SPHINXOPTS) -q -D language=en
+	mkdir -p $(dir $(PDF_EN))
+	cp $(BUILDDIR)/en/latex/$(notdir $(PDF)) $(PDF_EN)
+	@echo "PDF: $(PDF_EN)"
 
 # The English edition's catalogues (locales/en/LC_MESSAGES/<page>.po, one per
 # page): extract the Japanese with Sphinx's gettext builder, merge it into the

@@ -163,6 +163,8 @@ COLOPHON_LABELS = {
 PDF_CONTENTS_HEADING = _('目次')
 #: The label of the cover page in the PDF's page labels (the reader's page box).
 COVER_PAGE_LABEL = _('表紙')
+#: A translated edition's note, on its pages and in its PDF's front matter.
+TRANSLATION_NOTE = _('この版は参考訳です。内容は日本語版が優先します。')
 
 # The front page's first screen (vision.web.landing).
 LANDING_LEAD_DRAFT = _('この文書は、%sの%sです。')

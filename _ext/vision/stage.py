@@ -59,13 +59,15 @@ def watermark_tex(stage: str) -> str:
 
     Marked as a ``/Span`` whose ActualText is empty, so text extraction
     (pdftotext, copy and paste, screen readers) skips it: the watermark must
-    not split the body's sentences in the extracted text.
+    not split the body's sentences in the extracted text. A longer name
+    (a translation's "Preliminary draft") is set smaller to fit the page.
     """
+    size = 120 if len(stage) <= 4 else 60
     return rf'''
 \AddToShipoutPictureBG{{%
   \AtPageCenter{{\makebox(0,0){{%
     \special{{pdf:literal direct /Span <</ActualText ()>> BDC}}%
-    \rotatebox{{45}}{{\fontsize{{120}}{{120}}\selectfont\sffamily\bfseries\color[gray]{{0.88}}{stage}}}%
+    \rotatebox{{45}}{{\fontsize{{{size}}}{{{size}}}\selectfont\sffamily\bfseries\color[gray]{{0.88}}{stage}}}%
     \special{{pdf:literal direct EMC}}}}}}}}
 '''
 

@@ -40,10 +40,67 @@ FONTPKG = rf'''
 '''
 
 
+#: Japanese engines: a translation keeps Sphinx's Japanese class with them.
+JAPANESE_ENGINES = ('platex', 'uplatex')
+#: The English edition's chapter heads and index, not ujbook's 「第1章」, 「索 引」.
+ENGLISH_WORDS = r'''
+\renewcommand{\prechaptername}{Chapter~}
+\renewcommand{\postchaptername}{}
+\renewcommand{\appendixname}{Appendix~}
+\renewcommand{\indexname}{Index}
+% Quotation marks, dashes and the ellipsis as Latin letters of the text face
+% (upLaTeX sets them in Mincho, full-width, as in Japanese).
+\kcatcode"2013=15 \kcatcode"2014=15 \kcatcode"2018=15 \kcatcode"2019=15
+\kcatcode"201C=15 \kcatcode"201D=15 \kcatcode"2026=15
+\makeatletter
+% The contents' chapter numbers are wider in English (ujbook's \l@chapter, 6zw not 4zw).
+\renewcommand*{\l@chapter}[2]{%
+  \ifnum \c@tocdepth >\m@ne
+    \addpenalty{-\@highpenalty}%
+    \addvspace{1.0em \@plus\p@}%
+    \begingroup
+      \parindent\z@ \rightskip\@pnumwidth \parfillskip-\rightskip
+      \leavevmode\bfseries
+      \setlength\@lnumwidth{6zw}%
+      \advance\leftskip\@lnumwidth \hskip-\leftskip
+      #1\nobreak\hfil\nobreak\hb@xt@\@pnumwidth{\hss#2}\par
+      \penalty\@highpenalty
+    \endgroup
+  \fi}
+\makeatother
+'''
+
+
 def configure_latex(app: Sphinx, config: Config) -> None:
-    """The typefaces unless ``conf.py`` chooses its own ``fontpkg``."""
+    """The typefaces unless ``conf.py`` chooses its own ``fontpkg``.
+
+    A translated edition (``-D language=en``) with a Japanese engine keeps
+    upLaTeX's Japanese class (ujbook, as for Japanese): the names of people
+    stay in Japanese script, and the style files build on that class. Sphinx
+    would take its Latin class (report) for any language but Japanese.
+    """
     if 'fontpkg' not in config.latex_elements:
         config.latex_elements = {**config.latex_elements, 'fontpkg': FONTPKG}
+    if config.language != 'ja' and config.latex_engine in JAPANESE_ENGINES:
+        if not config.latex_docclass:
+            config.latex_docclass = {'manual': 'ujbook', 'howto': 'ujreport'}
+        config.latex_elements = {
+            **config.latex_elements,
+            'preamble': config.latex_elements.get('preamble', '')
+            + (ENGLISH_WORDS if config.language.startswith('en') else '')
+            + translated_metadata(config)}
+
+
+def translated_metadata(config: Config) -> str:
+    """The PDF's title, author and language in the translation (after conf.py's own)."""
+    title, author = (_hyperref_text(value) for value in (config.project, config.author))
+    return (f'\\hypersetup{{pdftitle={{{title}}}, pdfauthor={{{author}}}, '
+            f'pdfsubject={{{title}}}, pdflang={{{config.language}}}}}\n')
+
+
+def _hyperref_text(text: str) -> str:
+    # A title in a key=value list: braces and TeX's specials would end it.
+    return ''.join(c for c in text if c not in '{}\\%#&$^_~')
 
 
 def copy_style_file(app: Sphinx, exception: Exception | None) -> None:
