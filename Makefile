@@ -150,13 +150,20 @@ summary: $(DEPS)
 ACCESSIBLE_DIR := $(BUILDDIR)/pdf-accessible
 ACCESSIBLE_PDF := $(ACCESSIBLE_DIR)/$(notdir $(PDF))
 
+ACCESSIBLE_SUMMARY := $(ACCESSIBLE_DIR)/$(notdir $(SUMMARY_PDF))
+
+# The same build writes the 概要版 as a page of its own (summary.html,
+# vision.print_edition.single_page): its tagged PDF is printed the same way.
 pdf-accessible: $(DEPS)
 	$(SPHINXBUILD) -b singlehtml -c . -d $(BUILDDIR)/doctrees-singlehtml $(SPHINXOPTS) -q docs $(ACCESSIBLE_DIR)/html
 	node tools/print_accessible.mjs $(ACCESSIBLE_DIR)/html/index.html $(ACCESSIBLE_DIR)/tagged.pdf
 	$(BIN)/python tools/pdf_accessible.py $(ACCESSIBLE_DIR)/tagged.pdf $(ACCESSIBLE_PDF) --conf .
+	node tools/print_accessible.mjs $(ACCESSIBLE_DIR)/html/summary.html $(ACCESSIBLE_DIR)/tagged-summary.pdf
+	$(BIN)/python tools/pdf_accessible.py $(ACCESSIBLE_DIR)/tagged-summary.pdf $(ACCESSIBLE_SUMMARY) --conf . --summary
 
 preflight-accessible: pdf-accessible
 	$(BIN)/python tools/preflight_accessible.py $(ACCESSIBLE_PDF)
+	$(BIN)/python tools/preflight_accessible.py $(ACCESSIBLE_SUMMARY)
 
 # The 新旧対照表 between a stage and the working tree: make compare BASE=素案
 compare: export VISION_BASE := $(value BASE)

@@ -70,10 +70,10 @@ vision_object_types = {
 # The PDF editions, built before the HTML (`make` does all): the 本編 that
 # residents download is the tagged PDF (`make pdf-accessible`, read by screen
 # readers); the upLaTeX PDF (`make pdf`) is linked as 「印刷用PDF」; the 概要版
-# by `make summary`.
+# is tagged too (`make pdf-accessible`; `make summary` makes the print office's).
 vision_pdf = '_build/pdf-accessible/setagaya-industrial-vision.pdf'
 vision_print_pdf = '_build/latex/setagaya-industrial-vision.pdf'
-vision_summary_pdf = '_build/summary/setagaya-industrial-vision-summary.pdf'
+vision_summary_pdf = '_build/pdf-accessible/setagaya-industrial-vision-summary.pdf'
 
 extensions = [
     'myst_parser',

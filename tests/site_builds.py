@@ -74,8 +74,25 @@ def build_accessible_pdf(confdir: Path, srcdir: Path, work: Path,
                            str(raw)], cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert node.returncode == 0, node.stderr
     out = work / name
+    _finish(confdir, raw, out)
+    return raw, out
+
+
+def print_accessible_summary(confdir: Path, work: Path, name: str) -> Path:
+    """As ``make pdf-accessible`` does next: the 概要版's page of the same build
+    (``work/html/summary.html``, after build_accessible_pdf) as its tagged PDF."""
+    raw = work / 'tagged-summary.pdf'
+    node = subprocess.run(['node', str(ROOT / 'tools' / 'print_accessible.mjs'),
+                           str(work / 'html' / 'summary.html'), str(raw)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert node.returncode == 0, node.stderr
+    out = work / name
+    _finish(confdir, raw, out, '--summary')
+    return out
+
+
+def _finish(confdir: Path, raw: Path, out: Path, *options: str) -> None:
     finish = subprocess.run([sys.executable, str(ROOT / 'tools' / 'pdf_accessible.py'), str(raw), str(out),
-                             '--conf', str(confdir)], cwd=ROOT, capture_output=True, text=True,
+                             '--conf', str(confdir), *options], cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, 'SOURCE_DATE_EPOCH': '1693872000'})
     assert finish.returncode == 0, finish.stderr
-    return raw, out

@@ -13,7 +13,7 @@ each page of a table artifacts after their first page and gives every TH its
 /Scope (tools/pdf_tables.py), dates them with SOURCE_DATE_EPOCH and saves with
 a deterministic /ID, so the same sources give the same bytes.
 
-    python tools/pdf_accessible.py RAW.pdf OUT.pdf --conf DIR
+    python tools/pdf_accessible.py RAW.pdf OUT.pdf --conf DIR [--summary]
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ def document_fields(confdir: Path) -> tuple[str, str, str]:
     title = str(namespace.get('project') or '')
     return title, str(issuer or namespace.get('author') or ''), str(namespace.get('language') or 'ja')
 
+
+#: The 概要版's name in its title (vision.labels.SUMMARY_NAME).
+SUMMARY_NAME = '概要版'
 
 #: Structure types that Chromium writes from HTML (PDF 2.0 names) and PDF/UA-1's
 #: PDF 1.7 lacks, mapped to the nearest standard type.
@@ -232,8 +235,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('raw', type=Path)
     parser.add_argument('out', type=Path)
     parser.add_argument('--conf', type=Path, default=Path('.'))
+    parser.add_argument('--summary', action='store_true',
+                        help="the 概要版: its title is the project's with （概要版）, as vision.labels.SUMMARY_NAME")
     args = parser.parse_args(argv)
     title, issuer, lang = document_fields(args.conf)
+    if args.summary:
+        title = f'{title}（{SUMMARY_NAME}）'
     finish(args.raw, args.out, title=title, issuer=issuer, lang=lang)
     print(f'PDF: {args.out}')
     return 0

@@ -34,9 +34,15 @@ try {
     for (const a of document.querySelectorAll('a[href]')) {
       const href = a.getAttribute('href');
       const inner = /^#document-[^#]*#(.+)$/.exec(href);
-      if (inner) { a.setAttribute('href', `#${inner[1]}`); continue; }
+      // (The 概要版's page holds no goal of the 本編: such a link becomes text too.)
+      if (inner && document.getElementById(decodeURIComponent(inner[1]))) {
+        a.setAttribute('href', `#${inner[1]}`);
+        continue;
+      }
       if (/^(https?:|mailto:)/.test(href)) continue;
       if (href.startsWith('#') && document.getElementById(decodeURIComponent(href.slice(1)))) continue;
+      // Not drawn as a link either (the theme underlines a cross-reference's span).
+      for (const child of a.querySelectorAll('*')) child.style.textDecoration = 'none';
       a.replaceWith(...a.childNodes);
     }
   });
@@ -86,7 +92,11 @@ try {
   // The cover, the 目次 and the 奥付 (vision.print_edition.single_page) each on
   // pages of their own, as in the upLaTeX PDF.
   await page.addStyleTag({ content: `
-    h1 { text-align: center; margin-top: 60mm; font-size: 2.4em; }
+    /* The 概要版 (no cover of its own here): a heading stays with its panels. Not
+       in the 本編, whose 目次 links to the sections: a heading moved to the next
+       page would leave its section's destination behind on the previous one. */
+    body:not(:has(.vision-pdf-cover)) :is(h1, h2, h3) { break-after: avoid; }
+    h1:has(+ .vision-pdf-cover) { text-align: center; margin-top: 60mm; font-size: 2.4em; }
     .vision-pdf-cover { break-after: page; min-height: 160mm; display: flex; flex-direction: column; text-align: center; }
     .vision-pdf-cover-stage { font-size: 1.6em; margin-top: 0.5em; }
     .vision-pdf-cover-date { margin-top: auto; font-size: 1.3em; }

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builds import ROOT, Build, build_accessible_pdf, build_html, build_pdf
+from site_builds import ROOT, Build, build_accessible_pdf, build_html, build_pdf, print_accessible_summary
 
 
 @pytest.fixture(scope='session')
@@ -43,12 +43,17 @@ def site_accessible_pdf(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope='session')
-def site_published(site_pdf, site_summary_pdf, site_accessible_pdf, tmp_path_factory) -> Build:
+def site_accessible_summary_pdf(site_accessible_pdf) -> Path:
+    """The tagged 概要版, printed from the same build's summary.html, as `make pdf-accessible` does."""
+    return print_accessible_summary(ROOT, site_accessible_pdf.parent, 'setagaya-industrial-vision-summary.pdf')
+
+
+@pytest.fixture(scope='session')
+def site_published(site_pdf, site_accessible_pdf, site_accessible_summary_pdf, tmp_path_factory) -> Build:
     """The site as `make` publishes it: the HTML built after the PDFs, so its
     pages link to them (site_html has no PDF unless a checkout's _build has one):
-    the tagged PDF as the 本編, the upLaTeX PDF as the 「印刷用PDF」."""
+    the tagged PDFs as the 本編 and the 概要版, the upLaTeX PDF as the 「印刷用PDF」."""
     assert site_pdf.returncode == 0, site_pdf.stderr
-    assert site_summary_pdf.returncode == 0, site_summary_pdf.stderr
     return build_html(ROOT, tmp_path_factory, '-D', f'vision_pdf={site_accessible_pdf}',
-                      '-D', f'vision_summary_pdf={site_summary_pdf.pdf}',
+                      '-D', f'vision_summary_pdf={site_accessible_summary_pdf}',
                       '-D', f'vision_print_pdf={site_pdf.pdf}')

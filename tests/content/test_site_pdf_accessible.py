@@ -174,3 +174,33 @@ def test_site_pdf_has_the_print_editions_order(site_accessible_pdf, site_pdf) ->
     print('\n-- 目次 of the tagged PDF (page)')
     for text, page in links:
         print(f'{text} ({page})')
+
+
+def test_site_summary_pdf_is_tagged_and_linked(site_accessible_summary_pdf, site_published, site_pdf) -> None:
+    """The 概要版 the site links (front page and the top of every page) is its tagged
+    PDF: the checkers pass, its title names the 概要版, it holds the four policies
+    and ends with the 奥付 of the upLaTeX 本編."""
+    pdf_path = site_accessible_summary_pdf
+    assert preflight_accessible.problems(pdf_path) == []
+    with pikepdf.open(pdf_path) as pdf:
+        assert pdf.open_metadata()['dc:title'] == '世田谷区新産業ビジョン（概要版）'
+        texts = [''.join(page_texts(page).values()) for page in pdf.pages]
+        elements = preflight_accessible.structure(pdf).elements
+    assert sum(kind == 'Figure' for kind, _ in elements) == 2  # the 体系図 and the schedule
+    for policy in ('多様な地域産業の基盤強化', '起業促進、多様な働き方の実現',
+                   '地域課題解決に向けたソーシャルビジネスの推進', '持続可能性を考慮した事業活動及びエシカル消費の推進'):
+        assert policy in ''.join(texts)
+    assert _squeezed(texts[-1]).endswith(re.sub(r'\d+$', '', _squeezed(
+        subprocess.run(['pdftotext', '-f', _pdfinfo(site_pdf.pdf)['Pages'], str(site_pdf.pdf), '-'],
+                       capture_output=True, text=True, check=True).stdout)))
+    outdir = site_published.outdir
+    published = outdir / pdf_path.name
+    assert published.read_bytes() == pdf_path.read_bytes()
+    landing = BeautifulSoup((outdir / 'index.html').read_text(encoding='utf-8'), 'html.parser')
+    hrefs = [link['href'] for link in landing.select('.vision-landing-downloads a')]
+    assert hrefs == ['setagaya-industrial-vision.pdf', pdf_path.name]
+    chapter = BeautifulSoup((outdir / 'purpose.html').read_text(encoding='utf-8'), 'html.parser')
+    top = [link['href'] for link in chapter.select('.vision-downloads a')]
+    assert top == ['setagaya-industrial-vision.pdf', pdf_path.name]
+    assert landing.select('.vision-landing-downloads a')[1].get_text() == \
+        f'概要版（PDF：{size_text(published.stat().st_size)}、{_pdfinfo(published)["Pages"]}ページ）'

@@ -18,7 +18,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from site_builds import build_accessible_pdf
+from site_builds import build_accessible_pdf, print_accessible_summary
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / 'tools'))
@@ -318,3 +318,25 @@ def test_cover_contents_and_colophon(tagged_pdf: Path) -> None:
     # 目次 on a page of its own, after the cover and the root's text.
     assert 1 < headings['目次'] < headings['1 第一の章']
     print('reading order:', ' '.join(kinds[:12]))
+
+
+@pytest.fixture(scope='module')
+def summary_pdf(tagged_pdf: Path) -> Path:
+    """The 概要版's tagged PDF, from the same build's summary.html."""
+    return print_accessible_summary(TEST_ROOT, tagged_pdf.parent, 'summary.pdf')
+
+
+def test_the_summary_gets_its_own_tagged_pdf(summary_pdf: Path) -> None:
+    """The 概要版 (summary.md, outside the toctree) is written as its own page by the
+    single-page build, titled as the upLaTeX 概要版, with the 奥付 last; its PDF has
+    the same treatment and passes both checkers."""
+    assert preflight_accessible.problems(summary_pdf) == []
+    assert pdfua_report(summary_pdf)['summary']['errors'] == 0
+    with pikepdf.open(summary_pdf) as pdf:
+        assert pdf.open_metadata()['dc:title'] == 'タグ付きPDFのテスト（概要版）'
+        texts = [page_text(page) for page in pdf.pages]
+        headings = list(heading_pages(pdf))
+    assert headings == ['タグ付きPDFのテスト（概要版）']
+    assert texts[0].startswith('タグ付きPDFのテスト（概要版）概要版の本文である。')
+    assert texts[-1].endswith('タグ付きPDFのテスト（素案）発行テスト区')
+    assert '第一の章' not in ''.join(texts)

@@ -10,14 +10,19 @@ For that page, as the upLaTeX PDF has them (:mod:`.print_matter`):
 - the colophon (奥付) after the last chapter: title and stage, the date and
   the ``vision_colophon`` fields that ``conf.py`` sets.
 
-The site's page furniture is left out of the single page: the stage banner
+The 概要版 (``docs/summary.md``, outside the 本編's toctree) is written by the
+same build as a page of its own, ``summary.html``, for its tagged PDF: the
+page as the site has it (its own cover line) under the upLaTeX 概要版's title
+(「世田谷区新産業ビジョン（概要版）」), then the colophon, as the upLaTeX 概要版 ends.
+
+The site's page furniture is left out of both pages: the stage banner
 (the cover states the stage) and 「このページの情報」 (its address would be a
 file path; the colophon says who issued it).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -27,14 +32,25 @@ from ..stage import is_draft
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
 
 BUILDER = 'singlehtml'
+#: The 概要版's page (vision.editions.summary's SUMMARY_DOC).
+SUMMARY_DOC = 'summary'
 #: The depth of the 目次: chapters and their sections, as in the upLaTeX PDF.
 CONTENTS_DEPTH = 2
 
 
 def add_matter(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.name != BUILDER or docname != app.config.root_doc:
+    if app.builder.name != BUILDER:
+        return
+    if docname == SUMMARY_DOC and docname != app.config.root_doc:
+        pub = app.emit_firstresult(events.PUBLICATION, app.config)
+        top = next(iter(doctree.findall(nodes.section)), None)
+        if pub is not None and top is not None:
+            top += colophon(pub)
+        return
+    if docname != app.config.root_doc:
         return
     top = next(iter(doctree.findall(nodes.section)), None)
     pub = app.emit_firstresult(events.PUBLICATION, app.config)
@@ -125,6 +141,32 @@ def leave_out_furniture(app: Sphinx, pagename: str, templatename: str, context: 
         context.pop('vision_page_info', None)
 
 
+def summary_page(app: Sphinx, exception: Exception | None) -> None:
+    """``summary.html`` next to the single page: the 概要版 alone, for its tagged PDF.
+
+    The single-page builder writes no page but its one (no ``html-collect-pages``),
+    so this page is written when the build has finished, with the builder's own
+    page writer and context.
+    """
+    if exception is not None or app.builder.name != BUILDER or SUMMARY_DOC not in app.env.all_docs \
+            or SUMMARY_DOC == app.config.root_doc:
+        return
+    builder = cast('StandaloneHTMLBuilder', app.builder)
+    doctree = app.env.get_and_resolve_doctree(SUMMARY_DOC, builder)
+    builder.post_process_images(doctree)
+    top = next(iter(doctree.findall(nodes.section)), None)
+    if top is None or not isinstance(top[0], nodes.title):
+        return
+    # Its title as the upLaTeX 概要版's: 「世田谷区新産業ビジョン（概要版）」.
+    heading = f'{app.config.project}（{labels.SUMMARY_NAME}）'
+    top[0].children = []
+    top[0] += nodes.Text(heading)
+    context = builder.get_doc_context(SUMMARY_DOC, builder.render_partial(top)['fragment'], '')
+    context['title'] = heading
+    builder.handle_page(SUMMARY_DOC, context, 'page.html')
+
+
 def setup(app: Sphinx) -> None:
     app.connect('doctree-resolved', add_matter)
+    app.connect('build-finished', summary_page)
     app.connect('html-page-context', leave_out_furniture, priority=events.SINGLE_PAGE_FURNITURE)
