@@ -16,8 +16,13 @@ is written as three complete Sphinx projects:
 Each project also gets ``bench.json``: the edit that the benchmark applies for
 its incremental build (one object's title, changed where it is defined).
 
+With ``--theme pydata`` plain and ours are built with the site's own theme
+and options (pydata-sphinx-theme, read from the repository's ``conf.py``), for
+the plan-family scale (issue 21); the default, Alabaster, keeps the bench's
+figures comparable with earlier runs.
+
 Usage: python bench/generate.py OUTDIR [--pages 200] [--objects 2000] [--seed 1] [--language ja]
-       [--policies N]
+       [--policies N] [--theme alabaster|pydata]
 """
 
 from __future__ import annotations
@@ -25,12 +30,24 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import runpy
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 VARIANTS = ('plain', 'needs', 'ours')
+THEMES = ('alabaster', 'pydata')
+
+#: The site's settings (``conf.py``) that the ``pydata`` theme option copies:
+#: the theme, its options, the MyST extensions and the figure numbering, for
+#: plain and ours alike ...
+SITE_SETTINGS = ('html_theme', 'html_theme_options', 'html_show_sourcelink', 'myst_enable_extensions',
+                 'myst_heading_anchors', 'numfig', 'numfig_secnum_depth', 'numfig_format')
+#: ... and, for ours, the extension's settings that need none of the site's
+#: data files (its PDFs, its English catalogues, its meetings' dates are left out).
+SITE_VISION_SETTINGS = ('vision_stage', 'vision_created', 'vision_contact', 'vision_document_name',
+                        'vision_ordinance', 'vision_object_types', 'vision_raw_html_tags')
 
 #: Words and phrases of the ward's report (the seed), the corpus's vocabulary.
 VOCABULARY = (
@@ -181,7 +198,26 @@ def _initiatives_of(everything: list[Obj], goals: list[Obj]) -> list[Obj]:
 
 # -- Rendering -----------------------------------------------------------------
 
-def _conf(variant: str, language: str) -> str:
+def site_settings(names: tuple[str, ...]) -> dict[str, object]:
+    """The named settings of the site's ``conf.py`` (run, as Sphinx runs it)."""
+    namespace = runpy.run_path(str(REPO / 'conf.py'))
+    return {name: namespace[name] for name in names if name in namespace}
+
+
+def _theme_conf(variant: str) -> str:
+    """The site's theme and options; plain without the extension's templates."""
+    settings = site_settings(SITE_SETTINGS)
+    if variant != 'ours':
+        # Components the extension provides (vision-footer-links) exist only with it.
+        settings['html_theme_options'] = {
+            key: [name for name in value if not name.startswith('vision-')] if isinstance(value, list)
+            else value for key, value in settings['html_theme_options'].items()}
+    else:
+        settings.update(site_settings(SITE_VISION_SETTINGS))
+    return "html_title = project\n" + ''.join(f'{name} = {value!r}\n' for name, value in settings.items())
+
+
+def _conf(variant: str, language: str, theme: str = 'alabaster') -> str:
     common = f'''project = 'ベンチマーク用ビジョン'
 author = '世田谷区'
 copyright = '2023, 世田谷区'
@@ -195,6 +231,10 @@ latex_engine = 'uplatex'
 latex_documents = [(root_doc, 'bench.tex', project, author, 'manual')]
 latex_elements = {{'papersize': 'a4paper', 'extraclassoptions': 'openany,oneside'}}
 '''
+    if theme == 'pydata':
+        if variant == 'needs':
+            raise ValueError('the pydata theme is for plain and ours (the plan-family scale)')
+        common += _theme_conf(variant)
     if variant == 'plain':
         return common + "extensions = ['myst_parser']\n"
     if variant == 'ours':
@@ -276,13 +316,13 @@ def render_index(corpus: Corpus) -> str:
     return f'# ベンチマーク用ビジョン\n\n{Words(0).paragraph(2)}\n\n```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```\n'
 
 
-def write_variant(corpus: Corpus, variant: str, root: Path) -> dict:
+def write_variant(corpus: Corpus, variant: str, root: Path, theme: str = 'alabaster') -> dict:
     """Write one variant's project into ``root`` and return its edit manifest."""
     if root.exists():
         shutil.rmtree(root)
     (root / 'chapters').mkdir(parents=True)
     (root / 'overviews').mkdir()
-    (root / 'conf.py').write_text(_conf(variant, corpus.language), encoding='utf-8')
+    (root / 'conf.py').write_text(_conf(variant, corpus.language, theme), encoding='utf-8')
     (root / 'index.md').write_text(render_index(corpus), encoding='utf-8')
     if variant == 'ours':
         (root / 'readings.yaml').write_text('{}\n', encoding='utf-8')
@@ -303,12 +343,13 @@ def write_variant(corpus: Corpus, variant: str, root: Path) -> dict:
 
 
 def generate(outdir: Path, pages: int, objects: int, seed: int = 1, language: str = 'ja',
-             variants: tuple[str, ...] = VARIANTS, policies: int | None = None) -> dict[str, Path]:
+             variants: tuple[str, ...] = VARIANTS, policies: int | None = None,
+             theme: str = 'alabaster') -> dict[str, Path]:
     corpus = build_corpus(pages, objects, seed, language, policies)
     roots = {}
     for variant in variants:
         roots[variant] = Path(outdir) / variant
-        write_variant(corpus, variant, roots[variant])
+        write_variant(corpus, variant, roots[variant], theme)
     return roots
 
 
@@ -320,9 +361,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--language', choices=('ja', 'en'), default='ja')
     parser.add_argument('--policies', type=int, help='default: one per 100 objects')
+    parser.add_argument('--theme', choices=THEMES, default='alabaster',
+                        help="pydata: the site's theme and options (plain and ours only)")
     args = parser.parse_args(argv)
+    variants = VARIANTS if args.theme == 'alabaster' else ('plain', 'ours')
     for variant, root in generate(args.outdir, args.pages, args.objects, args.seed, args.language,
-                                  policies=args.policies).items():
+                                  variants, policies=args.policies, theme=args.theme).items():
         print(f'{variant}: {root}')
 
 

@@ -12,7 +12,14 @@ also plain and ours at ten times the objects on the same pages. The
 incremental build's rewritten pages are counted, and plain is made to rewrite
 the same pages, the floor for an update that leaves nothing stale.
 
+``--family`` runs the plan-family scale instead (issue 21): plain and ours with
+the site's theme and options (pydata-sphinx-theme, ``generate.py --theme
+pydata``) at 200 pages / 2,000 objects and at 2,000 pages / 20,000 objects
+(``--family-pages``), and the growth of each measure from the first size to
+the last.
+
 Usage: python bench/run.py [--pages 200] [--objects 2000] [--repeat 3] [--scale] [--quick]
+       python bench/run.py --family [--family-pages 200,2000] [--repeat 3]
 ``make bench`` runs it in its own venv (``bench/_work/venv``) with sphinx-needs.
 """
 
@@ -39,6 +46,13 @@ BENCH_PYTHON = DEFAULT_WORKDIR / 'venv' / 'bin' / 'python'
 SCALE = 10
 #: The quick mode's corpus: a tenth of the full bench's build time, the same ratios.
 QUICK_PAGES, QUICK_OBJECTS = 100, 1000
+#: The plan-family scale: a vision's size, then a ward's 基本計画, 実施計画 and
+#: 20+ sector plans (issue 21); ten objects per page at either size.
+FAMILY_PAGES = (200, 2000)
+FAMILY_OBJECTS_PER_PAGE = 10
+#: Issue 21's targets at the family's largest size, and for its growth over 10x
+#: the pages (scaled to other ratios of sizes: 2.4x for twice the pages).
+FAMILY_RATIO, FAMILY_GROWTH = 1.2, 12.0
 ENV = {**os.environ, 'SOURCE_DATE_EPOCH': '1693872000', 'FORCE_SOURCE_DATE': '1'}
 
 
@@ -104,7 +118,10 @@ class Builder:
         if proc.returncode != 0:
             raise BuildFailed(f'sphinx-build failed ({proc.returncode}): {" ".join(command)}\n'
                               f'see {log}:\n{log.read_text()[-2000:]}')
-        return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        run = Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        if self.verbose:
+            print(f'    {run.seconds:.2f} s, CPU {run.cpu_seconds:.2f} s, {run.peak_rss_mb:.0f} MB', flush=True)
+        return run
 
     def html(self, src: Path, out: Path, log: Path, *extra: str) -> Run:
         return self.run(['-b', 'html', '-q', *extra, str(src), str(out)], log)
@@ -301,6 +318,87 @@ class Bench:
             self.scaled()
 
 
+class Family:
+    """The plan-family scale (issue 21): plain and ours with the site's theme at each size.
+
+    One :class:`Bench` per size, each in its own work folder. The sizes run
+    smallest first; at each, every step runs for both variants before the
+    next step (the order rotating with the repetition): full build (its peak
+    RSS), no-change rebuild, incremental build after the G1-1 title edit
+    (then undone), full build with ``-j 2``. The first three come first, so a
+    run stopped early still has them.
+    """
+
+    variants = ['plain', 'ours']
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.sizes = sorted(args.family_pages)
+        self.benches = {}
+        for pages in self.sizes:
+            sized = argparse.Namespace(**{**vars(args), 'pages': pages,
+                                          'objects': pages * FAMILY_OBJECTS_PER_PAGE,
+                                          'workdir': args.workdir / f'family-{pages}'})
+            self.benches[pages] = Bench(sized, self.variants)
+
+    def measure(self) -> None:
+        for pages, bench in self.benches.items():
+            reset_tree(bench.work / 'src')
+            generate.generate(bench.work / 'corpus', pages, pages * FAMILY_OBJECTS_PER_PAGE, self.args.seed,
+                              self.args.language, tuple(self.variants), theme='pydata')
+            for rep in range(self.args.repeat):
+                self.repetition(bench, rep)
+            print(f'\n{pages:,} pages measured, load average {load_average()}\n', flush=True)
+
+    def save(self) -> None:
+        """Every sample so far, so that a run stopped early can still be reported (``--samples``)."""
+        data = {pages: {v: {**vars(bench.samples[v]), 'stale_pages': [], 'failed': sorted(bench.samples[v].failed)}
+                        for v in self.variants} for pages, bench in self.benches.items()}
+        (self.args.workdir / 'family-samples.json').write_text(json.dumps(data, indent=1), encoding='utf-8')
+
+    def load(self, path: Path) -> None:
+        data = json.loads(path.read_text(encoding='utf-8'))
+        for pages, bench in self.benches.items():
+            for variant, saved in data.get(str(pages), {}).items():
+                bench.samples[variant] = Samples(**{**saved, 'stale_pages': set(), 'failed': set(saved['failed'])})
+
+    def repetition(self, bench: Bench, rep: int) -> None:
+        label = f'{bench.args.pages:,} pages'
+
+        def full(variant: str, samples: Samples) -> None:
+            shutil.copytree(bench.pristine(variant), bench.src(variant), dirs_exist_ok=True)
+            reset_tree(bench.out(variant, 'inc'))
+            run = bench.builder.html(bench.src(variant), bench.out(variant, 'inc'), bench.log(variant, 'full'))
+            samples.add('full', run)
+            samples.rss.append(run.peak_rss_mb)
+
+        def nochange(variant: str, samples: Samples) -> None:
+            samples.add('nochange', bench.builder.html(bench.src(variant), bench.out(variant, 'inc'),
+                                                       bench.log(variant, 'nochange')))
+
+        def incremental(variant: str, samples: Samples) -> None:
+            out = bench.out(variant, 'inc')
+            before = written_times(out)
+            bench.edit(variant, apply=True)
+            try:
+                samples.add('incremental', bench.builder.html(bench.src(variant), out,
+                                                              bench.log(variant, 'incremental')))
+            finally:
+                bench.edit(variant, apply=False)
+            samples.rewritten.append(rewritten_pages(before, written_times(out)))
+
+        def parallel(variant: str, samples: Samples) -> None:
+            reset_tree(bench.out(variant, 'j2'))
+            samples.add('j2', bench.builder.html(bench.src(variant), bench.out(variant, 'j2'),
+                                                 bench.log(variant, 'j2'), '-j', '2'))
+
+        for measure, title, action in [('full', 'full build', full), ('nochange', 'no-change rebuild', nochange),
+                                       ('incremental', 'incremental build', incremental),
+                                       ('j2', 'full build -j 2', parallel)]:
+            bench.step(measure, f'{label}, {title}', rep, action)
+            self.save()
+
+
 # -- Report ---------------------------------------------------------------------
 
 def _ratio(value: float | None, floor: float | None) -> float | None:
@@ -386,6 +484,18 @@ def report(samples: dict[str, Samples], variants: list[str], args: argparse.Name
                      {v: _fmt(factors[v], '×') for v in variants}, {}, '≤ 12×',
                      _verdict(factors.get('ours'), 12.0)))
 
+    out = [f'{args.pages} pages, {args.objects:,} objects, language={args.language}, '
+           f'median of {args.repeat} repetition(s) (full build: {2 * args.repeat} clean builds), '
+           f'commit {commit()}, load average {load_average()}']
+    out += table(rows, variants)
+    for variant in variants:
+        if samples[variant].stale_pages:
+            out.append(f'stale pages of {variant}: {", ".join(sorted(samples[variant].stale_pages))}')
+    return '\n'.join(out)
+
+
+def table(rows: list[tuple], variants: list[str]) -> list[str]:
+    """The rows as a Markdown table: measure, each variant, ratios against plain, target, verdict."""
     ratio_columns = [v for v in variants if v != 'plain']
     header = (['measure'] + variants + [f'{v}/plain' for v in ratio_columns] + ['target (ours)', 'ours'])
     lines = [header]
@@ -393,18 +503,76 @@ def report(samples: dict[str, Samples], variants: list[str], args: argparse.Name
         lines.append([label] + [texts[v] for v in variants]
                      + [_fmt(ratios.get(v), '×') if ratios else '' for v in ratio_columns] + [target, verdict])
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    load = ', '.join(f'{value:.2f}' for value in os.getloadavg())
-    out = [f'{args.pages} pages, {args.objects:,} objects, language={args.language}, '
-           f'median of {args.repeat} repetition(s) (full build: {2 * args.repeat} clean builds), '
-           f'commit {commit()}, load average {load}']
+    out = []
     for number, line in enumerate(lines):
         out.append('| ' + ' | '.join(cell.ljust(widths[i]) for i, cell in enumerate(line)) + ' |')
         if number == 0:
             out.append('|' + '|'.join('-' * (w + 2) for w in widths) + '|')
-    for variant in variants:
-        if samples[variant].stale_pages:
-            out.append(f'stale pages of {variant}: {", ".join(sorted(samples[variant].stale_pages))}')
-    return '\n'.join(out)
+    return out
+
+
+#: The family's measures: (label, measure, CPU time or wall).
+FAMILY_MEASURES = (('full build', 'full', False), ('full build, CPU time', 'full', True),
+                   ('full build -j 2', 'j2', False), ('no-change rebuild', 'nochange', False),
+                   ('no-change rebuild, CPU time', 'nochange', True),
+                   ('incremental build', 'incremental', False), ('incremental, CPU time', 'incremental', True))
+
+
+def family_report(family: Family) -> str:
+    """The plan-family table: every measure at each size, then its growth.
+
+    Ours is held to issue 21's targets at the largest size (≤ 1.2× plain) and
+    for the growth from the first size to the last (≤ 12× for 10× the
+    pages); plain's growth is printed beside ours', since the theme's
+    navigation can make plain itself grow faster than the pages.
+    """
+    variants = family.variants
+    largest, smallest = max(family.sizes), min(family.sizes)
+    rows = []
+
+    def values(pages: int, measure: str, cpu: bool) -> dict[str, float | None]:
+        samples = family.benches[pages].samples
+        if measure == 'rss':
+            return {v: statistics.median(samples[v].rss) if samples[v].rss else None for v in variants}
+        return {v: samples[v].median(measure, cpu) for v in variants}
+
+    for pages in family.sizes:
+        samples = family.benches[pages].samples
+        prefix = f'{pages:,} pages: '
+        target = f'≤ {FAMILY_RATIO}× plain' if pages == largest else ''
+        limit = FAMILY_RATIO if pages == largest else None
+        for label, measure, cpu in FAMILY_MEASURES:
+            got = values(pages, measure, cpu)
+            ratios = {v: _ratio(got[v], got.get('plain')) for v in variants}
+            rows.append((prefix + label, {v: _fmt(got[v], ' s', measure in samples[v].failed) for v in variants},
+                         ratios, target, _verdict(ratios.get('ours'), limit)))
+        rewritten = {v: statistics.median(len(r) for r in samples[v].rewritten) if samples[v].rewritten
+                     else None for v in variants}
+        rows.append((prefix + 'pages rewritten by incr.',
+                     {v: '—' if rewritten[v] is None else f'{rewritten[v]:.0f}' for v in variants}, {}, '', ''))
+        rss = values(pages, 'rss', False)
+        ratios = {v: _ratio(rss[v], rss.get('plain')) for v in variants}
+        rows.append((prefix + 'peak RSS', {v: _fmt(rss[v], 'MB') for v in variants}, ratios, target,
+                     _verdict(ratios.get('ours'), limit)))
+    if largest != smallest:
+        growth = f'growth {smallest:,} → {largest:,} pages: '
+        for label, measure, cpu in FAMILY_MEASURES + (('peak RSS', 'rss', False),):
+            low, high = values(smallest, measure, cpu), values(largest, measure, cpu)
+            factors = {v: _ratio(high[v], low[v]) for v in variants}
+            limit = None if measure == 'rss' else FAMILY_GROWTH * largest / smallest / 10
+            rows.append((growth + label, {v: _fmt(factors[v], '×') for v in variants},
+                         {v: _ratio(factors[v], factors.get('plain')) for v in variants},
+                         '' if limit is None else f'≤ {limit:g}×', _verdict(factors.get('ours'), limit)))
+    args = family.args
+    sizes = ', '.join(f'{pages:,} pages / {pages * FAMILY_OBJECTS_PER_PAGE:,} objects' for pages in family.sizes)
+    out = [f"plan-family scale, pydata-sphinx-theme with the site's options: {sizes}, "
+           f'language={args.language}, median of {args.repeat} repetition(s), '
+           f'commit {commit()}, load average {load_average()}']
+    return '\n'.join(out + table(rows, variants))
+
+
+def load_average() -> str:
+    return ', '.join(f'{value:.2f}' for value in os.getloadavg())
 
 
 def commit() -> str:
@@ -414,6 +582,13 @@ def commit() -> str:
 
 def can_import(python: str, module: str) -> bool:
     return subprocess.run([python, '-c', f'import {module}'], capture_output=True).returncode == 0
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    sizes = tuple(int(size) for size in text.split(','))
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f'page counts, comma-separated: {text!r}')
+    return sizes
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -436,7 +611,27 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument('--quick', action='store_true',
                         help=f'one repetition at {QUICK_PAGES} pages and {QUICK_OBJECTS:,} objects '
                              '(under 5 minutes on 2 cores): the same ratios and verdicts')
+    parser.add_argument('--family', action='store_true',
+                        help="the plan-family scale instead: plain and ours with the site's theme "
+                             f"(pydata-sphinx-theme) at {', '.join(map(str, FAMILY_PAGES))} pages, "
+                             f'{FAMILY_OBJECTS_PER_PAGE} objects per page')
+    parser.add_argument('--family-pages', type=_sizes, default=FAMILY_PAGES,
+                        help='comma-separated page counts of --family (default: %(default)s)')
+    parser.add_argument('--samples', type=Path,
+                        help='with --family: build nothing, report the samples an earlier run saved '
+                             '(WORKDIR/family-samples.json), e.g. of a run stopped early')
     args = parser.parse_args(argv)
+    if args.family:
+        family = Family(args)
+        if args.samples:
+            family.load(args.samples)
+        else:
+            args.workdir.mkdir(parents=True, exist_ok=True)
+            started = time.perf_counter()
+            family.measure()
+            print(f'\nmeasured in {time.perf_counter() - started:.0f} s with {args.python}\n')
+        print(family_report(family))
+        return
     if args.quick:
         args.repeat, args.pages, args.objects = 1, QUICK_PAGES, QUICK_OBJECTS
 
