@@ -395,8 +395,16 @@ class Family:
         for measure, title, action in [('full', 'full build', full), ('nochange', 'no-change rebuild', nochange),
                                        ('incremental', 'incremental build', incremental),
                                        ('j2', 'full build -j 2', parallel)]:
-            bench.step(measure, f'{label}, {title}', rep, action)
-            self.save()
+            bench.step(measure, f'{label}, {title}', rep, self.saving(action))
+
+    def saving(self, action):
+        """``action``, then every sample so far saved: a run stopped mid-step keeps its builds."""
+        def run_and_save(variant: str, samples: Samples) -> None:
+            try:
+                action(variant, samples)
+            finally:
+                self.save()
+        return run_and_save
 
 
 # -- Report ---------------------------------------------------------------------
