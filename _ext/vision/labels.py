@@ -143,6 +143,10 @@ COMPARE_CHANGES = {'added': _('新設'), 'removed': _('削除'), 'changed': _('�
 
 #: The summary edition's name, after the title: 世田谷区新産業ビジョン（概要版）.
 SUMMARY_NAME = _('概要版')
+#: What follows a title in brackets: 「（概要版）」, English ' (Summary edition)'.
+AFTER_TITLE = _('（%s）')
+#: The main theme quoted on the 概要版: 「せたがやの…」, English “…”.
+QUOTED_THEME = _('「{title}」')
 
 # -- Print edition: front and back matter (issue 12) ----------------------------
 

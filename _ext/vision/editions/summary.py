@@ -34,7 +34,7 @@ from ..build_state import build_state
 from ..domain import naming, vision_domain
 from ..domain.selection import ViewSpec
 from ..object_types import ObjectTypes, object_types
-from ..print_edition.print_matter import colophon_tex
+from ..print_edition.print_matter import colophon_tex, is_translation, translation_note_tex
 from ..stage import title_stage
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def cover(config: Config, date: str) -> nodes.paragraph:
 def theme_panel(theme: VisionObject) -> summary_panel:
     panel = summary_panel(title=theme.kind.label, panel_id=f'summary-{theme.id}',
                           classes=['vision-summary-theme'])
-    name = f'「{theme.title}」'
+    name = str(labels.QUOTED_THEME).format(title=theme.title)
     panel += nodes.paragraph('', '', nodes.strong(name, name),
                              classes=['vision-summary-theme-title'])
     if theme.body:
@@ -219,7 +219,7 @@ def configure_summary_latex(app: Sphinx, config: Config) -> None:
     """With ``vision_edition = 'summary'``, the LaTeX build makes only the 概要版."""
     if config.vision_edition != 'summary':
         return
-    title = f'{config.project}（{labels.SUMMARY_NAME}）'
+    title = config.project + str(labels.AFTER_TITLE) % labels.SUMMARY_NAME
     config.latex_documents = [(SUMMARY_DOC, f'{summary_name(config)}.tex', title, config.author,
                                'howto')]
     config.latex_domain_indices = False
@@ -227,11 +227,13 @@ def configure_summary_latex(app: Sphinx, config: Config) -> None:
     # the 概要版 is the four pages of an A3 sheet folded to A4.
     publication = app.emit_firstresult(events.PUBLICATION, config)
     back_page = colophon_tex(publication) if publication is not None else ''
+    # A reference translation says so under its title (the 本編 on its cover).
+    note = rf'{{\centering {translation_note_tex()}}}\bigskip' if is_translation(config) else ''
     config.latex_elements = {
         **config.latex_elements,
         # The PDF's title names the 概要版 (hyperref's pdftitle in conf.py names the 本編).
         'preamble': config.latex_elements.get('preamble', '') + f'\n\\hypersetup{{pdftitle={{{title}}}}}\n',
-        'maketitle': rf'{{\centering\sffamily\bfseries\LARGE {title}\par}}\bigskip',
+        'maketitle': rf'{{\centering\sffamily\bfseries\LARGE {title}\par}}\bigskip' + note,
         'tableofcontents': '',
         'printindex': back_page,
         'makeindex': '',
