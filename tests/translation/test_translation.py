@@ -203,11 +203,11 @@ def test_an_untranslated_data_string_is_japanese_marked_without_warning(tmp_path
 def test_a_fuzzy_object_title_is_japanese_everywhere_with_a_located_warning(tmp_path_factory):
     root = copy_root(tmp_path_factory)
     with_catalogue(root, 'index.po', lambda po: po.replace(
-        '#: ../../docs/index.md:14\n', '#: ../../docs/index.md:14\n#, fuzzy\n'))
+        '#: ../../docs/index.md:13\n', '#: ../../docs/index.md:13\n#, fuzzy\n'))
     built = build(root, 'en')
     assert built.returncode == 0, built.stderr
-    assert OUT_OF_DATE_AT('docs/index.md:14') in built.stderr or \
-        OUT_OF_DATE_AT(str(root / 'docs' / 'index.md') + ':14') in built.stderr, built.stderr
+    assert OUT_OF_DATE_AT('docs/index.md:13') in built.stderr or \
+        OUT_OF_DATE_AT(str(root / 'docs' / 'index.md') + ':13') in built.stderr, built.stderr
     assert '[vision.translation]' in built.stderr
     # The goal under its policy in the 概要版: its Japanese title, not the old English.
     assert '見本の事業者が安心して事業を営むことができる見本区' in built.text('summary.html')
@@ -253,3 +253,26 @@ def test_a_fuzzy_configuration_word_stays_japanese_with_a_warning_at_its_line(tm
     assert OUT_OF_DATE_AT('conf.py:5') in built.stderr, built.stderr
     soup = BeautifulSoup((built.out / 'index.html').read_text(encoding='utf-8'), 'html.parser')
     assert '見本区産業ビジョン' in soup.title.get_text()
+
+
+# -- The English PDF ------------------------------------------------------------------------
+
+def test_the_english_pdf(tmp_path_factory):
+    """upLaTeX's ujbook as in Japanese, with English headings, the note on the cover, /Lang en."""
+    import pypdf
+
+    root = copy_root(tmp_path_factory)
+    out = root / '_pdf'
+    proc = run_sphinx('-M', 'latexpdf', str(root / 'docs'), str(out), '-c', str(root),
+                      '-D', 'language=en', '-q')
+    pdfs = [pdf for pdf in (out / 'latex').glob('*.pdf') if not pdf.name.startswith('mermaid')]
+    assert proc.returncode == 0 and len(pdfs) == 1, proc.stdout[-3000:] + proc.stderr
+    reader = pypdf.PdfReader(pdfs[0])
+    assert reader.trailer['/Root']['/Lang'] == 'en'
+    cover = reader.pages[0].extract_text()
+    assert 'This is a reference translation. The Japanese edition prevails.' in cover
+    assert '(preliminary draft)' in cover and '素案' not in cover
+    text = ' '.join(page.extract_text() for page in reader.pages)
+    assert 'Professor, Sample University' in text and '見本 太郎' in text
+    assert [item.title for item in reader.outline if not isinstance(item, list)][:1] == \
+        ['Reference materials']

@@ -12,3 +12,4 @@ templates_path = []
 html_static_path = []
 html_theme = 'pydata_sphinx_theme'
 vision_language_sites = {'ja': '', 'en': 'en'}
+latex_engine = 'uplatex'
