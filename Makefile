@@ -161,7 +161,7 @@ summary-en: $(DEPS)
 # The tagged PDF for screen readers (issue 22, first part): the 本編 as one
 # page (singlehtml), printed by Chromium to a tagged A4 PDF
 # (tools/print_accessible.mjs), then given its XMP metadata
-# (tools/pdf_accessible.py); about 17 s. Part of `make`: the site's PDF link
+# (tools/pdf_accessible.py); about 21 s with the 概要版. Part of `make`: the site's PDF link
 # (vision_pdf); the upLaTeX PDF is the 「印刷用PDF」 (vision_print_pdf).
 # `make preflight-accessible` checks its structure (tools/preflight_accessible.py).
 ACCESSIBLE_DIR := $(BUILDDIR)/pdf-accessible

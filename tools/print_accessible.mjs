@@ -46,6 +46,19 @@ try {
       a.replaceWith(...a.childNodes);
     }
   });
+  // A link to a section lands on its heading: a heading kept with the text after
+  // it (break-after: avoid) may open the next page while its section starts on
+  // this one.
+  await page.evaluate(() => {
+    for (const a of document.querySelectorAll('a[href^="#"]')) {
+      const target = document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
+      if (!target || target.tagName !== 'SECTION') continue;
+      const heading = target.querySelector(':scope > :is(h1, h2, h3, h4, h5, h6)');
+      if (!heading) continue;
+      if (!heading.id) heading.id = `${target.id}-heading`;
+      a.setAttribute('href', `#${heading.id}`);
+    }
+  });
   // An object's title (基本的方針, 目指す姿, 意見) is an h2 or h3 written for its
   // own page; in the single page its section's heading is deeper. Per
   // section, the shallowest object title goes one level below the section's
@@ -92,10 +105,9 @@ try {
   // The cover, the 目次 and the 奥付 (vision.print_edition.single_page) each on
   // pages of their own, as in the upLaTeX PDF.
   await page.addStyleTag({ content: `
-    /* The 概要版 (no cover of its own here): a heading stays with its panels. Not
-       in the 本編, whose 目次 links to the sections: a heading moved to the next
-       page would leave its section's destination behind on the previous one. */
-    body:not(:has(.vision-pdf-cover)) :is(h1, h2, h3) { break-after: avoid; }
+    /* A heading stays with what follows it (links to its section land on the
+       heading, below). */
+    :is(h1, h2, h3, h4) { break-after: avoid; }
     h1:has(+ .vision-pdf-cover) { text-align: center; margin-top: 60mm; font-size: 2.4em; }
     .vision-pdf-cover { break-after: page; min-height: 160mm; display: flex; flex-direction: column; text-align: center; }
     .vision-pdf-cover-stage { font-size: 1.6em; margin-top: 0.5em; }
