@@ -209,3 +209,12 @@ def test_every_english_page_says_the_japanese_edition_prevails(english_html):
                 or not note.find_next(id='main-content'):
             missing.append(page)
     assert not missing
+
+
+def test_the_main_theme_is_quoted_in_english(english_html):
+    """“…”, not 「…」, around the theme's title: its heading, the front page, the 概要版."""
+    for page in ('theme.html', 'index.html', 'summary.html'):
+        text = squeeze(BeautifulSoup((english_html.outdir / page).read_text(encoding='utf-8'),
+                                     'html.parser').get_text(' '))
+        assert "“Setagaya's new value and richness, born of excitement”" in text, page
+        assert '「' not in text, page

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import labels
+
 if TYPE_CHECKING:
     from .model import VisionObject
 
@@ -33,7 +35,9 @@ def heading_parts(obj: VisionObject) -> tuple[str, str, str]:
     """The heading as (label, separator, name): the name is the title, in
     「」 for the theme, empty for types shown with their text."""
     if obj.kind.quoted_title:
-        return object_label(obj), '', f'「{obj.title}」'
+        quoted = str(labels.QUOTED_THEME).format(title=obj.title)
+        # 「」 carry their own space in Japanese; English quotation marks need one.
+        return object_label(obj), '' if quoted.startswith('「') else ' ', quoted
     if obj.kind.text_is_title or not obj.title:
         return object_label(obj), '', ''
     return object_label(obj), ' ', obj.title

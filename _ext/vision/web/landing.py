@@ -69,8 +69,8 @@ class FillLanding(SphinxPostTransform):
         banner = domain.types.banner
         if banner is not None:
             for theme in domain.objects_of(banner.key):
-                block += _term(banner.label, nodes.paragraph('', f'「{theme.title}」',
-                                                              classes=['vision-landing-theme']))
+                quoted = str(labels.QUOTED_THEME).format(title=theme.title)
+                block += _term(banner.label, nodes.paragraph('', quoted, classes=['vision-landing-theme']))
         levels = domain.types.levels
         if levels and domain.objects_of(levels[0].key):
             link = domain.linker(self.env.docname)
