@@ -185,3 +185,5 @@ NOT_FOUND_TITLE = _('ページが見つかりません')
 PDF_LINK = _('{name}（{details}）')
 PDF_KIND = _('PDF：')
 PDF_PAGES = _('、{pages}ページ')
+#: The 概要版's cover line after the title: 「世田谷区新産業ビジョン（素案）　令和5年9月（2023年9月）」.
+COVER_DATE = _('　{date}')

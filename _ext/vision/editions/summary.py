@@ -126,7 +126,7 @@ class FillSummary(SphinxPostTransform):
 def cover(config: Config, date: str) -> nodes.paragraph:
     """「世田谷区新産業ビジョン（素案）　令和5年9月（2023年9月）」"""
     stage = title_stage(config.vision_stage)
-    text = f'{config.project}{stage}' + (f'　{date}' if date else '')
+    text = f'{config.project}{stage}' + (str(labels.COVER_DATE).format(date=date) if date else '')
     return nodes.paragraph(text, text, classes=['vision-summary-cover'])
 
 
