@@ -21,6 +21,10 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.util.texescape import escape as tex_escape
+
+from .. import labels
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -88,7 +92,15 @@ def configure_latex(app: Sphinx, config: Config) -> None:
             **config.latex_elements,
             'preamble': config.latex_elements.get('preamble', '')
             + (ENGLISH_WORDS if config.language.startswith('en') else '')
-            + translated_metadata(config)}
+            + contents_heading() + translated_metadata(config)}
+
+
+def contents_heading() -> str:
+    """The contents' heading in the translation, unless the root's toctree caption names it
+    (Sphinx sets ``\\contentsname`` from that caption; ujbook's own is 「目 次」)."""
+    return ('\\makeatletter\\long\\def\\vision@ujcontents{目 次}\\ifx\\contentsname\\vision@ujcontents'
+            f'\\renewcommand{{\\contentsname}}{{{tex_escape(str(labels.PDF_CONTENTS_HEADING))}}}'
+            '\\fi\\makeatother\n')
 
 
 def translated_metadata(config: Config) -> str:
