@@ -39,10 +39,9 @@ unexport $(EDITOR_VALUES)
 
 # The PDFs first: the HTML links to them, with their size and page count.
 # Then the English edition (html-en) into en/ of the Japanese site, after its
-# PDF (pdf-en, about 25 s from clean here). The English 概要版's PDF is
-# `make summary-en` (about 20 s more), not part of `make`: the English pages
-# link it once it is built.
-all: deps pdf summary pdf-accessible pdf-en html html-en
+# PDFs (pdf-en and summary-en: 16 s and 19 s from clean on the 2-core machine
+# at load 5; up to about 34 s and 26 s at load 8-9).
+all: deps pdf summary pdf-accessible pdf-en summary-en html html-en
 
 deps: system-deps $(VENV)/.installed node_modules/.installed
 
