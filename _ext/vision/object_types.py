@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation
 
-from .type_defaults import DEFAULT_TYPES
+from .type_defaults import DEFAULT_TYPES, LABEL_FORMAT
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -73,7 +73,7 @@ class ObjectType:
     mark_field: str = ''
     #: How its number is read (第{number}回) and how its label is put together.
     number_format: str = '{number}'
-    label_format: str = '{name}{number}'
+    label_format: str = LABEL_FORMAT
     #: Written by a directive; False for types made from data files.
     directive: bool = True
     #: The data file part it is made from (``meetings``), for types that are not directives.
@@ -128,6 +128,10 @@ class ObjectType:
 
     def number_text(self, number: str) -> str:
         return str(_(self.number_format)).format(number=number)
+
+    def label_text(self, number: str) -> str:
+        """Its name and number in the build's language: 目指す姿1-1; English 'Goal 1-1'."""
+        return str(_(self.label_format)).format(name=self.label, number=number)
 
     def is_valid_id(self, object_id: str) -> bool:
         return self.pattern.fullmatch(object_id) is not None

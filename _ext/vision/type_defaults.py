@@ -16,6 +16,9 @@ def _(message: str) -> str:
     return message
 
 
+#: How a type's label is put together when its record says nothing: 目指す姿1-1.
+LABEL_FORMAT = _('{name}{number}')
+
 #: The records in the vision's order: what every view, check and export derives from.
 DEFAULT_TYPES: dict[str, dict[str, Any]] = {
     'theme': {
@@ -68,6 +71,6 @@ DEFAULT_TYPES: dict[str, dict[str, Any]] = {
         'prefix': 'M', 'id_pattern': r'M[0-9]+', 'id_example': 'M1',
         'name': _('会議'),
         'directive': False, 'data': 'meetings',
-        'number_format': _('第{number}回'), 'label_format': '{number}{name}',
+        'number_format': _('第{number}回'), 'label_format': _('{number}{name}'),
     },
 }

@@ -28,7 +28,7 @@ def display_number(obj: VisionObject) -> str:
 
 def object_label(obj: VisionObject) -> str:
     """Type and number: 目指す姿1-1, 基本的方針①, 意見3, 第2回会議."""
-    return obj.kind.label_format.format(name=obj.kind.label, number=display_number(obj))
+    return obj.kind.label_text(display_number(obj))
 
 
 def heading_parts(obj: VisionObject) -> tuple[str, str, str]:

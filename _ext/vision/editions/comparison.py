@@ -265,7 +265,7 @@ def _meeting_side(meeting: dict, objects: dict[str, dict], kinds: Kinds) -> Side
              (CAPTIONS['status'], str(labels.STATUS.get(meeting['status'], meeting['status'])))]
     if meeting['topics']:
         lines.append((CAPTIONS['topics'], meeting['topics']))
-    label = kind.label_format.format(name=kind.label, number=kind.number_text(str(number)))
+    label = kind.label_text(kind.number_text(str(number)))
     return Side(label, tuple(lines), obj['url'] if obj else None,
                 (kinds.index(kinds.meeting), (number,), 0, ()))
 
