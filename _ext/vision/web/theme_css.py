@@ -19,7 +19,11 @@ the same way (:func:`link_pages`).
 
 PurgeCSS runs only when the words of the pages and scripts differ from the
 last run's (kept in the doctree directory): an edit of Japanese text, the
-usual case in ``make preview``, reuses the file. Without node or PurgeCSS the
+usual case in ``make preview``, reuses the file. Each file's words are kept
+with its modification time and size, and only files written since are read
+again; the links are checked again only on pages written since, unless the
+digest or a shared file changed (issue 21: re-reading all 2,000 pages of the
+bench's plan family took 25 s of every no-change build). Without node or PurgeCSS the
 theme's CSS is used whole, with a warning (``[vision.theme-css]``).
 """
 
@@ -87,6 +91,35 @@ def own_variables(static: Path) -> list[str]:
     return sorted(names)
 
 
+def stamp(path: Path) -> list[int]:
+    status = path.stat()
+    return [status.st_mtime_ns, status.st_size]
+
+
+def file_words(files: list[Path], outdir: Path, known: dict[str, list]) -> dict[str, list]:
+    """Each file's words (``relative path -> [stamp, 'word word …']``), read
+    again only where the file's stamp differs from the one *known*."""
+    found = {}
+    for path in files:
+        name, now = path.relative_to(outdir).as_posix(), stamp(path)
+        entry = known.get(name)
+        if entry is None or entry[0] != now:
+            entry = [now, ' '.join(sorted({w.decode() for w in _WORD.findall(path.read_bytes())}))]
+        found[name] = entry
+    return found
+
+
+def crc(path: Path) -> str:
+    """A file's checksum as Sphinx writes it after ``?v=`` (CRC-32, without CRs)."""
+    content = path.read_bytes().replace(b'\r', b'')
+    return f'{zlib.crc32(content):08x}'
+
+
+def shared_checksums(static: Path) -> dict[str, str]:
+    return {path.relative_to(static).as_posix(): crc(path)
+            for path in sorted(static.rglob('*')) if path.is_file()}
+
+
 def purge(css: str, files: list[Path], variables: list[str]) -> str:
     request = {'css': css, 'content': [str(p) for p in files], 'variables': variables,
                'blocklist': BLOCKLIST}
@@ -108,13 +141,14 @@ def make_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     css = '\n'.join(_SOURCE_MAP.sub('', p.read_text(encoding='utf-8')) for p in sources)
     files = content_files(outdir)
     variables = own_variables(static)
-    words = sorted({w for p in files for w in _WORD.findall(p.read_bytes())})
-    key = hashlib.sha256(json.dumps(
-        [css, variables, BLOCKLIST, [w.decode() for w in words],
-         PURGE_SCRIPT.read_text(encoding='utf-8') if PURGE_SCRIPT.is_file() else '']).encode()
-    ).hexdigest()
     cache = Path(app.doctreedir, CACHE)
     kept = json.loads(cache.read_text(encoding='utf-8')) if cache.is_file() else {}
+    words_by_file = file_words(files, outdir, kept.get('words', {}))
+    words = sorted({w for _stamp, text in words_by_file.values() for w in text.split()})
+    key = hashlib.sha256(json.dumps(
+        [css, variables, BLOCKLIST, words,
+         PURGE_SCRIPT.read_text(encoding='utf-8') if PURGE_SCRIPT.is_file() else '']).encode()
+    ).hexdigest()
     if kept.get('key') == key:
         purged = kept['css']
     else:
@@ -123,14 +157,18 @@ def make_stylesheet(app: Sphinx, exception: Exception | None) -> None:
         except OSError as exc:
             logger.warning("the theme's CSS could not be trimmed (PurgeCSS: %s); the theme's CSS is "
                            'used whole', exc, type='vision', subtype='theme-css')
-            purged = css
-        else:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_text(json.dumps({'key': key, 'css': purged}), encoding='utf-8')
+            purged, key = css, ''  # not kept: the next build tries PurgeCSS again
     target = static / STYLESHEET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(purged, encoding='utf-8')
-    link_pages(outdir, hashlib.sha256(purged.encode()).hexdigest()[:20])
+    if not target.is_file() or target.read_text(encoding='utf-8') != purged:
+        target.write_text(purged, encoding='utf-8')
+    digest = hashlib.sha256(purged.encode()).hexdigest()[:20]
+    links = [digest, shared_checksums(static)]
+    linked = kept.get('linked', {}) if kept.get('links') == links else {}
+    linked = link_pages(outdir, digest, linked)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps({'key': key, 'css': purged, 'words': words_by_file,
+                                 'links': links, 'linked': linked}), encoding='utf-8')
     for name in UNLINKED:
         path = static / name
         if path.is_dir():
@@ -142,9 +180,13 @@ def make_stylesheet(app: Sphinx, exception: Exception | None) -> None:
         vendor.rmdir()
 
 
-def link_pages(outdir: Path, digest: str) -> None:
+def link_pages(outdir: Path, digest: str, linked: dict[str, list] | None = None) -> dict[str, list]:
     """Give every page the stylesheet's digest, and every ``?v=`` checksum of a
     file in ``_static`` the file's checksum now; pages already right are left alone.
+
+    *linked* holds each page's stamp after the last run linked it, with the
+    same digest and shared files: a page with that stamp is not read again.
+    The stamps after this run are returned.
 
     Sphinx writes ``?v=`` (the CRC-32 of the file, as here) only into the pages
     it rewrites: after a static file changed, an incremental build left the
@@ -158,15 +200,20 @@ def link_pages(outdir: Path, digest: str) -> None:
         name = found.group(2)
         if name not in checksums:
             path = static / name
-            content = path.read_bytes().replace(b'\r', b'') if path.is_file() else b''
-            checksums[name] = f'{zlib.crc32(content):08x}' if content else found.group(3)
+            empty = not path.is_file() or not path.stat().st_size
+            checksums[name] = found.group(3) if empty else crc(path)
         return f'{found.group(1)}?v={checksums[name]}"'
 
+    done = {}
     for page in pages(outdir):
-        html = page.read_text(encoding='utf-8')
-        linked = _CHECKSUM.sub(checksum, _LINK.sub(f'{STYLESHEET}?digest={digest}', html))
-        if linked != html:
-            page.write_text(linked, encoding='utf-8')
+        name = page.relative_to(outdir).as_posix()
+        if (linked or {}).get(name) != stamp(page):
+            html = page.read_text(encoding='utf-8')
+            new = _CHECKSUM.sub(checksum, _LINK.sub(f'{STYLESHEET}?digest={digest}', html))
+            if new != html:
+                page.write_text(new, encoding='utf-8')
+        done[name] = stamp(page)
+    return done
 
 
 def setup(app: Sphinx) -> None:
