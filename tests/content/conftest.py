@@ -24,6 +24,18 @@ def site(site_html) -> Path:
 
 
 @pytest.fixture(scope='session')
+def english_html(tmp_path_factory) -> Build:
+    """The English edition, as `make html-en` builds it (issue 23)."""
+    return build_html(ROOT, tmp_path_factory, '-D', 'language=en')
+
+
+@pytest.fixture(scope='session')
+def english_pdf(tmp_path_factory) -> Build:
+    """The English 本編's PDF, as `make pdf-en` builds it."""
+    return build_pdf(ROOT, tmp_path_factory, 'setagaya-industrial-vision.pdf', '-D', 'language=en')
+
+
+@pytest.fixture(scope='session')
 def site_pdf(tmp_path_factory) -> Build:
     return build_pdf(ROOT, tmp_path_factory, 'setagaya-industrial-vision.pdf')
 

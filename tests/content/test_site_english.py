@@ -30,20 +30,11 @@ from seed_facts import (
     SCHEDULE_STEPS,
 )
 
-from site_builds import ROOT, Build, run_sphinx
+from site_builds import ROOT
 
 CATALOGUES = ROOT / 'locales' / 'en' / 'LC_MESSAGES'
 MONTHS = ('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
           'September', 'October', 'November', 'December')
-
-
-@pytest.fixture(scope='module')
-def english_html(tmp_path_factory) -> Build:
-    out = tmp_path_factory.mktemp('html-en')
-    doctrees = tmp_path_factory.mktemp('html-en-doctrees')
-    proc = run_sphinx('-b', 'html', '-c', str(ROOT), '-d', str(doctrees), '-D', 'language=en',
-                      '-W', '--keep-going', str(ROOT / 'docs'), str(out))
-    return Build(out, proc.returncode, proc.stderr, ROOT / 'docs')
 
 
 def plain(text: str) -> str:
