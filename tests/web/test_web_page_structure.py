@@ -25,6 +25,21 @@ def test_every_chapter_is_in_every_pages_sidebar(site, site_pages):
         assert 'その他' not in soup.select_one('.bd-header').get_text(), page
 
 
+def test_the_current_chapters_sections_are_open_and_the_others_closed(site, site_pages):
+    """Every chapter's sections are in every sidebar (one tree for every page,
+    which the theme renders once per folder: issue 21), only the current one open."""
+    checked = 0
+    for page in site_pages:
+        for chapter in _soup(site / page).select('nav.bd-docs-nav li.toctree-l1'):
+            details = chapter.find('details')
+            if details is None:
+                continue
+            current = 'current' in chapter.get('class', [])
+            assert details.has_attr('open') == current, (page, chapter.a.get_text())
+            checked += not current
+    assert checked
+
+
 def test_one_h1_and_no_heading_before_it(site, site_pages):
     for page in site_pages:
         soup = _soup(site / page)
