@@ -225,7 +225,11 @@ class VisionDomain(Domain):
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for object_id in sorted(self.objects, key=sort_key):
             obj = self.objects[object_id]
-            yield obj.id, naming.heading_text(obj), obj.objtype, obj.docname, obj.anchor, 1
+            # Sphinx escapes these names into searchindex.js and its searchtools.js
+            # escapes them again, so an apostrophe would read &#x27; in a search
+            # result: give the typographic one, as smartquotes gives the heading.
+            name = naming.heading_text(obj).replace("'", '\u2019')
+            yield obj.id, name, obj.objtype, obj.docname, obj.anchor, 1
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         return node.get('reftarget')
