@@ -11,6 +11,12 @@ The editors' diagrams are drawn to check their mermaid syntax
 full build keeps in ``_build/.mermaid-cache`` when there are some (a diagram
 drawn there before costs nothing), else in the temporary directory.
 
+Where the project has an English translation (``locales/en/LC_MESSAGES``
+beside ``conf.py``), the same sources are also read in English at the same
+time, and its translation problems (a translation out of date, at the
+page's or data file's line) are listed with the others (issue 23); the rest
+of that build's warnings are the Japanese build's again, and are not repeated.
+
 Usage: python tools/check.py [SRCDIR [CONFDIR]]   (defaults: docs .)
 """
 
@@ -35,23 +41,43 @@ def waivers(srcdir: str) -> list[str]:
     return found
 
 
+#: The code of the English build's warnings that the Japanese build cannot give.
+TRANSLATION = '[vision.translation]'
+
+
+def is_problem(line: str) -> bool:
+    return ': WARNING: ' in line or ': ERROR: ' in line or ': CRITICAL: ' in line
+
+
 def check(srcdir: str, confdir: str) -> int:
     drawn = Path(confdir, '_build', '.mermaid-cache')
     cache = ['-D', f'vision_diagram_cache={drawn.resolve()}'] if drawn.is_dir() else []
+    english = Path(confdir, 'locales', 'en', 'LC_MESSAGES').is_dir()
     with tempfile.TemporaryDirectory(prefix='vision-check-') as tmp:
-        proc = subprocess.run(
-            [sys.executable, '-m', 'sphinx', '-b', 'dummy', '-E', '-q', '-W', '--keep-going',
-             *cache, '-D', 'vision_prose_checks=1', '-c', confdir, '-d', str(Path(tmp, 'doctrees')), srcdir,
-             str(Path(tmp, 'out'))],
-            capture_output=True, text=True, check=False)
-    problems = [line for line in proc.stderr.splitlines()
-                if ': WARNING: ' in line or ': ERROR: ' in line or ': CRITICAL: ' in line]
-    sys.stderr.write(proc.stderr)
+        def dummy(name: str, *options: str) -> subprocess.Popen[str]:
+            return subprocess.Popen(
+                [sys.executable, '-m', 'sphinx', '-b', 'dummy', '-E', '-q', '-W', '--keep-going',
+                 *cache, *options, '-c', confdir, '-d', str(Path(tmp, name, 'doctrees')), srcdir,
+                 str(Path(tmp, name, 'out'))],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        builds = [dummy('ja', '-D', 'vision_prose_checks=1')]
+        if english:
+            builds.append(dummy('en', '-D', 'language=en', '-D', 'vision_prose_checks=0'))
+        (_, messages), *in_english = [build.communicate() for build in builds]
+    problems = [line for line in messages.splitlines() if is_problem(line)]
+    sys.stderr.write(messages)
+    # Only the English build's translation problems: its exit status also
+    # counts the Japanese build's warnings, which are listed once, above.
+    for _, english_messages in in_english:
+        stale = list(dict.fromkeys(  # once each: a title out of date is warned where it is shown
+            line for line in english_messages.splitlines() if is_problem(line) and TRANSLATION in line))
+        problems += stale
+        sys.stderr.write(''.join(f'{line}\n' for line in stale))
     waived = waivers(srcdir)
     if waived:
         print(translated('Prose rules waived on %d line(s) (%% prose-ok):', len(waived)))
         print('\n'.join(f'  {line}' for line in waived))
-    if proc.returncode == 0 and not problems:
+    if builds[0].returncode == 0 and not problems:
         print(translated('make check: no problems.'))
         return 0
     print(translated('make check: %d problem(s) (fix each at the file:line that begins its line above).',

@@ -8,7 +8,10 @@ the 概要版 and ``vision.json``) is translated as the page is."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -276,3 +279,24 @@ def test_the_english_pdf(tmp_path_factory):
     assert 'Professor, Sample University' in text and '見本 太郎' in text
     assert [item.title for item in reader.outline if not isinstance(item, list)][:1] == \
         ['Reference materials']
+
+
+# -- make check -------------------------------------------------------------------
+
+def run_check(root: Path) -> subprocess.CompletedProcess[str]:
+    # The extension of this checkout, for a confdir that does not add it (as run_sphinx).
+    return subprocess.run([sys.executable, str(ROOT / 'tools' / 'check.py'), 'docs', '.'], cwd=root,
+                          capture_output=True, text=True, check=False, timeout=600,
+                          env={**os.environ, 'PYTHONPATH': str(ROOT / '_ext')})
+
+
+def test_make_check_reports_a_translation_out_of_date_at_its_line(tmp_path_factory):
+    root = copy_root(tmp_path_factory)
+    clean = run_check(root)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    with_catalogue(root, 'index.po', lambda po: po.replace(
+        '#: ../../docs/index.md:13\n', '#: ../../docs/index.md:13\n#, fuzzy\n'))
+    stale = run_check(root)
+    assert stale.returncode == 1, stale.stdout + stale.stderr
+    located = [line for line in stale.stderr.splitlines() if '[vision.translation]' in line]
+    assert len(located) == 1 and 'index.md:13:' in located[0], stale.stderr
