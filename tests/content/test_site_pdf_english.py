@@ -31,10 +31,10 @@ CHAPTERS = ('Purpose', 'Structure diagram', 'Basic policies and goals', 'Directi
 
 
 @pytest.fixture(scope='module')
-def english_pdf(tmp_path_factory) -> Path:
-    built = build_pdf(ROOT, tmp_path_factory, 'setagaya-industrial-vision.pdf', '-D', 'language=en')
-    assert built.returncode == 0, built.stderr
-    return built.pdf
+def english_pdf(english_pdf) -> Path:
+    """The session's English PDF build (conftest.py), as its file: built once per session."""
+    assert english_pdf.returncode == 0, english_pdf.stderr
+    return english_pdf.pdf
 
 
 @pytest.fixture(scope='module')
