@@ -97,6 +97,9 @@ AFTER_THEME_SIDEBAR = 600
 #: ``build-finished``: the theme's stylesheet is cut (vision.web.theme_css)
 #: after the theme has rewritten ``pygments.css`` with its light and dark styles.
 AFTER_THEME_PYGMENTS = 600
+#: ``html-page-context``: a stylesheet added to one page (the 概要版's) before
+#: vision.web.lean_theme, at the default priority, copies the page's list of them.
+PAGE_STYLESHEETS = 400
 #: ``html-page-context``: the tagged PDF's single page drops the site's furniture
 #: (vision.print_edition.single_page) after vision.stage and vision.web.page_info set it.
 SINGLE_PAGE_FURNITURE = 900

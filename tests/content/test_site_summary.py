@@ -99,3 +99,11 @@ def test_the_index_page_links_to_the_summary(site_html):
     page = BeautifulSoup((site_html.outdir / 'summary.html').read_text(encoding='utf-8'),
                          'html.parser')
     assert len(page.find_all('section', class_='vision-summary-policy')) == 4
+
+
+def test_the_summary_stylesheet_only_on_the_summary(site_html):
+    def linked(page: str) -> bool:
+        soup = BeautifulSoup((site_html.outdir / page).read_text(encoding='utf-8'), 'html.parser')
+        return any('vision-summary.css' in link.get('href', '') for link in soup.find_all('link'))
+    assert linked('summary.html')
+    assert not linked('theme.html') and not linked('index.html')

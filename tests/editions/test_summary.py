@@ -16,11 +16,23 @@ NEW_ROOT = ROOT / 'tests' / 'roots' / 'test-editions-new'
 
 
 @pytest.fixture(scope='module')
-def root_page(tmp_path_factory) -> BeautifulSoup:
+def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp('summary-html')
     assert build_main(['-b', 'html', '-c', str(NEW_ROOT), '-q', '-W', str(NEW_ROOT / 'docs'),
                        str(out)]) == 0
-    return BeautifulSoup((out / 'summary.html').read_text(encoding='utf-8'), 'html.parser')
+    return out
+
+
+@pytest.fixture(scope='module')
+def root_page(built) -> BeautifulSoup:
+    return BeautifulSoup((built / 'summary.html').read_text(encoding='utf-8'), 'html.parser')
+
+
+def test_the_summary_stylesheet_only_where_the_summary_is(built, root_page):
+    def linked(soup: BeautifulSoup) -> bool:
+        return any('vision-summary.css' in link.get('href', '') for link in soup.find_all('link'))
+    assert linked(root_page)
+    assert not linked(BeautifulSoup((built / 'index.html').read_text(encoding='utf-8'), 'html.parser'))
 
 
 def test_panels_are_made_from_the_objects(root_page):

@@ -264,12 +264,19 @@ def edition_date(app: Sphinx) -> str:
 
 def start_build(app: Sphinx) -> None:
     build_state(app.env).transient[_DATE] = edition_date(app)
-    if app.builder.format == 'html':
+
+
+def stylesheet_where_shown(app: Sphinx, pagename: str, templatename: str, context: dict,
+                           doctree: object) -> None:
+    """The 概要版's stylesheet only on a page that shows its panels or cover
+    (every other page was 668 bytes and a request heavier: issue 29's budget)."""
+    if 'vision-summary' in context.get('body', ''):
         app.add_css_file('vision-summary.css')
 
 
 def setup(app: Sphinx) -> None:
     app.connect('builder-inited', start_build)
+    app.connect('html-page-context', stylesheet_where_shown, priority=events.PAGE_STYLESHEETS)
     other = (visit_other, depart_other)
     app.add_node(summary_placeholder)
     app.add_node(summary_panel, html=(visit_panel_html, depart_panel_html),
