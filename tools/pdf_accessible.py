@@ -135,6 +135,18 @@ def structure_elements(pdf: pikepdf.Pdf) -> Iterator[tuple[pikepdf.Dictionary, l
         yield element, kids
 
 
+def element_text(element: pikepdf.Dictionary, texts: dict[tuple[int, int], dict[int, str]]) -> str:
+    """The text of a structure element's marked content, in order; *texts*
+    keeps each page's ``page_texts`` between calls."""
+    words = []
+    for page, mcid in marked_content(element, element.get('/Pg')):
+        if isinstance(page, pikepdf.Dictionary):
+            if page.objgen not in texts:
+                texts[page.objgen] = page_texts(pikepdf.Page(page))
+            words.append(texts[page.objgen].get(mcid, ''))
+    return ''.join(words)
+
+
 def describe_links(pdf: pikepdf.Pdf) -> int:
     """Give each Link annotation a /Contents: the text of its Link element (PDF/UA-1 7.18.5)."""
     texts: dict[tuple[int, int], dict[int, str]] = {}
@@ -142,14 +154,7 @@ def describe_links(pdf: pikepdf.Pdf) -> int:
     for element, kids in structure_elements(pdf):
         if element.get('/S') != '/Link':
             continue
-        words = []
-        for page, mcid in marked_content(element, element.get('/Pg')):
-            if not isinstance(page, pikepdf.Dictionary):
-                continue
-            if page.objgen not in texts:
-                texts[page.objgen] = page_texts(pikepdf.Page(page))
-            words.append(texts[page.objgen].get(mcid, ''))
-        text = ' '.join(''.join(words).split())
+        text = ' '.join(element_text(element, texts).split())
         for kid in kids:
             if isinstance(kid, pikepdf.Dictionary) and kid.get('/Type') == '/OBJR' and text:
                 annotation = kid.Obj

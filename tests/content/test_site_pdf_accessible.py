@@ -33,13 +33,7 @@ pytestmark = [pytest.mark.browser]
 
 
 def _text(element: pikepdf.Dictionary, cache: dict) -> str:
-    words = []
-    for page, mcid in pdf_accessible.marked_content(element, element.get('/Pg')):
-        if isinstance(page, pikepdf.Dictionary):
-            if page.objgen not in cache:
-                cache[page.objgen] = page_texts(pikepdf.Page(page))
-            words.append(cache[page.objgen].get(mcid, ''))
-    return ' '.join(''.join(words).split())
+    return ' '.join(pdf_accessible.element_text(element, cache).split())
 
 
 def test_site_pdf_passes_the_checker(site_accessible_pdf) -> None:

@@ -216,20 +216,10 @@ def _table_rows(pdf: pikepdf.Pdf, caption: str) -> list[list[tuple[str, str | No
     """The rows of the table whose caption has ``caption``: (type, /Scope, text) per cell."""
     cache: dict = {}
     for table in pdf_tables.tables(pdf):
-        if caption in marked_text(table, cache):
-            return [[(str(cell.S)[1:], pdf_tables._scope(cell), marked_text(cell, cache))
+        if caption in pdf_accessible.element_text(table, cache):
+            return [[(str(cell.S)[1:], pdf_tables._scope(cell), pdf_accessible.element_text(cell, cache))
                      for cell in pdf_tables.cells(row)] for row in pdf_tables.rows(table)]
     raise AssertionError(f'no table with {caption}')
-
-
-def marked_text(element: pikepdf.Dictionary, cache: dict) -> str:
-    words = []
-    for page, mcid in pdf_accessible.marked_content(element, element.get('/Pg')):
-        if isinstance(page, pikepdf.Dictionary):
-            if page.objgen not in cache:
-                cache[page.objgen] = page_texts(pikepdf.Page(page))
-            words.append(cache[page.objgen].get(mcid, ''))
-    return ''.join(words)
 
 
 def test_a_table_over_pages_has_its_header_once(chromium_pdf: Path, tagged_pdf: Path) -> None:
@@ -297,7 +287,7 @@ def heading_pages(pdf: pikepdf.Pdf) -> dict[str, int]:
     for kind, element in preflight_accessible.structure(pdf).elements:
         if kind in {'H1', 'H2', 'H3', 'H4'}:
             content = pdf_accessible.marked_content(element, element.get('/Pg'))
-            found[' '.join(marked_text(element, cache).split())] = pages[content[0][0].objgen]
+            found[' '.join(pdf_accessible.element_text(element, cache).split())] = pages[content[0][0].objgen]
     return found
 
 
