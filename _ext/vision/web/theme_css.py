@@ -206,13 +206,14 @@ def link_pages(outdir: Path, digest: str, linked: dict[str, list] | None = None)
 
     done = {}
     for page in pages(outdir):
-        name = page.relative_to(outdir).as_posix()
-        if (linked or {}).get(name) != stamp(page):
+        name, now = page.relative_to(outdir).as_posix(), stamp(page)
+        if (linked or {}).get(name) != now:
             html = page.read_text(encoding='utf-8')
             new = _CHECKSUM.sub(checksum, _LINK.sub(f'{STYLESHEET}?digest={digest}', html))
             if new != html:
                 page.write_text(new, encoding='utf-8')
-        done[name] = stamp(page)
+                now = stamp(page)
+        done[name] = now
     return done
 
 
