@@ -123,6 +123,9 @@ html_theme_options = {
     # phones), not in the header, where ten long titles overflow into 「その他」.
     'navbar_center': [],
     'navbar_end': ['navbar-icon-links'],
+    # The sidebar lists every chapter and its sections (navigation_depth 2).
+    # A plan family of thousands of pages adds 'collapse_navigation': True:
+    # each page then lists only its own plan's chapters (bench/README.md).
     'footer_start': ['copyright', 'vision-footer-links'],
     'footer_end': [],
 }

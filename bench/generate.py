@@ -19,10 +19,14 @@ its incremental build (one object's title, changed where it is defined).
 With ``--theme pydata`` plain and ours are built with the site's own theme
 and options (pydata-sphinx-theme, read from the repository's ``conf.py``), for
 the plan-family scale (issue 21); the default, Alabaster, keeps the bench's
-figures comparable with earlier runs.
+figures comparable with earlier runs. ``--plans N`` organises the chapters as a
+plan family does: the root lists N plans (a 基本計画, a 実施計画, sector plans),
+each a folder whose index lists its own chapters; without it every chapter is
+listed by the root. ``--collapse-navigation`` sets the theme's documented
+option for large sites (the sidebar keeps only the current plan open).
 
 Usage: python bench/generate.py OUTDIR [--pages 200] [--objects 2000] [--seed 1] [--language ja]
-       [--policies N] [--theme alabaster|pydata]
+       [--policies N] [--theme alabaster|pydata] [--plans N] [--collapse-navigation]
 """
 
 from __future__ import annotations
@@ -102,6 +106,7 @@ class Corpus:
     content_pages: list[tuple[str, str, str, list[Obj]]]  # (docname, title, intro, objects)
     overview_pages: list[tuple[str, str, list[Overview]]]  # (docname, title, tables)
     edited: Obj
+    plans: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (docname, title, chapters)
 
 
 class Words:
@@ -125,21 +130,22 @@ class Words:
 
 
 def build_corpus(pages: int, objects: int, seed: int = 1, language: str = 'ja',
-                 policies: int | None = None) -> Corpus:
-    """Lay out ``objects`` objects over ``pages`` pages (index and overviews included).
+                 policies: int | None = None, plans: int = 0) -> Corpus:
+    """Lay out ``objects`` objects over ``pages`` pages (index, overviews and plans included).
 
     ``policies`` defaults to one per 100 objects; the scaled run keeps the
     base corpus's policies (and so its goals and overview pages) and grows
     the initiatives, indicators and opinions, as a real vision grows.
+    ``plans`` splits the chapters, in order, into that many plans.
     """
     words = Words(seed)
     rng = words.rng
     n_policies = policies or max(1, objects // OBJECTS_PER_POLICY)
     n_overview_pages = n_policies + 1
-    n_content_pages = pages - 1 - n_overview_pages
-    if n_content_pages < 1:
-        raise ValueError(f'{pages} pages are too few for {objects} objects: '
-                         f'need at least {n_overview_pages + 2}')
+    n_content_pages = pages - 1 - n_overview_pages - plans
+    if n_content_pages < max(1, plans):
+        raise ValueError(f'{pages} pages are too few for {objects} objects and {plans} plans: '
+                         f'need at least {n_overview_pages + 2 * plans + 2}')
     n_goals = n_policies * GOALS_PER_POLICY
     rest = objects - n_policies - n_goals
     if rest < 3:
@@ -171,7 +177,8 @@ def build_corpus(pages: int, objects: int, seed: int = 1, language: str = 'ja',
     start = 0
     for number in range(n_content_pages):
         size = per_page + (1 if number < extra else 0)
-        docname = f'chapters/c{number + 1:04d}'
+        folder = f'plans/pl{number * plans // n_content_pages + 1:02d}' if plans else 'chapters'
+        docname = f'{folder}/c{number + 1:04d}'
         chunk = everything[start:start + size]
         for obj in chunk:
             obj.page = docname
@@ -187,7 +194,12 @@ def build_corpus(pages: int, objects: int, seed: int = 1, language: str = 'ja',
             Overview(f'{policy.id} の目指す姿', 'goal', policy.id, own_goals),
             Overview(f'{policy.id} の取組', 'initiative', policy.id, _initiatives_of(everything, own_goals)),
         ]))
-    return Corpus(language, everything, content_pages, overview_pages, edited=goals[0])
+    plan_list = []
+    for number in range(1, plans + 1):
+        folder = f'plans/pl{number:02d}'
+        chapters = [docname for docname, *_ in content_pages if docname.startswith(folder + '/')]
+        plan_list.append((f'{folder}/index', f'第{number}計画 {words.phrase(2)}', chapters))
+    return Corpus(language, everything, content_pages, overview_pages, edited=goals[0], plans=plan_list)
 
 
 def _initiatives_of(everything: list[Obj], goals: list[Obj]) -> list[Obj]:
@@ -204,9 +216,10 @@ def site_settings(names: tuple[str, ...]) -> dict[str, object]:
     return {name: namespace[name] for name in names if name in namespace}
 
 
-def _theme_conf(variant: str) -> str:
-    """The site's theme and options; plain without the extension's templates."""
+def _theme_conf(variant: str, theme_options: dict | None = None) -> str:
+    """The site's theme and options, updated by ``theme_options``; plain without the extension's templates."""
     settings = site_settings(SITE_SETTINGS)
+    settings['html_theme_options'] = {**settings['html_theme_options'], **(theme_options or {})}
     if variant != 'ours':
         # Components the extension provides (vision-footer-links) exist only with it.
         settings['html_theme_options'] = {
@@ -217,7 +230,7 @@ def _theme_conf(variant: str) -> str:
     return "html_title = project\n" + ''.join(f'{name} = {value!r}\n' for name, value in settings.items())
 
 
-def _conf(variant: str, language: str, theme: str = 'alabaster') -> str:
+def _conf(variant: str, language: str, theme: str = 'alabaster', theme_options: dict | None = None) -> str:
     common = f'''project = 'ベンチマーク用ビジョン'
 author = '世田谷区'
 copyright = '2023, 世田谷区'
@@ -234,7 +247,7 @@ latex_elements = {{'papersize': 'a4paper', 'extraclassoptions': 'openany,oneside
     if theme == 'pydata':
         if variant == 'needs':
             raise ValueError('the pydata theme is for plain and ours (the plan-family scale)')
-        common += _theme_conf(variant)
+        common += _theme_conf(variant, theme_options)
     if variant == 'plain':
         return common + "extensions = ['myst_parser']\n"
     if variant == 'ours':
@@ -310,22 +323,34 @@ def render_overview_page(title: str, tables: list[Overview], variant: str) -> st
     return f'# {title}\n{sections}'
 
 
+def render_toctree(docnames: list[str]) -> str:
+    return '```{toctree}\n:maxdepth: 1\n\n' + '\n'.join(docnames) + '\n```\n'
+
+
 def render_index(corpus: Corpus) -> str:
-    docs = [page[0] for page in corpus.overview_pages] + [page[0] for page in corpus.content_pages]
-    entries = '\n'.join(docs)
-    return f'# ベンチマーク用ビジョン\n\n{Words(0).paragraph(2)}\n\n```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```\n'
+    docs = [page[0] for page in corpus.overview_pages] + [page[0] for page in corpus.plans or corpus.content_pages]
+    return f'# ベンチマーク用ビジョン\n\n{Words(0).paragraph(2)}\n\n{render_toctree(docs)}'
 
 
-def write_variant(corpus: Corpus, variant: str, root: Path, theme: str = 'alabaster') -> dict:
+def render_plan(title: str, chapters: list[str]) -> str:
+    """A plan's index: its chapters, named relative to the plan's folder."""
+    return f'# {title}\n\n{Words(len(chapters)).paragraph(2)}\n\n{render_toctree([c.rsplit("/", 1)[1] for c in chapters])}'
+
+
+def write_variant(corpus: Corpus, variant: str, root: Path, theme: str = 'alabaster',
+                  theme_options: dict | None = None) -> dict:
     """Write one variant's project into ``root`` and return its edit manifest."""
     if root.exists():
         shutil.rmtree(root)
-    (root / 'chapters').mkdir(parents=True)
-    (root / 'overviews').mkdir()
-    (root / 'conf.py').write_text(_conf(variant, corpus.language, theme), encoding='utf-8')
+    pages = [page[0] for page in corpus.overview_pages + corpus.content_pages + corpus.plans]
+    for folder in sorted({docname.rsplit('/', 1)[0] for docname in pages}):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    (root / 'conf.py').write_text(_conf(variant, corpus.language, theme, theme_options), encoding='utf-8')
     (root / 'index.md').write_text(render_index(corpus), encoding='utf-8')
     if variant == 'ours':
         (root / 'readings.yaml').write_text('{}\n', encoding='utf-8')
+    for docname, title, chapters in corpus.plans:
+        (root / f'{docname}.md').write_text(render_plan(title, chapters), encoding='utf-8')
     for docname, title, tables in corpus.overview_pages:
         (root / f'{docname}.md').write_text(render_overview_page(title, tables, variant), encoding='utf-8')
     for docname, title, intro, objects in corpus.content_pages:
@@ -336,7 +361,7 @@ def write_variant(corpus: Corpus, variant: str, root: Path, theme: str = 'alabas
     new_title = edited.title + '（改訂）'
     new = render_object(Obj(edited.objtype, edited.id, new_title, edited.body, edited.links), variant)
     manifest = {'variant': variant, 'objects': len(corpus.objects),
-                'pages': 1 + len(corpus.overview_pages) + len(corpus.content_pages),
+                'pages': 1 + len(pages),
                 'edit': {'file': f'{edited.page}.md', 'old': old, 'new': new, 'id': edited.id}}
     (root / 'bench.json').write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding='utf-8')
     return manifest
@@ -344,12 +369,12 @@ def write_variant(corpus: Corpus, variant: str, root: Path, theme: str = 'alabas
 
 def generate(outdir: Path, pages: int, objects: int, seed: int = 1, language: str = 'ja',
              variants: tuple[str, ...] = VARIANTS, policies: int | None = None,
-             theme: str = 'alabaster') -> dict[str, Path]:
-    corpus = build_corpus(pages, objects, seed, language, policies)
+             theme: str = 'alabaster', plans: int = 0, theme_options: dict | None = None) -> dict[str, Path]:
+    corpus = build_corpus(pages, objects, seed, language, policies, plans)
     roots = {}
     for variant in variants:
         roots[variant] = Path(outdir) / variant
-        write_variant(corpus, variant, roots[variant], theme)
+        write_variant(corpus, variant, roots[variant], theme, theme_options)
     return roots
 
 
@@ -363,10 +388,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument('--policies', type=int, help='default: one per 100 objects')
     parser.add_argument('--theme', choices=THEMES, default='alabaster',
                         help="pydata: the site's theme and options (plain and ours only)")
+    parser.add_argument('--plans', type=int, default=0, help='split the chapters into N plans (default: none)')
+    parser.add_argument('--collapse-navigation', action='store_true',
+                        help="with --theme pydata: the theme's collapse_navigation option")
     args = parser.parse_args(argv)
     variants = VARIANTS if args.theme == 'alabaster' else ('plain', 'ours')
+    theme_options = {'collapse_navigation': True} if args.collapse_navigation else None
     for variant, root in generate(args.outdir, args.pages, args.objects, args.seed, args.language,
-                                  variants, policies=args.policies, theme=args.theme).items():
+                                  variants, policies=args.policies, theme=args.theme, plans=args.plans,
+                                  theme_options=theme_options).items():
         print(f'{variant}: {root}')
 
 

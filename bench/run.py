@@ -16,7 +16,10 @@ the same pages, the floor for an update that leaves nothing stale.
 the site's theme and options (pydata-sphinx-theme, ``generate.py --theme
 pydata``) at 200 pages / 2,000 objects and at 2,000 pages / 20,000 objects
 (``--family-pages``), and the growth of each measure from the first size to
-the last.
+the last. The family is organised as plans of 100 chapters each (the root
+lists the plans, each plan its chapters) and built with the theme's
+``collapse_navigation``, as a site of that size would be; ``--family-layout
+flat`` lists every chapter from the root with the site's options unchanged.
 
 Usage: python bench/run.py [--pages 200] [--objects 2000] [--repeat 3] [--scale] [--quick]
        python bench/run.py --family [--family-pages 200,2000] [--repeat 3]
@@ -50,6 +53,10 @@ QUICK_PAGES, QUICK_OBJECTS = 100, 1000
 #: 20+ sector plans (issue 21); ten objects per page at either size.
 FAMILY_PAGES = (200, 2000)
 FAMILY_OBJECTS_PER_PAGE = 10
+#: A plan of the family: its index and about a hundred chapters.
+FAMILY_PAGES_PER_PLAN = 100
+#: The theme's documented option for large sites, in the family's plans layout.
+FAMILY_THEME_OPTIONS = {'collapse_navigation': True}
 #: Issue 21's targets at the family's largest size, and for its growth over 10x
 #: the pages (scaled to other ratios of sizes: 2.4x for twice the pages).
 FAMILY_RATIO, FAMILY_GROWTH = 1.2, 12.0
@@ -344,8 +351,11 @@ class Family:
     def measure(self) -> None:
         for pages, bench in self.benches.items():
             reset_tree(bench.work / 'src')
+            nested = self.args.family_layout == 'plans'
             generate.generate(bench.work / 'corpus', pages, pages * FAMILY_OBJECTS_PER_PAGE, self.args.seed,
-                              self.args.language, tuple(self.variants), theme='pydata')
+                              self.args.language, tuple(self.variants), theme='pydata',
+                              plans=max(1, pages // FAMILY_PAGES_PER_PLAN) if nested else 0,
+                              theme_options=FAMILY_THEME_OPTIONS if nested else None)
             for rep in range(self.args.repeat):
                 self.repetition(bench, rep)
             print(f'\n{pages:,} pages measured, load average {load_average()}\n', flush=True)
@@ -573,7 +583,9 @@ def family_report(family: Family) -> str:
                          '' if limit is None else f'≤ {limit:g}×', _verdict(factors.get('ours'), limit)))
     args = family.args
     sizes = ', '.join(f'{pages:,} pages / {pages * FAMILY_OBJECTS_PER_PAGE:,} objects' for pages in family.sizes)
-    out = [f"plan-family scale, pydata-sphinx-theme with the site's options: {sizes}, "
+    layout = (f'plans of {FAMILY_PAGES_PER_PLAN} pages, the site\'s options with {FAMILY_THEME_OPTIONS}'
+              if args.family_layout == 'plans' else "one flat toctree, the site's options")
+    out = [f"plan-family scale, pydata-sphinx-theme, {layout}: {sizes}, "
            f'language={args.language}, median of {args.repeat} repetition(s), '
            f'commit {commit()}, load average {load_average()}']
     return '\n'.join(out + table(rows, variants))
@@ -625,6 +637,10 @@ def main(argv: list[str] | None = None) -> None:
                              f'{FAMILY_OBJECTS_PER_PAGE} objects per page')
     parser.add_argument('--family-pages', type=_sizes, default=FAMILY_PAGES,
                         help='comma-separated page counts of --family (default: %(default)s)')
+    parser.add_argument('--family-layout', choices=('plans', 'flat'), default='plans',
+                        help=f'plans: the root lists plans of {FAMILY_PAGES_PER_PLAN} chapters, built with '
+                             "the theme's collapse_navigation; flat: the root lists every chapter, with the "
+                             "site's options (default: %(default)s)")
     parser.add_argument('--samples', type=Path,
                         help='with --family: build nothing, report the samples an earlier run saved '
                              '(WORKDIR/family-samples.json), e.g. of a run stopped early')

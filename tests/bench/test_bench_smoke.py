@@ -8,6 +8,7 @@ speed is the benchmark's job (``make bench``), not the tests'.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import subprocess
 import sys
@@ -149,6 +150,35 @@ def test_pydata_theme_copies_the_sites_settings(tmp_path):
         generate.generate(tmp_path / 'needs', PAGES, OBJECTS, variants=('needs',), theme='pydata')
 
 
+def test_plans_layout_lists_each_chapter_under_one_plan(tmp_path):
+    """``plans``: the root lists the overviews and the plans, each plan its own chapters in order."""
+    corpus = generate.build_corpus(40, 300, seed=1, plans=3)
+    generate.generate(tmp_path, 40, 300, seed=1, variants=('plain', 'ours'), theme='pydata', plans=3,
+                      theme_options={'collapse_navigation': True})
+
+    def toctree(path: Path) -> list[str]:
+        text = path.read_text(encoding='utf-8')
+        return text.split('```{toctree}\n:maxdepth: 1\n\n', 1)[1].split('\n```', 1)[0].split('\n')
+
+    for variant in ('plain', 'ours'):
+        root = tmp_path / variant
+        assert toctree(root / 'index.md') == [page[0] for page in corpus.overview_pages] + [
+            f'plans/pl{n:02d}/index' for n in (1, 2, 3)]
+        listed = []
+        for n in (1, 2, 3):
+            chapters = toctree(root / 'plans' / f'pl{n:02d}' / 'index.md')
+            assert all((root / 'plans' / f'pl{n:02d}' / f'{c}.md').is_file() for c in chapters)
+            listed += chapters
+        assert listed == [page[0].rsplit('/', 1)[1] for page in corpus.content_pages]
+        assert len(list(root.rglob('*.md'))) == 40
+        namespace = {}
+        exec((root / 'conf.py').read_text(encoding='utf-8'), namespace)  # noqa: S102
+        assert namespace['html_theme_options']['collapse_navigation'] is True
+    manifest = json.loads((tmp_path / 'ours' / 'bench.json').read_text(encoding='utf-8'))
+    assert manifest['edit']['file'] == f'{corpus.edited.page}.md' and manifest['pages'] == 40
+    assert corpus.edited.page.startswith('plans/pl01/')
+
+
 def test_family_prints_every_measure(tmp_path):
     """The plan-family scale at 6 and 12 pages: every measure at both sizes and its growth."""
     small, large = 6, 12
@@ -162,7 +192,8 @@ def test_family_prints_every_measure(tmp_path):
     logs = sorted((tmp_path / f'family-{small}' / 'logs').glob('*.log'))
     assert len(logs) == 8 and all(log.read_text() == '' for log in logs), [log.read_text() for log in logs]
     head, _, body = proc.stdout.partition('\n| ')
-    assert re.search(r"plan-family scale, pydata-sphinx-theme with the site's options: 6 pages / 60 objects, "
+    assert re.search(r"plan-family scale, pydata-sphinx-theme, plans of 100 pages, the site's options with "
+                     r"\{'collapse_navigation': True\}: 6 pages / 60 objects, "
                      r'12 pages / 120 objects, .*commit \w+, load average [\d.]+, [\d.]+, [\d.]+$', head)
     rows = {cells[0]: cells[1:] for cells in
             ([c.strip() for c in line.strip('|').split('|')] for line in proc.stdout.splitlines()

@@ -6,6 +6,7 @@ import functools
 
 from bs4 import BeautifulSoup
 
+from site_builds import TEST_SITE, build_html
 from vision.web.nowrap_dates import nowrap_dates
 
 
@@ -38,6 +39,24 @@ def test_the_current_chapters_sections_are_open_and_the_others_closed(site, site
             assert details.has_attr('open') == current, (page, chapter.a.get_text())
             checked += not current
     assert checked
+
+
+def test_collapse_navigation_keeps_only_the_current_chapters_sections(tmp_path_factory):
+    """The theme's ``collapse_navigation`` reaches our sidebar: every chapter is
+    still listed, but only the current chapter's sections (a plan family's
+    setting, issue 21: a page then lists its own plan's chapters only)."""
+    build = build_html(TEST_SITE, tmp_path_factory, '-D', 'html_theme_options.collapse_navigation=1')
+    assert build.returncode == 0, build.stderr
+
+    def sections(page: str) -> dict[str, list[str]]:
+        soup = BeautifulSoup((build.outdir / page).read_text(encoding='utf-8'), 'html.parser')
+        return {chapter.a.get_text(strip=True): [a.get_text(strip=True) for a in chapter.select('li.toctree-l2 > a')]
+                for chapter in soup.select('nav.bd-docs-nav li.toctree-l1')}
+
+    inside, outside = sections('history.html'), sections('theme.html')  # in the 資料編, not
+    assert list(inside) == list(outside) and len(inside) == 5
+    appendix = next(title for title in inside if title.endswith('資料編'))
+    assert len(inside[appendix]) == 3 and not any(outside.values())
 
 
 def test_one_h1_and_no_heading_before_it(site, site_pages):

@@ -45,11 +45,14 @@ def theme_defaults(app: Sphinx, config: Config) -> None:
     The theme's own defaults are English (「More」, "Search the docs ..."),
     leave the colour mode empty (its script then logs "Got invalid theme mode"
     on every page), and put a Read the Docs ad placeholder under the sidebar.
+    Our sidebar (``sidebar-nav-bs.html``) lists chapters and their sections:
+    two levels, not the theme's four.
     """
     if config.html_theme == 'pydata_sphinx_theme':
         config.html_theme_options = {'header_dropdown_text': _('その他'),
                                      'search_bar_text': _('サイト内を検索'),
                                      'primary_sidebar_end': [],
+                                     'navigation_depth': 2,
                                      **config.html_theme_options}
         config.html_context = {'default_mode': 'auto', **config.html_context}
 
