@@ -20,9 +20,9 @@ With ``--theme pydata`` plain and ours are built with the site's own theme
 and options (pydata-sphinx-theme, read from the repository's ``conf.py``), for
 the plan-family scale (issue 21); the default, Alabaster, keeps the bench's
 figures comparable with earlier runs. ``--plans N`` organises the chapters as a
-plan family does: the root lists N plans (a 基本計画, a 実施計画, sector plans),
-each a folder whose index lists its own chapters; without it every chapter is
-listed by the root. ``--collapse-navigation`` sets the theme's documented
+plan family does: the root lists the overviews' section and N plans (a
+基本計画, a 実施計画, sector plans), each a folder whose index lists its own
+chapters; without it every overview and chapter is listed by the root. ``--collapse-navigation`` sets the theme's documented
 option for large sites (the sidebar keeps only the current plan open).
 
 Usage: python bench/generate.py OUTDIR [--pages 200] [--objects 2000] [--seed 1] [--language ja]
@@ -106,7 +106,8 @@ class Corpus:
     content_pages: list[tuple[str, str, str, list[Obj]]]  # (docname, title, intro, objects)
     overview_pages: list[tuple[str, str, list[Overview]]]  # (docname, title, tables)
     edited: Obj
-    plans: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (docname, title, chapters)
+    #: With plans: the overviews' section, then each plan (docname, title, its pages).
+    plans: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
 
 class Words:
@@ -142,7 +143,8 @@ def build_corpus(pages: int, objects: int, seed: int = 1, language: str = 'ja',
     rng = words.rng
     n_policies = policies or max(1, objects // OBJECTS_PER_POLICY)
     n_overview_pages = n_policies + 1
-    n_content_pages = pages - 1 - n_overview_pages - plans
+    # With plans, the overview pages are a section of their own (overviews/index).
+    n_content_pages = pages - 1 - n_overview_pages - plans - (1 if plans else 0)
     if n_content_pages < max(1, plans):
         raise ValueError(f'{pages} pages are too few for {objects} objects and {plans} plans: '
                          f'need at least {n_overview_pages + 2 * plans + 2}')
@@ -194,7 +196,7 @@ def build_corpus(pages: int, objects: int, seed: int = 1, language: str = 'ja',
             Overview(f'{policy.id} の目指す姿', 'goal', policy.id, own_goals),
             Overview(f'{policy.id} の取組', 'initiative', policy.id, _initiatives_of(everything, own_goals)),
         ]))
-    plan_list = []
+    plan_list = [('overviews/index', '一覧', [page[0] for page in overview_pages])] if plans else []
     for number in range(1, plans + 1):
         folder = f'plans/pl{number:02d}'
         chapters = [docname for docname, *_ in content_pages if docname.startswith(folder + '/')]
@@ -328,7 +330,8 @@ def render_toctree(docnames: list[str]) -> str:
 
 
 def render_index(corpus: Corpus) -> str:
-    docs = [page[0] for page in corpus.overview_pages] + [page[0] for page in corpus.plans or corpus.content_pages]
+    docs = ([page[0] for page in corpus.plans] if corpus.plans else
+            [page[0] for page in corpus.overview_pages + corpus.content_pages])
     return f'# ベンチマーク用ビジョン\n\n{Words(0).paragraph(2)}\n\n{render_toctree(docs)}'
 
 

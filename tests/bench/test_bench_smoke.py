@@ -151,7 +151,7 @@ def test_pydata_theme_copies_the_sites_settings(tmp_path):
 
 
 def test_plans_layout_lists_each_chapter_under_one_plan(tmp_path):
-    """``plans``: the root lists the overviews and the plans, each plan its own chapters in order."""
+    """``plans``: the root lists the overviews' section and the plans, each its own pages in order."""
     corpus = generate.build_corpus(40, 300, seed=1, plans=3)
     generate.generate(tmp_path, 40, 300, seed=1, variants=('plain', 'ours'), theme='pydata', plans=3,
                       theme_options={'collapse_navigation': True})
@@ -162,8 +162,8 @@ def test_plans_layout_lists_each_chapter_under_one_plan(tmp_path):
 
     for variant in ('plain', 'ours'):
         root = tmp_path / variant
-        assert toctree(root / 'index.md') == [page[0] for page in corpus.overview_pages] + [
-            f'plans/pl{n:02d}/index' for n in (1, 2, 3)]
+        assert toctree(root / 'index.md') == ['overviews/index'] + [f'plans/pl{n:02d}/index' for n in (1, 2, 3)]
+        assert toctree(root / 'overviews' / 'index.md') == [page[0].rsplit('/', 1)[1] for page in corpus.overview_pages]
         listed = []
         for n in (1, 2, 3):
             chapters = toctree(root / 'plans' / f'pl{n:02d}' / 'index.md')
