@@ -93,7 +93,8 @@ def setup(app: Sphinx) -> dict[str, object]:
         module.setup(app)
     return {
         'version': __version__,
-        'env_version': build_state.VERSION,
+        # The state's shape and the catalogues' digest: either changed, every page is read again.
+        'env_version': build_state.VERSION << 32 | catalogues.digest(),
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -19,11 +19,14 @@ them the catalogue as it now is.
 
 The compiled ``.mo`` files are committed (``make catalogue`` compiles them
 with Babel, byte for byte the same each time); a test checks that each agrees
-with its ``.po``.
+with its ``.po``. Their :func:`digest` is part of the extension's
+``env_version``: labels are translated while a page is read, so a changed
+catalogue must make Sphinx read every page again, as a changed ``conf.py`` does.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +36,14 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 LOCALE_DIR = Path(__file__).with_name('locale')
+
+
+def digest(locale_dir: Path = LOCALE_DIR) -> int:
+    """A number that changes whenever a compiled catalogue's name or bytes change."""
+    sha = hashlib.sha256()
+    for mo in sorted(locale_dir.rglob('*.mo')):
+        sha.update(mo.relative_to(locale_dir).as_posix().encode() + b'\0' + mo.read_bytes())
+    return int.from_bytes(sha.digest()[:4], 'big')
 
 
 def templates_translated(app: Sphinx) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from vision import catalogues
 from vision.build_state import VERSION, BuildState, PerDocument
 
 PACKAGE = Path(__file__).resolve().parents[2] / '_ext' / 'vision'
@@ -60,7 +61,7 @@ def test_the_transient_part_is_not_pickled_and_the_stores_are():
 
 
 def test_the_state_version_is_the_extension_env_version(tmp_path):
-    """Sphinx rereads every page when the state's shape (its VERSION) changes.
+    """Sphinx rereads every page when the state's shape (its VERSION) or the catalogues change.
 
     In a process of its own: a Sphinx application registers docutils' directives globally.
     """
@@ -71,4 +72,4 @@ def test_the_state_version_is_the_extension_env_version(tmp_path):
               "print(app.extensions['vision'].metadata['env_version'])")
     answer = subprocess.run([sys.executable, '-c', script, str(tmp_path)], capture_output=True,
                             text=True, check=True, env={**os.environ, 'PYTHONPATH': os.pathsep.join(sys.path)})
-    assert int(answer.stdout) == VERSION
+    assert int(answer.stdout) == VERSION << 32 | catalogues.digest()
