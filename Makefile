@@ -74,7 +74,7 @@ html-en: $(DEPS)
 	  -D vision_pdf=$(PDF_EN) -D vision_print_pdf= -D vision_summary_pdf=$(SUMMARY_PDF_EN) \
 	  docs $(BUILDDIR)/html/en
 
-pdf: deps
+pdf: $(DEPS)
 	$(SPHINXBUILD) -M latexpdf docs $(BUILDDIR) -c . $(SPHINXOPTS) -q
 	@echo "PDF: $(PDF)"
 
