@@ -18,5 +18,6 @@ numbers), and warn at ``file:line`` with what was lost and how to fix it.
 - :mod:`.includes`: an ``{include}`` that includes itself, directly or not;
 - :mod:`.report`: runs the checks on every page and included file it reads.
 
-May import: the shared top modules, Sphinx, docutils and myst_parser only.
+May import: the shared top modules, :mod:`vision.prose.masking` (the
+``% prose-ok:`` waiver syntax), Sphinx, docutils and myst_parser only.
 """

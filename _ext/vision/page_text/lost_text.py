@@ -11,18 +11,15 @@ also inside a list item's paragraph: it is never reported.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ..prose.masking import is_waiver
 from .findings import Finding, shorten
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from .blocks import Page
-
-
-_WAIVER = re.compile(r'\s*%\s*prose-ok:')
 
 
 def find(page: Page) -> Iterator[Finding]:
@@ -38,7 +35,7 @@ def _wrapped_comment_lines(page: Page) -> Iterator[Finding]:
             if token.type == 'paragraph_open' and token.map is not None}
     for token in page.tokens:
         if token.type == 'myst_line_comment' and token.map is not None \
-                and token.map[0] in ends and not _WAIVER.match(page.line(token.map[0] + 1)):
+                and token.map[0] in ends and not is_waiver(page.line(token.map[0] + 1)):
             number = token.map[0] + 1
             yield Finding(
                 number,

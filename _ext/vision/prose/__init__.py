@@ -5,6 +5,8 @@
   targets are blanked; object titles stay, as headings; quoted text (the
   committee's words) is marked so its findings can be dropped;
 - :mod:`.textlint` runs textlint once over every page's masked copy;
+- :mod:`.server` keeps one textlint process for the preview (a
+  :class:`vision.processes.node_process.NodeProcess`);
 - :mod:`.report` logs each finding as a located warning ``[prose.<rule>]``.
 """
 

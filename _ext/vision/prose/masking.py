@@ -36,7 +36,8 @@ TEXT_ROLES = frozenset({'index', 'term', 'abbr', 'sub', 'sup', 'strong', 'emphas
 _FENCE = re.compile(r'^\s*(?P<mark>`{3,}|~{3,}|:{3,})\s*(?P<info>\S*)')
 _OPTION = re.compile(r'^\s*:(?P<name>[\w-]+):(?:\s+(?P<value>.*))?$')
 _LABEL = re.compile(r'^\s*\([^()\s]+\)=\s*$')
-_WAIVER = re.compile(r'^\s*%\s*prose-ok:\s*(?P<rule>\S+)\s*(?P<reason>.*)$')
+_WAIVER_START = re.compile(r'\s*%\s*prose-ok:')
+_WAIVER = re.compile(_WAIVER_START.pattern + r'\s*(?P<rule>\S+)\s*(?P<reason>.*)$')
 _ROLE = re.compile(r'\{(?P<name>[\w:-]+)\}`(?P<content>[^`]*)`')
 
 
@@ -53,6 +54,12 @@ class Masked:
     def waived(self, line: int, rule: str) -> bool:
         rules = self.waivers.get(line, set())
         return rule in rules or rule.partition('/')[2] in rules
+
+
+def is_waiver(line: str) -> bool:
+    """Whether ``line`` is a waiver comment, even one that names no rule yet
+    (:mod:`vision.page_text.lost_text` never reports one as lost text)."""
+    return _WAIVER_START.match(line) is not None
 
 
 def _role(match: re.Match[str]) -> str:

@@ -12,13 +12,10 @@ either way.
 
 from __future__ import annotations
 
-import atexit
 import json
-import subprocess
-import tempfile
-import threading
 from pathlib import Path
 
+from ..processes.node_process import NodeProcess
 from .textlint import NODE_MODULES, Finding, TextlintError, findings_of
 
 SCRIPT = Path(__file__).with_name('textlint_server.mjs')
@@ -30,17 +27,15 @@ def stamp(config: Path) -> str:
     return ' '.join(f'{path.name}:{path.stat().st_mtime_ns}' for path in files if path.is_file())
 
 
-class TextlintServer:
-    """One ``node textlint_server.mjs`` process, started on first use."""
+class TextlintServer(NodeProcess):
+    """One ``node textlint_server.mjs`` process, started on first use; one answer line per request."""
+
+    error = TextlintError
+    name = 'textlint'
+    stderr_tail = 500
 
     def __init__(self, node: str = 'node', script: Path = SCRIPT) -> None:
-        self.node = node
-        self.script = script
-        self._proc: subprocess.Popen | None = None
-        #: Node's stderr, in a file (a pipe nobody reads could fill and stop it).
-        self._stderr = tempfile.TemporaryFile(mode='w+', encoding='utf-8')
-        self._lock = threading.Lock()
-        atexit.register(self.close)
+        super().__init__(node, script)
 
     def run(self, pages: dict[str, str], config: Path) -> dict[str, list[Finding]]:
         """Lint ``{relative path: masked text}``, as :func:`.textlint.run` does."""
@@ -49,21 +44,10 @@ class TextlintServer:
         config = config.resolve()
         request = {'config': str(config), 'stamp': stamp(config), 'base': str(NODE_MODULES),
                    'pages': pages}
-        with self._lock:
-            proc = self._process()
-            assert proc.stdin is not None and proc.stdout is not None
-            try:
-                proc.stdin.write(json.dumps(request, ensure_ascii=False) + '\n')
-                proc.stdin.flush()
-                line = proc.stdout.readline()
-            except OSError as error:
-                self.close()
-                raise TextlintError(f'textlint stopped: {error}') from error
+        with self._exchange(request) as answers:
+            line = answers.readline()
             if not line:
-                self.close()
-                self._stderr.seek(0)
-                stderr = self._stderr.read()
-                raise TextlintError(stderr.strip()[-500:] or 'textlint stopped')
+                raise self._stopped()
         try:
             answer = json.loads(line)
         except json.JSONDecodeError as error:
@@ -71,27 +55,3 @@ class TextlintServer:
         if 'error' in answer:
             raise TextlintError(str(answer['error'])[:500])
         return {name: findings_of(messages) for name, messages in answer['results'].items()}
-
-    def _process(self) -> subprocess.Popen:
-        if self._proc is None or self._proc.poll() is not None:
-            try:
-                self._proc = subprocess.Popen(
-                    [self.node, str(self.script)], cwd=self.script.parent,
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-                    text=True, encoding='utf-8')
-            except OSError as error:
-                raise TextlintError(f'cannot run {self.node!r}: {error}') from error
-        return self._proc
-
-    def close(self) -> None:
-        """Stop the process (closing its stdin ends it)."""
-        proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        try:
-            if proc.stdin:
-                proc.stdin.close()
-            proc.wait(timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            proc.kill()
-            proc.wait()
