@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping, Set
 
     from .model import VisionObject
 
@@ -36,10 +36,13 @@ class ViewSpec:
     tag: str = ''
     link_columns: tuple[str, ...] = ()
 
-    def shows(self, obj: VisionObject, objects: Mapping[str, VisionObject]) -> bool:
+    def shows(self, obj: VisionObject, objects: Mapping[str, VisionObject],
+              lineage: Callable[[VisionObject], Set[str]] | None = None) -> bool:
+        """``lineage``: :func:`ancestors` over ``objects``, answered from a cache."""
         if obj.objtype not in self.types:
             return False
-        if self.within and not set(self.within) <= {obj.id} | ancestors(obj, objects):
+        if self.within and not set(self.within) <= {obj.id} | (
+                lineage(obj) if lineage else ancestors(obj, objects)):
             return False
         return not self.tag or self.tag in obj.tags
 

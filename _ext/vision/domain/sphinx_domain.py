@@ -27,6 +27,7 @@ from .index import VisionIndex
 from .model import VisionObject, sort_key
 from .nodes import vision_pageref
 from .roles import CHECKED_LINK, VisionXRefRole
+from .selection import ancestors
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -78,10 +79,10 @@ class VisionDomain(Domain):
         self._objects_changed()
         existing = self.objects.get(obj.id)
         if existing is None:
-            self.objects[obj.id] = obj
+            self._own(obj)
             return True
         if position(obj) < position(existing):
-            self.objects[obj.id] = obj
+            self._own(obj)
             self._shadow(existing, obj, (existing.docname, existing.lineno))
             return True
         self._shadow(obj, existing, location)
@@ -117,8 +118,23 @@ class VisionDomain(Domain):
             self._index_cache = (by_type, by_parent)
         return self._index_cache
 
+    _lineage_cache: dict[str, frozenset[str]] | None = None
+
+    def lineage(self, obj: VisionObject) -> frozenset[str]:
+        """:func:`.selection.ancestors` of one of the domain's objects, kept until they change.
+
+        Every filtered view asks it of every object of its type: a plan family's
+        200 policy views over 20,000 objects walked the links 1.6 million times.
+        """
+        if self._lineage_cache is None:
+            self._lineage_cache = {}
+        if obj.id not in self._lineage_cache:
+            self._lineage_cache[obj.id] = frozenset(ancestors(obj, self.objects))
+        return self._lineage_cache[obj.id]
+
     def _objects_changed(self) -> None:
         self._index_cache = None
+        self._lineage_cache = None
 
     def note_reference(self, docname: str, target: str) -> None:
         self.data['references'].setdefault(docname, set()).add(target)
@@ -129,9 +145,31 @@ class VisionDomain(Domain):
 
     # -- Per-document data ----------------------------------------------------
 
+    _owned_cache: dict[str, set[str]] | None = None
+
+    def _owned(self) -> dict[str, set[str]]:
+        """The ids each page owns, kept as objects are noted and cleared.
+
+        Sphinx clears every page before reading it, in a clean build too; a
+        scan of all the objects for each page grew with the pages times the
+        objects (15 s of a 2,000-page plan family's build).
+        """
+        if self._owned_cache is None:
+            self._owned_cache = {}
+            for object_id, obj in self.objects.items():
+                self._owned_cache.setdefault(obj.docname, set()).add(object_id)
+        return self._owned_cache
+
+    def _own(self, obj: VisionObject) -> None:
+        previous = self.objects.get(obj.id)
+        if previous is not None:
+            self._owned().get(previous.docname, set()).discard(obj.id)
+        self._owned().setdefault(obj.docname, set()).add(obj.id)
+        self.objects[obj.id] = obj
+
     def clear_doc(self, docname: str) -> None:
         self._objects_changed()
-        dropped = [i for i, o in self.objects.items() if o.docname == docname]
+        dropped = sorted(self._owned().pop(docname, ()), key=sort_key)
         for object_id in dropped:
             del self.objects[object_id]
         shadowed = [o for o in self.data['shadowed'] if o.docname != docname]
@@ -142,7 +180,7 @@ class VisionDomain(Domain):
             if candidates:
                 heir = min(candidates, key=position)
                 shadowed.remove(heir)
-                self.objects[object_id] = heir
+                self._own(heir)
         self.data['references'].pop(docname, None)
         self.data['views'].pop(docname, None)
 

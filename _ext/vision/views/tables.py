@@ -338,7 +338,7 @@ class ViewBuilder:
                 self.warn('vision-list filters by an unknown %s %r', Term(kind.key), target)
         spec = view_spec('list', self.options, self.types)
         selected = [o for o in self.domain.objects_of(objtype)
-                    if spec.shows(o, self.domain.objects)]
+                    if spec.shows(o, self.domain.objects, self.domain.lineage)]
         if not selected:
             return [nothing_to_show()]
         if self.options.get('format') == 'list':
