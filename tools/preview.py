@@ -125,6 +125,8 @@ class Preview:
         self.crash = ''
         self.changed = threading.Condition()
         self._docutils = contextlib.ExitStack()
+        #: The stylesheets and scripts of the application and its builder before its first build.
+        self._assets: list[tuple[list, list]] = []
 
     def close(self) -> None:
         """Stop the application's diagram browser, forget it, restore docutils' registries."""
@@ -154,13 +156,30 @@ class Preview:
         logging.getLogger('sphinx').addHandler(self.board)
         put_on(self.board, app.config)  # the extension's messages in Japanese here too
         self.board.connect(app)
+        self._assets = [(files, list(files)) for files in (
+            app.registry.css_files, app.registry.js_files, app.builder._css_files, app.builder._js_files)]
         return app
+
+    def _forget_page_assets(self) -> None:
+        """Drop what the last build's pages added to the application's assets.
+
+        A theme adds a script per page (pydata-sphinx-theme: the page's name
+        for its own scripts); Sphinx takes it off the page after writing it,
+        but keeps it in the application's registry, whose assets every build
+        gives every page, and the search page's stays with the builder: the
+        second build in one application gave each page all the first build's
+        page names, the last one winning.
+        """
+        for files, before in self._assets:
+            files[:] = before
 
     def build(self, restart: bool = False) -> None:
         started = time.perf_counter()
         try:
             if self.app is None or restart:
                 self.app = self._new_app()
+            else:
+                self._forget_page_assets()
             self.app._warncount = 0  # Sphinx counts from its start; this build's count
             self.app.build()
             self.crash = ''

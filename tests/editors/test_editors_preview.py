@@ -68,6 +68,32 @@ def test_rebuild_in_place_equals_a_clean_build(project, tmp_path):
     assert [name for name in expected if rebuilt[name] != expected[name]] == []
 
 
+@pytest.mark.parametrize('collapse', ['0', '1'])
+def test_a_retitled_page_in_the_sites_theme_equals_a_clean_build(tmp_path, collapse):
+    """The site's theme shares a rendered sidebar between pages; a preview that
+    kept it from one build to the next showed a retitled page's old title in
+    its own sidebar. Either way of collapsing the sidebar."""
+    src = tmp_path / 'src'
+    shutil.copytree(INCREMENTAL, src)
+    with open(src / 'conf.py', 'a', encoding='utf-8') as conf:
+        conf.write(f"html_theme = 'pydata_sphinx_theme'\nhtml_theme_options = {{'collapse_navigation': {collapse == '1'}}}\n")
+    project = preview.Preview(src, src, tmp_path / 'out')
+    try:
+        project.build()
+        edit(src / 'p3.md', '# ページ3', '# 第三のページ')
+        project.build()
+        assert project.crash == ''
+    finally:
+        project.close()
+    clean = tmp_path / 'clean'
+    assert build_main(['-b', 'html', '-q', '-D', 'vision_diagram_server=1', '-d',
+                       str(clean / '.doctrees'), str(src), str(clean)]) == 0
+    rebuilt, expected = tree(project.outdir), tree(clean)
+    assert '第三のページ' in rebuilt['p3.html'].decode()
+    assert sorted(rebuilt) == sorted(expected)
+    assert [name for name in expected if rebuilt[name] != expected[name]] == []
+
+
 def test_warnings_stay_listed_until_fixed(project):
     project.build()
     assert project.board.current() == []

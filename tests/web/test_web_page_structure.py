@@ -57,6 +57,13 @@ def test_collapse_navigation_keeps_only_the_current_chapters_sections(tmp_path_f
     assert list(inside) == list(outside) and len(inside) == 5
     appendix = next(title for title in inside if title.endswith('資料編'))
     assert len(inside[appendix]) == 3 and not any(outside.values())
+    # The pages of one branch share a rendered tree (vision.web.theme): each
+    # still marks only itself as the current page, with its own title.
+    for page in ('history.html', 'schedule.html', 'members.html', 'theme.html', 'structure.html'):
+        soup = BeautifulSoup((build.outdir / page).read_text(encoding='utf-8'), 'html.parser')
+        current = soup.select('nav.bd-docs-nav a[aria-current="page"]')
+        assert [a['href'] for a in current] == ['#'], page
+        assert current[0].get_text(strip=True).split('\u3000')[-1] in soup.title.get_text(), page
 
 
 def test_one_h1_and_no_heading_before_it(site, site_pages):

@@ -7,12 +7,14 @@ which pages there are or of their order:
   under ``_sources/``) in the output directory, where it is still served;
 - it rewrites only the pages it re-read, so every other page keeps the old
   navigation: a sidebar and a "next" link to the removed page, none to an
-  added one, the old order after a toctree was reordered.
+  added one, the old order after a toctree was reordered, a page's old title
+  after it was retitled.
 
-Here the toctree structure is remembered before the sources are read and
-compared after: when pages were added or removed or any toctree changed,
-every page is rewritten (reading stays incremental); and the files of
-removed pages are deleted once the build has finished.
+Here the toctree structure and the pages' titles are remembered before the
+sources are read and compared after: when pages were added or removed, any
+toctree changed or any title did, every page is rewritten (reading stays
+incremental); and the files of removed pages are deleted once the build has
+finished.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: In the build state's transient part: the pages removed, and (the toctrees
+#: In the build state's transient part: the pages removed, and (the page tree
 #: before this build's reading, whether pages were added or removed).
 _REMOVED = 'page_tree_removed'
 _BEFORE = 'page_tree_before'
@@ -37,15 +39,20 @@ _BEFORE = 'page_tree_before'
 def note_changes(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                  removed: set[str]) -> list[str]:
     build_state(env).transient.setdefault(_REMOVED, set()).update(removed)
-    toctrees = {docname: list(children) for docname, children in env.toctree_includes.items()}
-    build_state(env).transient[_BEFORE] = (toctrees, bool(added or removed))
+    build_state(env).transient[_BEFORE] = (page_tree(env), bool(added or removed))
     return []
+
+
+def page_tree(env: BuildEnvironment) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """What every page's navigation shows: the toctrees, and each page's title."""
+    return ({docname: list(children) for docname, children in env.toctree_includes.items()},
+            {docname: title.astext() for docname, title in env.titles.items()})
 
 
 def rewrite_all_if_the_tree_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """At ``env-get-updated``: every page, if the page tree changed, else none."""
-    before, added_or_removed = build_state(env).transient.pop(_BEFORE, ({}, False))
-    if added_or_removed or before != dict(env.toctree_includes):
+    before, added_or_removed = build_state(env).transient.pop(_BEFORE, (None, False))
+    if added_or_removed or before != page_tree(env):
         return sorted(env.all_docs)
     return []
 
