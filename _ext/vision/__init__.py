@@ -14,16 +14,27 @@ The code is split by job into subpackages (see ARCHITECTURE.md):
 - :mod:`vision.page_text`: checks of the page text for what MyST would drop or
   misread without a word;
 - :mod:`vision.editions`: editions from the same sources, the 概要版 and the
-  新旧対照表 (``make summary``, ``make compare``).
+  新旧対照表 (``make summary``, ``make compare``);
+- :mod:`vision.furigana`: ふりがな (readings over kanji) for the pages that ask;
+- :mod:`vision.translation`: the English edition's lookups of the pages' words;
+- :mod:`vision.prose`: the prose checks (textlint), reported as located warnings;
+- :mod:`vision.processes`: the long-lived Node processes the build talks to.
 
-Beside them, modules every part may use: :mod:`vision.config` (configuration
-values), :mod:`vision.events` (events and the order of transforms), :mod:`vision.labels` (every label readers see), :mod:`vision.encoding`
-(pages and data files are UTF-8),
-:mod:`vision.catalogues` (message catalogues) and :mod:`vision.forked_workers`.
-Imports run one way: ``editions`` may import every other subpackage;
-``web``, ``print_edition``, ``search``, ``export``, ``datafiles`` and ``views`` may import ``diagrams`` and
-``domain``; ``diagrams`` may import ``domain``; nothing imports this package's
-``setup``.
+Beside them, modules every part may use: :mod:`vision.object_types` (the one
+registry of what each object type is) with :mod:`vision.type_defaults` (the
+ward's types), :mod:`vision.config` (configuration values),
+:mod:`vision.messages` (the editors' messages in Japanese), :mod:`vision.stage`
+(the draft stage), :mod:`vision.typesetting` (kinsoku characters and eras),
+:mod:`vision.sphinx_compat` (the only use of Sphinx's private attributes),
+:mod:`vision.events` (events and the order of transforms),
+:mod:`vision.labels` (every label readers see), :mod:`vision.encoding` (pages
+and data files are UTF-8), :mod:`vision.catalogues` (message catalogues),
+:mod:`vision.build_state` (the build's state on the environment) and
+:mod:`vision.forked_workers`.
+
+Imports run one way. ``tests/architecture/test_layers.py``'s ``MAY_IMPORT``
+says which part may import which, and fails the tests when an import runs back
+up; nothing imports this package's ``setup``.
 
 Each module has one job and its own ``setup(app)``; this package wires them
 together and declares parallel safety for all of them.
