@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 from . import build_state, catalogues, config, encoding, events, forked_workers, messages, stage
 from .datafiles import committee_tables, data_text, era_filter, json_data, loading, publication
 from .diagrams import mermaid, structure
-from .domain import directives, sphinx_domain
+from .domain import directives, packing, sphinx_domain
 from .editions import summary
 from .export import epub, json_export
 from .furigana import switch as furigana_switch
@@ -90,7 +90,7 @@ if TYPE_CHECKING:
 
 __version__ = '0.1.0'
 
-_SUBMODULES = (messages, events, config, encoding, index_readings, sphinx_domain, directives, backlinks, tables,
+_SUBMODULES = (messages, events, config, encoding, index_readings, sphinx_domain, directives, packing, backlinks, tables,
                html_assets, latex, dependencies, json_export, epub, mermaid, structure, loading,
                committee_tables, data_text, search_japanese, search_index_entries, stage, theme, lean_theme, theme_css, raw_html,
                published_files, page_tree, nowrap_dates, matrix_html, object_headings,

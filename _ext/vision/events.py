@@ -63,7 +63,16 @@ MATRIX_FOR_EVERY_READER = 7
 #: matrix's rewrite must not see the headings as table content.
 OBJECT_HEADINGS = 8
 
+#: Objects' packed title lines and fields (vision.domain.packing) are put back
+#: before every other post-transform, the messages' drop included.
+UNPACK_STORED = 0
+
 # -- Read-time transform priorities -------------------------------------------------
+#: The last transform of reading: objects' title lines and fields are packed
+#: for storage once every transform and ``doctree-read`` listener (880) has
+#: seen them, after Sphinx's last ones at the same priority (docutils sorts
+#: priorities as three digits: 999 is the last there is).
+PACK_STORED = 999
 #: What stayed Japanese in a translated build is marked right after Sphinx's
 #: Locale transform (20) has translated the page, before its translation
 #: classes (950) and before anything copies the page's text (titles: 880s).
