@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 T = TypeVar('T')
 
 
-#: The state's shape, given to Sphinx as the extension's ``env_version``.
-VERSION = 9
+#: The state's shape, and the stored doctrees' (objects packed: vision.domain.packing),
+#: given to Sphinx as the extension's ``env_version``.
+VERSION = 10
 
 
 @dataclass
