@@ -17,6 +17,7 @@ from docutils import nodes
 from site_builds import TEST_SITE, run_sphinx
 from vision.domain.nodes import vision_fields, vision_object, vision_object_title
 from vision.domain.packing import vision_packed
+from vision.translation.messages import vision_messages
 
 ROOTS = Path(__file__).resolve().parents[1] / 'roots'
 WITHOUT_PACKING = '''
@@ -91,6 +92,7 @@ def test_what_is_stored_packed_and_what_stays(tmp_path):
         # No title line or field list is stored as nodes.
         assert not list(doctree.findall(vision_object_title))
         assert not list(doctree.findall(vision_fields))
+        assert not list(doctree.findall(vision_messages))
         # One pickle per page, on its first placeholder.
         placeholders = list(doctree.findall(vision_packed))
         assert [p for p in placeholders if 'packed' in p] == placeholders[:1]

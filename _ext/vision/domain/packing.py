@@ -8,7 +8,8 @@ goes with the number of nodes unpickled and visited, and objects are most of
 a page's nodes.
 
 So, as the last step of reading a page, when every transform, collector and
-domain has seen the page whole, each object is pickled away and a
+domain has seen the page whole, each object (with the messages of its
+options, for the gettext builder) is pickled away and a
 :class:`vision_packed` node takes its place. An object with an id inside
 (a label above it, a numbered table in it) stays, for Sphinx's walk numbers
 what has an id and ``document.ids`` holds it; only its title line and fields
@@ -28,13 +29,14 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import events
+from ..translation.messages import vision_messages
 from .nodes import vision_fields, vision_object, vision_object_title
 
 #: The parts of an object packed when the whole cannot be.
 PACKED_PARTS = (vision_object_title, vision_fields)
 
 
-def packable_whole(obj: vision_object) -> bool:
+def packable_whole(obj: nodes.Element) -> bool:
     """Nothing in *obj* has an id or a toctree while reading: Sphinx's walk of the
     stored doctrees numbers only nodes with an id and follows toctrees, and
     ``document.ids`` must not hold a packed node."""
@@ -43,17 +45,20 @@ def packable_whole(obj: vision_object) -> bool:
 
 
 def parts_to_pack(document: nodes.document) -> list[nodes.Element]:
-    """Each object whole, or its title line and fields; objects within objects go with theirs."""
+    """Each object whole, or its title line and fields, and the messages of its
+    options for the gettext builder; objects within objects go with theirs."""
     parts: list[nodes.Element] = []
     whole: set[int] = set()
-    for obj in document.findall(vision_object):
-        if _within(obj, whole):
+    found: list[nodes.Element] = [node for node in document.findall(nodes.Element)
+                                  if isinstance(node, (vision_object, vision_messages))]
+    for node in found:
+        if _within(node, whole):
             continue
-        if packable_whole(obj):
-            parts.append(obj)
-            whole.add(id(obj))
+        if isinstance(node, vision_messages) or packable_whole(node):
+            parts.append(node)
+            whole.add(id(node))
         else:
-            parts.extend(child for child in obj.children if isinstance(child, PACKED_PARTS))
+            parts.extend(child for child in node.children if isinstance(child, PACKED_PARTS))
     return parts
 
 
