@@ -63,13 +63,13 @@ MATRIX_FOR_EVERY_READER = 7
 #: matrix's rewrite must not see the headings as table content.
 OBJECT_HEADINGS = 8
 
-#: Objects' packed title lines and fields (vision.domain.packing) are put back
-#: before every other post-transform, the messages' drop included.
+#: The objects packed for storage (vision.domain.packing) are put back before
+#: every other post-transform, the messages' drop included.
 UNPACK_STORED = 0
 
 # -- Read-time transform priorities -------------------------------------------------
-#: The last transform of reading: objects' title lines and fields are packed
-#: for storage once every transform and ``doctree-read`` listener (880) has
+#: The last transform of reading: objects are packed for storage
+#: (vision.domain.packing) once every transform and ``doctree-read`` listener (880) has
 #: seen them, after Sphinx's last ones at the same priority (docutils sorts
 #: priorities as three digits: 999 is the last there is).
 PACK_STORED = 999

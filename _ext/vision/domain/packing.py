@@ -44,31 +44,20 @@ def packable_whole(obj: nodes.Element) -> bool:
                    for node in obj.findall(nodes.Element))
 
 
-def parts_to_pack(document: nodes.document) -> list[nodes.Element]:
-    """Each object whole, or its title line and fields, and the messages of its
-    options for the gettext builder; objects within objects go with theirs."""
+def parts_to_pack(node: nodes.Element) -> list[nodes.Element]:
+    """In document order: each object whole, or its title line and fields, and the
+    messages of objects' options for the gettext builder. An object packed
+    whole takes the objects within it along."""
     parts: list[nodes.Element] = []
-    whole: set[int] = set()
-    found: list[nodes.Element] = [node for node in document.findall(nodes.Element)
-                                  if isinstance(node, (vision_object, vision_messages))]
-    for node in found:
-        if _within(node, whole):
-            continue
-        if isinstance(node, vision_messages) or packable_whole(node):
-            parts.append(node)
-            whole.add(id(node))
-        else:
-            parts.extend(child for child in node.children if isinstance(child, PACKED_PARTS))
+    for child in node.children:
+        if isinstance(child, vision_messages) or (isinstance(child, vision_object)
+                                                  and packable_whole(child)):
+            parts.append(child)
+        elif isinstance(node, vision_object) and isinstance(child, PACKED_PARTS):
+            parts.append(child)
+        elif isinstance(child, nodes.Element):
+            parts.extend(parts_to_pack(child))
     return parts
-
-
-def _within(node: nodes.Node, ancestors: set[int]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if id(parent) in ancestors:
-            return True
-        parent = parent.parent
-    return False
 
 
 class vision_packed(nodes.General, nodes.Element):
@@ -80,7 +69,7 @@ class vision_packed(nodes.General, nodes.Element):
     """
 
 
-def pack(document: nodes.document, parts: list[nodes.Element], page: str) -> None:
+def pack(parts: list[nodes.Element], page: str) -> None:
     """Put *parts* in the stored doctree as placeholders and one pickle.
 
     A node keeps its page (``_document``) only through its parents once
@@ -114,7 +103,7 @@ class PackObjectParts(SphinxTransform):
     default_priority = events.PACK_STORED
 
     def apply(self, **kwargs: Any) -> None:
-        pack(self.document, parts_to_pack(self.document), self.env.docname)
+        pack(parts_to_pack(self.document), self.env.docname)
 
 
 class UnpackObjectParts(SphinxPostTransform):
